@@ -1,0 +1,135 @@
+package org.qorgau.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place exceptions become HTTP answers: every error leaves as {@code application/problem+json}. Unknown
+ * exceptions become a bare 500 with no detail, and are logged with their stack trace (which never names a
+ * candidate: exception messages in this code base carry ids only).
+ */
+public final class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response qorgau(QorgauException e, UriInfo uri) {
+        Response.ResponseBuilder builder = Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(
+                        Problem.TYPE_PREFIX + e.type(), e.title(), e.status(), e.detail(), path(uri), e.errors()));
+        e.headers().forEach(builder::header);
+        if (e.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return qorgau(new org.qorgau.error.UnauthorizedException("A valid bearer token is required."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return qorgau(new org.qorgau.error.UnauthorizedException("A valid bearer token is required."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return qorgau(new org.qorgau.error.ForbiddenException("Your role does not allow this operation."), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return qorgau(new BadRequestException(describe(e)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 400 -> "The request could not be read.";
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "The requested media type is not available.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "This media type is not accepted here.";
+            default -> title;
+        };
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, path(uri), List.of()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof QorgauException q) {
+                return qorgau(q, uri);
+            }
+            if (root instanceof JsonProcessingException json) {
+                return json(json, uri);
+            }
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            return qorgau(new ServiceUnavailableException("The database is not answering; try again shortly."), uri);
+        }
+        LOG.error("Unexpected error", e);
+        return Response.status(500)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(
+                        Problem.TYPE_PREFIX + "internal",
+                        "Internal error",
+                        500,
+                        "The service failed to answer; the error has been logged.",
+                        path(uri),
+                        List.of()))
+                .build();
+    }
+
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException f) {
+            return "Invalid value for " + pathOf(f) + ".";
+        }
+        if (e instanceof MismatchedInputException m) {
+            String path = pathOf(m);
+            return path.isEmpty() ? "The body does not have the expected shape." : "Wrong type for " + path + ".";
+        }
+        return "The body is not valid JSON.";
+    }
+
+    private static String pathOf(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

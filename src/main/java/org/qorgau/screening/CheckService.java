@@ -1,0 +1,399 @@
+package org.qorgau.screening;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.qorgau.audit.AuditEventDraft;
+import org.qorgau.audit.AuditEventType;
+import org.qorgau.audit.AuditLog;
+import org.qorgau.audit.AuditRecord;
+import org.qorgau.audit.CanonicalJson;
+import org.qorgau.error.FieldError;
+import org.qorgau.error.ServiceUnavailableException;
+import org.qorgau.error.ValidationException;
+import org.qorgau.matching.Match;
+import org.qorgau.matching.Probe;
+import org.qorgau.matching.Screening;
+import org.qorgau.matching.Verdict;
+import org.qorgau.registry.Validation;
+import org.qorgau.registry.api.RegistryEntry;
+import org.qorgau.screening.api.CheckRequest;
+import org.qorgau.screening.api.CheckResponse;
+import org.qorgau.screening.api.CheckResponse.AuditRef;
+import org.qorgau.screening.api.CheckResponse.EntrySummary;
+import org.qorgau.screening.api.CheckResponse.EvidenceView;
+import org.qorgau.screening.api.CheckResponse.MatchView;
+import org.qorgau.security.Caller;
+
+/**
+ * A check: validate, screen against the in-memory index, then store the answer and its audit event in one
+ * transaction. The answer is returned only after that transaction committed, so no answer leaves without its record.
+ */
+@ApplicationScoped
+public class CheckService {
+
+    private static final Logger LOG = Logger.getLogger(CheckService.class);
+
+    private final AgroalDataSource dataSource;
+    private final MatchingIndex index;
+    private final AuditLog auditLog;
+    private final ObjectMapper json;
+
+    public CheckService(AgroalDataSource dataSource, MatchingIndex index, AuditLog auditLog, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.index = index;
+        this.auditLog = auditLog;
+        this.json = json;
+    }
+
+    /** The outcome of {@link #perform}: the answer and whether it replays an earlier one (idempotency). */
+    public record Performed(CheckResponse response, boolean replayed) {}
+
+    public Performed perform(CheckRequest request, String idempotencyKey, Caller caller) {
+        Purpose purpose = validate(request, idempotencyKey);
+        String requestHash = CanonicalJson.sha256Hex(CanonicalJson.encode(request));
+        if (idempotencyKey != null) {
+            Optional<Performed> earlier = replay(caller.org(), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        RegistrySnapshot snapshot = index.current()
+                .orElseThrow(() ->
+                        new ServiceUnavailableException("The matching index is still loading; try again shortly."));
+        var candidate = request.candidate();
+        String photo =
+                candidate.photoHash() == null ? null : candidate.photoHash().toLowerCase(Locale.ROOT);
+        Screening screening =
+                snapshot.matcher().screen(new Probe(candidate.fullName(), candidate.dateOfBirth(), photo));
+        UUID checkId = UUID.randomUUID();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<MatchView> matches = new ArrayList<>();
+        Verdict overall = Verdict.NO_MATCH;
+        for (Match match : screening.matches()) {
+            if (match.verdict() == Verdict.NO_MATCH) {
+                continue; // data minimisation: nothing below POSSIBLE_MATCH leaves the service
+            }
+            overall = overall.strongest(match.verdict());
+            matches.add(view(match, snapshot.entries().get(match.externalId())));
+        }
+        try {
+            return new Performed(
+                    store(
+                            request,
+                            purpose,
+                            idempotencyKey,
+                            requestHash,
+                            caller,
+                            snapshot,
+                            screening,
+                            checkId,
+                            createdAt,
+                            overall,
+                            matches),
+                    false);
+        } catch (DuplicateKey e) {
+            return replay(caller.org(), idempotencyKey, requestHash)
+                    .orElseThrow(() -> new IllegalStateException("idempotent replay vanished"));
+        }
+    }
+
+    private CheckResponse store(
+            CheckRequest request,
+            Purpose purpose,
+            String idempotencyKey,
+            String requestHash,
+            Caller caller,
+            RegistrySnapshot snapshot,
+            Screening screening,
+            UUID checkId,
+            Instant createdAt,
+            Verdict overall,
+            List<MatchView> matches) {
+        String engineVersion = snapshot.matcher().engineVersion();
+        var candidate = request.candidate();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Map<String, Object> query = new LinkedHashMap<>();
+                query.put("fullName", candidate.fullName());
+                query.put("dateOfBirth", candidate.dateOfBirth());
+                query.put("photoHash", candidate.photoHash());
+                query.put("position", request.position());
+                query.put("consentReference", request.consentReference());
+                Map<String, Object> outcome = new LinkedHashMap<>();
+                outcome.put("verdict", overall.name());
+                outcome.put("engineVersion", engineVersion);
+                outcome.put(
+                        "matches",
+                        matches.stream()
+                                .map(m -> Map.of("externalId", m.externalId(), "verdict", m.verdict()))
+                                .toList());
+                AuditRecord audit = auditLog.append(
+                        connection,
+                        new AuditEventDraft(
+                                AuditEventType.CHECK_PERFORMED,
+                                caller,
+                                purpose.name(),
+                                query,
+                                outcome,
+                                snapshot.version(),
+                                checkId));
+                CheckResponse response = new CheckResponse(
+                        checkId,
+                        createdAt,
+                        overall.name(),
+                        snapshot.version(),
+                        engineVersion,
+                        matches,
+                        new AuditRef(audit.sequence(), audit.hash()));
+                try (PreparedStatement insert = connection.prepareStatement("insert into screening_check (check_id,"
+                        + " created_at, org, subject, purpose, position, consent_reference, candidate_key, verdict,"
+                        + " registry_version, engine_version, response, idempotency_key, request_hash,"
+                        + " audit_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                    insert.setObject(1, checkId);
+                    insert.setTimestamp(2, Timestamp.from(createdAt));
+                    insert.setString(3, caller.org());
+                    insert.setString(4, caller.subject());
+                    insert.setString(5, purpose.name());
+                    insert.setString(6, request.position());
+                    insert.setString(7, request.consentReference());
+                    insert.setString(8, candidateKey(candidate.fullName(), candidate.dateOfBirth()));
+                    insert.setString(9, overall.name());
+                    insert.setLong(10, snapshot.version());
+                    insert.setString(11, engineVersion);
+                    insert.setString(12, json.writeValueAsString(response));
+                    insert.setString(13, idempotencyKey);
+                    insert.setString(14, idempotencyKey == null ? null : requestHash);
+                    insert.setLong(15, audit.sequence());
+                    insert.executeUpdate();
+                }
+                connection.commit();
+                LOG.debugf("check %s by %s/%s: %s", checkId, caller.org(), caller.subject(), overall);
+                return response;
+            } catch (SQLException e) {
+                connection.rollback();
+                if ("23505".equals(e.getSQLState()) && idempotencyKey != null) {
+                    throw new DuplicateKey();
+                }
+                throw e;
+            } catch (RuntimeException | JsonProcessingException e) {
+                connection.rollback();
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("check could not be stored", e);
+        }
+    }
+
+    private Optional<Performed> replay(String org, String idempotencyKey, String requestHash) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select request_hash, response from screening_check where org = ? and idempotency_key = ?")) {
+            statement.setString(1, org);
+            statement.setString(2, idempotencyKey);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!requestHash.equals(rs.getString(1))) {
+                    throw new ValidationException(
+                            "Idempotency-Key", "This Idempotency-Key was already used with a different request body.");
+                }
+                return Optional.of(new Performed(json.readValue(rs.getString(2), CheckResponse.class), true));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("idempotent replay failed", e);
+        }
+    }
+
+    /**
+     * One check, if the caller may see it: auditors see every check, others only their organisation's. Anything
+     * else is indistinguishable from an unknown id.
+     */
+    public Optional<CheckResponse> find(UUID checkId, Caller caller, boolean allOrganisations) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                CheckResponse found = null;
+                String purpose = null;
+                try (PreparedStatement statement =
+                        connection.prepareStatement("select response, purpose from screening_check where check_id = ?"
+                                + (allOrganisations ? "" : " and org = ?"))) {
+                    statement.setObject(1, checkId);
+                    if (!allOrganisations) {
+                        statement.setString(2, caller.org());
+                    }
+                    try (ResultSet rs = statement.executeQuery()) {
+                        if (rs.next()) {
+                            found = json.readValue(rs.getString(1), CheckResponse.class);
+                            purpose = rs.getString(2);
+                        }
+                    }
+                }
+                Map<String, Object> outcome = Map.of("found", found != null);
+                auditLog.append(
+                        connection,
+                        new AuditEventDraft(
+                                AuditEventType.CHECK_VIEWED,
+                                caller,
+                                purpose,
+                                Map.of("checkId", checkId.toString()),
+                                outcome,
+                                found == null ? null : found.registryVersion(),
+                                found == null ? null : checkId));
+                connection.commit();
+                return Optional.ofNullable(found);
+            } catch (SQLException | RuntimeException | JsonProcessingException e) {
+                connection.rollback();
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("check read failed", e);
+        }
+    }
+
+    /** A page of checks, newest first. */
+    public List<CheckResponse> list(Caller caller, boolean allOrganisations, Instant before, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("select response from screening_check where created_at < ?"
+                                + (allOrganisations ? "" : " and org = ?")
+                                + " order by created_at desc, check_id limit ?")) {
+            int i = 1;
+            statement.setTimestamp(
+                    i++, Timestamp.from(before == null ? Instant.now().plusSeconds(3600) : before));
+            if (!allOrganisations) {
+                statement.setString(i++, caller.org());
+            }
+            statement.setInt(i, limit);
+            List<CheckResponse> result = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    result.add(json.readValue(rs.getString(1), CheckResponse.class));
+                }
+            }
+            return result;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("check list failed", e);
+        }
+    }
+
+    private static MatchView view(Match match, RegistryEntry entry) {
+        List<EvidenceView> evidence = match.explanation().stream()
+                .map(e -> new EvidenceView(e.field(), e.level(), round(e.weight()), e.detail()))
+                .toList();
+        EntrySummary summary = entry == null
+                ? null
+                : new EntrySummary(
+                        entry.fullName(),
+                        entry.aliases(),
+                        entry.dateOfBirth(),
+                        entry.region(),
+                        entry.offence(),
+                        entry.sourceUrl());
+        return new MatchView(
+                match.externalId(),
+                match.verdict().name(),
+                round(match.probability()),
+                round(match.matchWeight()),
+                evidence,
+                summary);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000d) / 10_000d;
+    }
+
+    /** Checks the request; returns its purpose. Messages name fields, never echo values. */
+    static Purpose validate(CheckRequest request, String idempotencyKey) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null) {
+            throw new ValidationException(null, "A JSON body is required.");
+        }
+        if (request.candidate() == null) {
+            errors.add(FieldError.of("candidate", "candidate is required"));
+        } else {
+            add(
+                    errors,
+                    "candidate.fullName",
+                    Validation.name(request.candidate().fullName()));
+            add(
+                    errors,
+                    "candidate.dateOfBirth",
+                    Validation.partialDate(request.candidate().dateOfBirth()));
+            if (request.candidate().photoHash() != null) {
+                add(
+                        errors,
+                        "candidate.photoHash",
+                        Validation.photoHash(request.candidate().photoHash()));
+            }
+        }
+        Purpose purpose = null;
+        if (request.purpose() == null) {
+            errors.add(FieldError.of("purpose", "purpose is required"));
+        } else {
+            try {
+                purpose = Purpose.valueOf(request.purpose());
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("purpose", "purpose must be one of " + Arrays.toString(Purpose.values())));
+            }
+        }
+        if (request.consentReference() == null || request.consentReference().isBlank()) {
+            errors.add(FieldError.of("consentReference", "consentReference is required"));
+        } else {
+            add(errors, "consentReference", Validation.optionalText(request.consentReference(), 300));
+        }
+        add(errors, "position", Validation.optionalText(request.position(), 300));
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            errors.add(FieldError.of("Idempotency-Key", "Idempotency-Key must be 1-200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException("The check request is invalid; nothing was screened.", errors);
+        }
+        return purpose;
+    }
+
+    private static void add(List<FieldError> errors, String field, String problem) {
+        if (problem != null) {
+            errors.add(FieldError.of(field, field + " " + problem));
+        }
+    }
+
+    /**
+     * A stable key of the candidate (normalised name tokens, sorted, and date of birth) that lets an organisation's
+     * earlier decisions about the same person be found without storing the name in plain text here.
+     */
+    static String candidateKey(String fullName, String dateOfBirth) {
+        String normal = Normalizer.normalize(fullName, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .strip();
+        String[] tokens = normal.split("[\\s,]+");
+        Arrays.sort(tokens);
+        return CanonicalJson.sha256Hex(String.join(" ", tokens) + "|" + dateOfBirth);
+    }
+
+    private static final class DuplicateKey extends RuntimeException {
+        DuplicateKey() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.qorgau.screening.api;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.error.NotFoundException;
+import org.qorgau.error.Problem;
+import org.qorgau.error.ValidationException;
+import org.qorgau.screening.CheckService;
+import org.qorgau.security.Caller;
+import org.qorgau.security.CurrentCaller;
+import org.qorgau.security.Roles;
+
+/** Screening checks. */
+@Path("/v1/checks")
+@DenyAll
+@Tag(name = "Checks", description = "Screen candidates and read earlier checks")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+        responseCode = "401",
+        description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "403",
+        description = "The token's role does not allow this",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CheckResource {
+
+    private final CheckService checks;
+    private final CurrentCaller caller;
+
+    public CheckResource(CheckService checks, CurrentCaller caller) {
+        this.checks = checks;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.SCREENER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Screen a candidate",
+            description = "Fuzzy-matches the candidate against the registry and answers with a verdict, the evidence"
+                    + " per field, and the check's audit record. The answer is sent only after its audit event is"
+                    + " durably committed. The same Idempotency-Key with the same body returns the same answer.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Screened and audited",
+            content = @Content(schema = @Schema(implementation = CheckResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid request; nothing was screened",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "The index or the database is not available",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response perform(
+            CheckRequest request,
+            @Parameter(description = "Makes retries safe: the same key and body return the same answer")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
+        Caller who = caller.requireOrg();
+        CheckService.Performed performed = checks.perform(request, idempotencyKey, who);
+        CheckResponse response = performed.response();
+        return Response.created(URI.create("/v1/checks/" + response.checkId()))
+                .entity(response)
+                .build();
+    }
+
+    @GET
+    @Path("/{checkId}")
+    @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(
+            summary = "Read one check",
+            description = "Screeners and reviewers see their own organisation's checks; another organisation's"
+                    + " check answers 404 exactly like an unknown one. Auditors see all. Every read is audited.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such check in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CheckResponse get(@PathParam("checkId") String checkId) {
+        Caller who = caller.get();
+        boolean auditor = who.has(Roles.AUDITOR);
+        if (!auditor) {
+            who = caller.requireOrg();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(checkId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such check.");
+        }
+        return checks.find(id, who, auditor).orElseThrow(() -> new NotFoundException("No such check."));
+    }
+
+    @GET
+    @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(
+            summary = "List checks, newest first",
+            description = "Own organisation only (auditors: all). Page with `before` = the last item's createdAt.")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CheckResponse.class)))
+    public List<CheckResponse> list(
+            @Parameter(description = "Only checks created before this instant (ISO-8601)") @QueryParam("before")
+                    String before,
+            @Parameter(description = "At most this many (1-500)") @QueryParam("limit") @DefaultValue("50") int limit) {
+        Caller who = caller.get();
+        boolean auditor = who.has(Roles.AUDITOR);
+        if (!auditor) {
+            who = caller.requireOrg();
+        }
+        if (limit < 1 || limit > 500) {
+            throw new ValidationException("limit", "limit must be between 1 and 500");
+        }
+        Instant cursor = null;
+        if (before != null) {
+            try {
+                cursor = Instant.parse(before);
+            } catch (DateTimeParseException e) {
+                throw new ValidationException("before", "before must be an ISO-8601 instant");
+            }
+        }
+        return checks.list(who, auditor, cursor, limit);
+    }
+}

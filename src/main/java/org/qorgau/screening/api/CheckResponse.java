@@ -1,0 +1,72 @@
+package org.qorgau.screening.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The answer to a check, exactly as stored and audited. */
+@Schema(name = "CheckResponse", description = "A check's verdict, the evidence behind it and its audit record.")
+public record CheckResponse(
+        UUID checkId,
+        Instant createdAt,
+
+        @Schema(
+                enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"},
+                example = "NO_MATCH")
+        String verdict,
+
+        @Schema(description = "The registry version the check was screened against", example = "7")
+        long registryVersion,
+
+        @Schema(description = "The matching algorithm and its parameter set")
+        String engineVersion,
+
+        @Schema(description = "Registry entries worth a reviewer's attention, strongest first; empty for NO_MATCH")
+        List<MatchView> matches,
+
+        AuditRef audit) {
+
+    /** One registry entry that matched. */
+    @Schema(name = "Match")
+    public record MatchView(
+            String externalId,
+
+            @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH"})
+            String verdict,
+
+            @Schema(description = "Posterior probability of the same person", example = "0.998")
+            double probability,
+
+            @Schema(description = "Sum of the log2 weights of the evidence", example = "21.4")
+            double matchWeight,
+
+            List<EvidenceView> explanation,
+            EntrySummary entry) {}
+
+    /** What one field contributed. */
+    @Schema(name = "Evidence")
+    public record EvidenceView(
+            @Schema(enumeration = {"name", "dateOfBirth", "photo"})
+            String field,
+
+            @Schema(example = "TRANSLITERATION_EQUAL") String level,
+            @Schema(example = "9.7") double weight,
+
+            @Schema(example = "'Nurlan Seitkali' is a transliteration of 'Сейткали Нұрлан'")
+            String detail) {}
+
+    /** Only what a reviewer needs to confirm identity. */
+    @Schema(name = "MatchedEntry")
+    public record EntrySummary(
+            String fullName,
+            List<String> aliases,
+            String dateOfBirth,
+            String region,
+            String offence,
+            String sourceUrl) {}
+
+    /** Where the check's audit event sits in the hash chain. */
+    @Schema(name = "AuditRef")
+    public record AuditRef(long sequence, String hash) {}
+}
