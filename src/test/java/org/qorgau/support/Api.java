@@ -1,0 +1,39 @@
+package org.qorgau.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+
+/** Small REST Assured helpers shared by the API tests. */
+public final class Api {
+
+    private Api() {}
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    /** A fresh id for this test, so tests sharing the run's database never collide. */
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Response importNdjson(String mode, String body) {
+        return as(TestTokens.admin())
+                .contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/v1/registry/imports?mode=" + mode);
+    }
+
+    public static String entryJson(String id, String name, String dateOfBirth) {
+        return "{\"externalId\":\"" + id + "\",\"fullName\":\"" + name + "\",\"dateOfBirth\":\"" + dateOfBirth
+                + "\",\"offence\":\"UK RK 121\"}";
+    }
+
+    public static String checkJson(String name, String dateOfBirth) {
+        return "{\"candidate\":{\"fullName\":\"" + name + "\",\"dateOfBirth\":\"" + dateOfBirth
+                + "\"},\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"HR-1\"}";
+    }
+}
