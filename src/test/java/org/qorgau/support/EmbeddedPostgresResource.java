@@ -18,9 +18,14 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     public static synchronized EmbeddedDatabase database() {
         if (database == null) {
             database = EmbeddedDatabase.start(Path.of("target", "test-pg").toAbsolutePath(), true, 0);
-            publicKey = DevKeys.ensure(Path.of("target", "test-keys").toAbsolutePath());
+            publicKey = DevKeys.ensure(dataDir().resolve("keys"));
         }
         return database;
+    }
+
+    /** The test run's QORGAU_DATA_DIR: its {@code keys/} hold the key pair the service under test trusts. */
+    public static Path dataDir() {
+        return Path.of("target", "test-data").toAbsolutePath();
     }
 
     public static Path privateKey() {
