@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,12 +52,19 @@ public class RegistryService {
     private final AuditLog auditLog;
     private final QorgauConfig config;
     private final ObjectMapper json;
+    private final Event<RegistryChanged> changed;
 
-    public RegistryService(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config, ObjectMapper json) {
+    public RegistryService(
+            AgroalDataSource dataSource,
+            AuditLog auditLog,
+            QorgauConfig config,
+            ObjectMapper json,
+            Event<RegistryChanged> changed) {
         this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.config = config;
         this.json = json;
+        this.changed = changed;
     }
 
     /**
@@ -70,6 +78,7 @@ public class RegistryService {
             try {
                 ImportResult result = importInTransaction(connection, mode, csv, body, caller);
                 connection.commit();
+                changed.fire(new RegistryChanged(result.registryVersion()));
                 LOG.infof(
                         "Registry import by %s applied as version %d in %d ms: %s",
                         caller.subject(), result.registryVersion(), (System.nanoTime() - started) / 1_000_000, result);
@@ -585,6 +594,7 @@ public class RegistryService {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                changed.fire(new RegistryChanged(-1));
                 return result;
             } catch (RuntimeException | SQLException e) {
                 connection.rollback();

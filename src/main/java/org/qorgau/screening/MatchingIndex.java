@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.qorgau.matching.MatcherFactory;
 import org.qorgau.matching.RegistryPerson;
+import org.qorgau.registry.RegistryChanged;
 import org.qorgau.registry.RegistryService;
 import org.qorgau.registry.api.RegistryEntry;
 
@@ -51,6 +52,11 @@ public class MatchingIndex {
     }
 
     void onStart(@Observes StartupEvent event) {
+        refreshAsync();
+    }
+
+    /** A change committed on this replica: rebuild now rather than at the next poll. */
+    void onRegistryChanged(@Observes RegistryChanged event) {
         refreshAsync();
     }
 
