@@ -2,16 +2,32 @@ package org.qorgau.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.qorgau.matching.ExactNameMatcherFactory;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.qorgau.matching.FellegiSunterMatcherFactory;
 import org.qorgau.matching.MatcherFactory;
+import org.qorgau.matching.MatchingParameters;
 
-/** Chooses the matching engine the service runs. */
+/**
+ * Chooses the matching engine the service runs: the Fellegi–Sunter engine with the parameter set shipped in
+ * {@code matching/parameters.properties}, or with a re-estimated file named by {@code qorgau.matching.parameters}.
+ */
 @ApplicationScoped
 public class MatcherFactoryProducer {
+
+    private final Optional<String> parametersFile;
+
+    public MatcherFactoryProducer(
+            @ConfigProperty(name = "qorgau.matching.parameters") Optional<String> parametersFile) {
+        this.parametersFile = parametersFile;
+    }
 
     @Produces
     @ApplicationScoped
     MatcherFactory matcherFactory() {
-        return new ExactNameMatcherFactory();
+        return parametersFile
+                .map(file -> FellegiSunterMatcherFactory.withParameters(MatchingParameters.load(Path.of(file))))
+                .orElseGet(FellegiSunterMatcherFactory::withDefaultParameters);
     }
 }
