@@ -125,6 +125,7 @@ public class MatchingIndex {
                     }
                 }
                 connection.commit();
+                long loaded = System.nanoTime();
                 RegistrySnapshot built = new RegistrySnapshot(version, factory.build(people), Map.copyOf(entries));
                 snapshot = built;
                 lastError = null;
