@@ -36,6 +36,28 @@ public final class EvaluationHarness {
         }
     }
 
+    /** Prints the first {@code k} probes of every variant next to the registry name (for reviewing the generator). */
+    static void printSamples(List<SyntheticPerson> people, List<LabelledProbe> probes, int k) {
+        java.util.Map<String, SyntheticPerson> byId = new java.util.HashMap<>();
+        people.forEach(p -> byId.put(p.externalId(), p));
+        java.util.Map<String, Integer> shown = new java.util.HashMap<>();
+        for (LabelledProbe p : probes) {
+            if (shown.merge(p.variant(), 1, Integer::sum) <= k) {
+                SyntheticPerson truth = p.expectedId() == null ? null : byId.get(p.expectedId());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-36s %-50s %-10s %s <- %s%n",
+                        p.variant(),
+                        p.probe().fullName().replaceAll("[\\u200B-\\u200F\\uFEFF\\u00AD]", "·"),
+                        p.probe().dateOfBirth(),
+                        p.probe().photoHash() == null
+                                ? "-"
+                                : p.probe().photoHash().substring(0, 8),
+                        truth == null ? "(not registered)" : truth.fullName() + " " + truth.dateOfBirth());
+            }
+        }
+    }
+
     static String synthetic(MatcherFactory factory, String engine, String[] args) {
         int size = Integer.parseInt(Engines.arg(args, "registry", "20000"));
         long registrySeed =
@@ -49,6 +71,10 @@ public final class EvaluationHarness {
         List<RegistryPerson> registry =
                 people.stream().map(SyntheticPerson::toRegistryPerson).toList();
         List<LabelledProbe> probes = new ProbeGenerator(people, probeSeed).generate(perVariant, perKind);
+        int samples = Integer.parseInt(Engines.arg(args, "samples", "0"));
+        if (samples > 0) {
+            printSamples(people, probes, samples);
+        }
 
         long start = System.nanoTime();
         Matcher matcher = factory.build(registry);
