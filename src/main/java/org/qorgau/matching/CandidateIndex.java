@@ -1,0 +1,194 @@
+package org.qorgau.matching;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * In-memory candidate generation over a registry snapshot: find the few entries worth scoring, fast.
+ *
+ * <ul>
+ *   <li><b>Name keys.</b> Every core token of every name form (full name and aliases) posts its entry under three keys:
+ *       the phonetic key ({@code p:}), the first four symbols of the canonical key ({@code a:}) and the last four
+ *       ({@code z:}). A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
+ *       least two agreeing tokens (or a surname plus an initial), so a typo in one token is found through the other.
+ *       Postings are sorted {@code int} arrays of entry numbers.
+ *   <li><b>Date filter.</b> A visited posting is kept only when its packed date of birth does not contradict the
+ *       probe's ({@link DateComparator#level} is not DIFFERENT). This is the intersection of name postings with date
+ *       keys, done by arithmetic on one {@code int[]} instead of a second posting list: a common surname's tens of
+ *       thousands of postings shrink to the handful born on a compatible date. The verdict rules give NO_MATCH to every
+ *       entry with a contradicting date and no photo evidence, so the filter drops nothing the scorer would report.
+ *   <li><b>Photos.</b> Multi-index hashing: each 256-bit hash is cut into 16 chunks of 16 bits, each chunk indexed in
+ *       its own table. Two hashes within 31 bits share at least one chunk that differs in at most one bit (otherwise
+ *       16 chunks × 2 bits = 32), so probing each chunk's exact value and its 16 one-bit neighbours finds every hash
+ *       within 31 bits. Photo candidates are never dropped by the date filter.
+ * </ul>
+ */
+final class CandidateIndex {
+
+    private static final int CHUNKS = 16;
+    private static final int AFFIX = 4;
+
+    private final Map<String, int[]> postings;
+    private final int[] dobs;
+    private final long[] photoBits; // 4 longs per hash
+    private final int[] photoOwner; // entry of each hash
+    private final int[][] chunkOffsets; // [chunk][value] -> start in chunkHashes[chunk], length 65537
+    private final int[][] chunkHashes; // [chunk] -> hash numbers grouped by chunk value
+    private final ThreadLocal<int[]> stamps;
+    private final ThreadLocal<int[]> generation = ThreadLocal.withInitial(() -> new int[1]);
+
+    private CandidateIndex(
+            Map<String, int[]> postings,
+            int[] dobs,
+            long[] photoBits,
+            int[] photoOwner,
+            int[][] chunkOffsets,
+            int[][] chunkHashes) {
+        this.postings = postings;
+        this.dobs = dobs;
+        this.photoBits = photoBits;
+        this.photoOwner = photoOwner;
+        this.chunkOffsets = chunkOffsets;
+        this.chunkHashes = chunkHashes;
+        int n = dobs.length;
+        this.stamps = ThreadLocal.withInitial(() -> new int[n]);
+    }
+
+    /** The keys a token posts under (and probes with). */
+    static void keys(NameToken token, Set<String> out) {
+        String key = token.key();
+        if (token.initial() || key.length() < 2) {
+            return;
+        }
+        out.add("p:" + token.phonetic());
+        out.add("a:" + key.substring(0, Math.min(AFFIX, key.length())));
+        out.add("z:" + key.substring(Math.max(0, key.length() - AFFIX)));
+    }
+
+    static void keys(ParsedName name, Set<String> out) {
+        for (NameToken t : name.core()) {
+            keys(t, out);
+        }
+    }
+
+    /** Builds the index; {@code photoBits}/{@code photoOwner} hold every entry's hashes in entry order. */
+    static CandidateIndex build(ParsedName[][] forms, int[] dobs, long[] photoBits, int[] photoOwner) {
+        Map<String, IntList> building = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (int e = 0; e < forms.length; e++) {
+            keys.clear();
+            for (ParsedName form : forms[e]) {
+                keys(form, keys);
+            }
+            for (String k : keys) {
+                building.computeIfAbsent(k, x -> new IntList()).add(e);
+            }
+        }
+        Map<String, int[]> postings = new HashMap<>(building.size() * 2);
+        building.forEach((k, v) -> postings.put(k, v.toArray()));
+
+        int hashes = photoOwner.length;
+        int[][] offsets = new int[CHUNKS][];
+        int[][] byChunk = new int[CHUNKS][];
+        for (int c = 0; c < CHUNKS; c++) {
+            int[] count = new int[65537];
+            for (int h = 0; h < hashes; h++) {
+                count[PhotoHash.chunk(photoBits, h * 4, c) + 1]++;
+            }
+            for (int v = 0; v < 65536; v++) {
+                count[v + 1] += count[v];
+            }
+            int[] fill = Arrays.copyOf(count, 65536);
+            int[] ids = new int[hashes];
+            for (int h = 0; h < hashes; h++) {
+                ids[fill[PhotoHash.chunk(photoBits, h * 4, c)]++] = h;
+            }
+            offsets[c] = count;
+            byChunk[c] = ids;
+        }
+        return new CandidateIndex(postings, dobs, photoBits, photoOwner, offsets, byChunk);
+    }
+
+    /**
+     * Entries worth scoring for a probe: photo near-duplicates, then entries sharing a name key whose date does not
+     * contradict. Each entry at most once.
+     */
+    int[] candidates(ParsedName probe, int probeDob, long[] probePhoto) {
+        int[] stamp = stamps.get();
+        int[] gen = generation.get();
+        if (++gen[0] == Integer.MAX_VALUE) {
+            Arrays.fill(stamp, 0);
+            gen[0] = 1;
+        }
+        int g = gen[0];
+        IntList out = new IntList();
+        if (probePhoto != null) {
+            for (int c = 0; c < CHUNKS; c++) {
+                int v = PhotoHash.chunk(probePhoto, 0, c);
+                photoBucket(c, v, probePhoto, stamp, g, out);
+                for (int b = 0; b < 16; b++) {
+                    photoBucket(c, v ^ (1 << b), probePhoto, stamp, g, out);
+                }
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        keys(probe, keys);
+        for (String k : keys) {
+            int[] list = postings.get(k);
+            if (list == null) {
+                continue;
+            }
+            for (int e : list) {
+                if (stamp[e] != g) {
+                    stamp[e] = g;
+                    if (DateComparator.level(probeDob, dobs[e]) != DateLevel.DIFFERENT) {
+                        out.add(e);
+                    }
+                }
+            }
+        }
+        return out.toArray();
+    }
+
+    private void photoBucket(int c, int value, long[] probePhoto, int[] stamp, int g, IntList out) {
+        int[] offsets = chunkOffsets[c];
+        int[] ids = chunkHashes[c];
+        for (int i = offsets[value]; i < offsets[value + 1]; i++) {
+            int h = ids[i];
+            int e = photoOwner[h];
+            if (stamp[e] != g && PhotoHash.distance(probePhoto, 0, photoBits, h * 4) <= PhotoComparator.MAX_DISTANCE) {
+                stamp[e] = g;
+                out.add(e);
+            }
+        }
+    }
+
+    /** Number of distinct name keys (for diagnostics and tests). */
+    int keyCount() {
+        return postings.size();
+    }
+
+    /** A growable int array. */
+    static final class IntList {
+        private int[] data = new int[4];
+        private int size;
+
+        void add(int v) {
+            if (size == data.length) {
+                data = Arrays.copyOf(data, size * 2);
+            }
+            data[size++] = v;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+
+        int size() {
+            return size;
+        }
+    }
+}

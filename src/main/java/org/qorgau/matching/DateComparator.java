@@ -1,0 +1,128 @@
+package org.qorgau.matching;
+
+/**
+ * Compares two packed dates of birth ({@link DateOfBirth}) at their common precision. Plain arithmetic on ints: the
+ * candidate index calls it for every posting it visits.
+ *
+ * <table>
+ *   <caption>Edge cases</caption>
+ *   <tr><th>a, b</th><th>level</th></tr>
+ *   <tr><td>missing, anything</td><td>MISSING</td></tr>
+ *   <tr><td>1980-05-03, 1980-05-03</td><td>EXACT</td></tr>
+ *   <tr><td>1980, 1980-05-03</td><td>SAME_PARTIAL</td></tr>
+ *   <tr><td>1980, 1980</td><td>SAME_PARTIAL (only the year is known)</td></tr>
+ *   <tr><td>1980-05-03, 1980-03-05</td><td>DAY_MONTH_SWAP</td></tr>
+ *   <tr><td>1980-05-03, 1980-05-08</td><td>ONE_DIGIT_TYPO</td></tr>
+ *   <tr><td>1985-05-03, 1958-05-03</td><td>ONE_DIGIT_TYPO (adjacent digits transposed)</td></tr>
+ *   <tr><td>1979-05-03, 1980-05-03</td><td>YEAR_PLUS_MINUS_ONE</td></tr>
+ *   <tr><td>1980, 1986-05-03</td><td>ONE_DIGIT_TYPO (on the year)</td></tr>
+ *   <tr><td>1980-05-03, 1975-11-20</td><td>DIFFERENT</td></tr>
+ * </table>
+ */
+public final class DateComparator {
+
+    private DateComparator() {}
+
+    /** The level only (no allocation). */
+    public static DateLevel level(int a, int b) {
+        if (a == DateOfBirth.MISSING || b == DateOfBirth.MISSING) {
+            return DateLevel.MISSING;
+        }
+        boolean fullA = DateOfBirth.day(a) != 0;
+        boolean fullB = DateOfBirth.day(b) != 0;
+        int precision; // 4 = year, 6 = year-month, 8 = full
+        if (DateOfBirth.month(a) == 0 || DateOfBirth.month(b) == 0) {
+            precision = 4;
+        } else if (!fullA || !fullB) {
+            precision = 6;
+        } else {
+            precision = 8;
+        }
+        int x = truncate(a, precision);
+        int y = truncate(b, precision);
+        if (x == y) {
+            return precision == 8 ? DateLevel.EXACT : DateLevel.SAME_PARTIAL;
+        }
+        if (precision == 8
+                && DateOfBirth.year(a) == DateOfBirth.year(b)
+                && DateOfBirth.day(a) == DateOfBirth.month(b)
+                && DateOfBirth.month(a) == DateOfBirth.day(b)) {
+            return DateLevel.DAY_MONTH_SWAP;
+        }
+        if (oneDigitApart(x, y, precision)) {
+            return DateLevel.ONE_DIGIT_TYPO;
+        }
+        if (Math.abs(DateOfBirth.year(a) - DateOfBirth.year(b)) == 1
+                && x % pow10(precision - 4) == y % pow10(precision - 4)) {
+            return DateLevel.YEAR_PLUS_MINUS_ONE;
+        }
+        return DateLevel.DIFFERENT;
+    }
+
+    /** The level with a human-readable detail. */
+    public static DateComparison compare(int a, int b) {
+        DateLevel level = level(a, b);
+        String detail;
+        switch (level) {
+            case EXACT:
+                detail = "same date of birth";
+                break;
+            case SAME_PARTIAL:
+                detail = "agree at the known precision: " + DateOfBirth.format(a) + " / " + DateOfBirth.format(b);
+                break;
+            case DAY_MONTH_SWAP:
+                detail = "day and month swapped: " + DateOfBirth.format(a) + " / " + DateOfBirth.format(b);
+                break;
+            case ONE_DIGIT_TYPO:
+                detail = "one digit differs or two are transposed: " + DateOfBirth.format(a) + " / "
+                        + DateOfBirth.format(b);
+                break;
+            case YEAR_PLUS_MINUS_ONE:
+                detail = "year differs by one: " + DateOfBirth.format(a) + " / " + DateOfBirth.format(b);
+                break;
+            case MISSING:
+                detail = "no usable date of birth on one side";
+                break;
+            default:
+                detail = "different dates of birth: " + DateOfBirth.format(a) + " / " + DateOfBirth.format(b);
+        }
+        return new DateComparison(level, detail);
+    }
+
+    private static int truncate(int packed, int precision) {
+        return packed / pow10(8 - precision);
+    }
+
+    private static int pow10(int k) {
+        int v = 1;
+        for (int i = 0; i < k; i++) {
+            v *= 10;
+        }
+        return v;
+    }
+
+    /** One differing digit, or one adjacent transposition, between two numbers of {@code digits} digits. */
+    private static boolean oneDigitApart(int x, int y, int digits) {
+        int diffs = 0;
+        int firstPos = -1; // position counted from the least significant digit
+        for (int i = 0; i < digits; i++) {
+            if (x / pow10(i) % 10 != y / pow10(i) % 10) {
+                if (diffs == 0) {
+                    firstPos = i;
+                }
+                diffs++;
+            }
+        }
+        if (diffs == 1) {
+            return true;
+        }
+        if (diffs != 2 || firstPos + 1 >= digits) {
+            return false;
+        }
+        int x0 = x / pow10(firstPos) % 10;
+        int x1 = x / pow10(firstPos + 1) % 10;
+        int y0 = y / pow10(firstPos) % 10;
+        int y1 = y / pow10(firstPos + 1) % 10;
+        return x0 == y1 && x1 == y0;
+    }
+}

@@ -1,0 +1,59 @@
+package org.qorgau.matching;
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transposition), bounded: returns {@code limit + 1} as
+ * soon as the distance is known to exceed {@code limit}.
+ *
+ * <table>
+ *   <caption>Edge cases</caption>
+ *   <tr><th>a, b, limit</th><th>{@code distance}</th></tr>
+ *   <tr><td>{@code "", "", 2}</td><td>0</td></tr>
+ *   <tr><td>{@code "", "abc", 2}</td><td>3 (limit + 1)</td></tr>
+ *   <tr><td>{@code "nurlan", "nrulan", 2}</td><td>1 (transposition)</td></tr>
+ *   <tr><td>{@code "abenov", "abenova", 2}</td><td>1</td></tr>
+ * </table>
+ */
+public final class EditDistance {
+
+    private EditDistance() {}
+
+    public static int distance(String a, String b, int limit) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > limit) {
+            return limit + 1;
+        }
+        if (n == 0 || m == 0) {
+            return Math.min(Math.max(n, m), limit + 1);
+        }
+        int[] prev2 = new int[m + 1];
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            cur[0] = i;
+            int rowMin = cur[0];
+            char ca = a.charAt(i - 1);
+            for (int j = 1; j <= m; j++) {
+                char cb = b.charAt(j - 1);
+                int cost = ca == cb ? 0 : 1;
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
+                    v = Math.min(v, prev2[j - 2] + 1);
+                }
+                cur[j] = v;
+                rowMin = Math.min(rowMin, v);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+            int[] t = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = t;
+        }
+        return Math.min(prev[m], limit + 1);
+    }
+}

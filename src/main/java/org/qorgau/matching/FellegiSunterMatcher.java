@@ -1,0 +1,119 @@
+package org.qorgau.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The matcher over one registry snapshot: candidate generation ({@link CandidateIndex}) then Fellegi–Sunter scoring
+ * ({@link FellegiSunterScorer}). Immutable after construction and thread-safe. Does not log: names and dates of birth
+ * must not reach logs.
+ */
+final class FellegiSunterMatcher implements Matcher {
+
+    static final String ALGORITHM = "qorgau-fs/1.0";
+
+    private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(Match::matchWeight).reversed())
+            .thenComparing(Match::externalId);
+
+    private final String version;
+    private final FellegiSunterScorer scorer;
+    private final String[] ids;
+    private final ParsedName[][] forms;
+    private final int[] dobs;
+    private final long[] photoBits;
+    private final int[] photoStart; // entry e's hashes are photoStart[e] .. photoStart[e + 1] - 1
+    private final TermFrequencies tf;
+    private final CandidateIndex index;
+
+    FellegiSunterMatcher(
+            String version,
+            FellegiSunterScorer scorer,
+            String[] ids,
+            ParsedName[][] forms,
+            int[] dobs,
+            long[] photoBits,
+            int[] photoStart,
+            TermFrequencies tf,
+            CandidateIndex index) {
+        this.version = version;
+        this.scorer = scorer;
+        this.ids = ids;
+        this.forms = forms;
+        this.dobs = dobs;
+        this.photoBits = photoBits;
+        this.photoStart = photoStart;
+        this.tf = tf;
+        this.index = index;
+    }
+
+    @Override
+    public Screening screen(Probe probe) {
+        ParsedName name = ParsedName.parse(probe.fullName());
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
+        return collect(name, dob, photo, index.candidates(name, dob, photo));
+    }
+
+    /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
+    Screening screenAll(Probe probe) {
+        ParsedName name = ParsedName.parse(probe.fullName());
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
+        int[] all = new int[ids.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return collect(name, dob, photo, all);
+    }
+
+    /** Scores one entry whatever its verdict (for explanations and tests). */
+    Match scoreEntry(Probe probe, int entry) {
+        return score(
+                ParsedName.parse(probe.fullName()),
+                DateOfBirth.parse(probe.dateOfBirth()),
+                PhotoHash.parse(probe.photoHash()),
+                entry);
+    }
+
+    private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates) {
+        List<Match> matches = new ArrayList<>();
+        for (int e : candidates) {
+            Match m = score(name, dob, photo, e);
+            if (m.verdict() != Verdict.NO_MATCH) {
+                matches.add(m);
+            }
+        }
+        if (matches.isEmpty()) {
+            return Screening.none();
+        }
+        matches.sort(STRONGEST_FIRST);
+        return new Screening(matches.get(0).verdict(), matches);
+    }
+
+    private Match score(ParsedName name, int dob, long[] photo, int e) {
+        return scorer.score(
+                ids[e], name, dob, photo, forms[e], dobs[e], photoBits, photoStart[e], photoStart[e + 1], tf);
+    }
+
+    /** Number of candidates the index proposes for a probe (for tests and benchmarks). */
+    int candidateCount(Probe probe) {
+        return index.candidates(
+                        ParsedName.parse(probe.fullName()),
+                        DateOfBirth.parse(probe.dateOfBirth()),
+                        PhotoHash.parse(probe.photoHash()))
+                .length;
+    }
+
+    @Override
+    public String engineVersion() {
+        return version;
+    }
+
+    @Override
+    public int size() {
+        return ids.length;
+    }
+}

@@ -1,0 +1,102 @@
+package org.qorgau.matching;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds {@link Matcher}s: parses every registry name once (sharing token objects across entries), counts token
+ * frequencies, packs dates and photo hashes into arrays and builds the {@link CandidateIndex}.
+ *
+ * <pre>{@code
+ * MatcherFactory factory = FellegiSunterMatcherFactory.withDefaultParameters();
+ * Matcher matcher = factory.build(registry);
+ * Screening s = matcher.screen(new Probe("Nurlan Abenov", "1984-03-12", null));
+ * }</pre>
+ */
+public final class FellegiSunterMatcherFactory implements MatcherFactory {
+
+    private final MatchingParameters parameters;
+    private final FellegiSunterScorer scorer;
+
+    private FellegiSunterMatcherFactory(MatchingParameters parameters) {
+        this.parameters = parameters;
+        this.scorer = new FellegiSunterScorer(parameters);
+    }
+
+    /** A factory using the classpath resource {@code matching/parameters.properties}. */
+    public static FellegiSunterMatcherFactory withDefaultParameters() {
+        return new FellegiSunterMatcherFactory(MatchingParameters.loadDefault());
+    }
+
+    /** A factory using the given parameters. */
+    public static FellegiSunterMatcherFactory withParameters(MatchingParameters parameters) {
+        return new FellegiSunterMatcherFactory(parameters);
+    }
+
+    /** {@code qorgau-fs/1.0+params-<params.id>}. */
+    public String engineVersion() {
+        return FellegiSunterMatcher.ALGORITHM + "+params-" + parameters.id();
+    }
+
+    @Override
+    public Matcher build(Collection<RegistryPerson> registry) {
+        return buildMatcher(registry);
+    }
+
+    FellegiSunterMatcher buildMatcher(Collection<RegistryPerson> registry) {
+        int n = registry.size();
+        String[] ids = new String[n];
+        ParsedName[][] forms = new ParsedName[n][];
+        int[] dobs = new int[n];
+        int[] photoStart = new int[n + 1];
+        CandidateIndex.IntList owners = new CandidateIndex.IntList();
+        long[] bits = new long[64];
+        int hashes = 0;
+        Map<String, NameToken> interner = new HashMap<>();
+        TermFrequencies.Counter counter = new TermFrequencies.Counter();
+        Set<String> entryKeys = new HashSet<>();
+        int e = 0;
+        for (RegistryPerson person : registry) {
+            ids[e] = person.externalId();
+            ParsedName[] f = new ParsedName[1 + person.aliases().size()];
+            f[0] = ParsedName.parse(person.fullName(), interner);
+            for (int a = 0; a < person.aliases().size(); a++) {
+                f[a + 1] = ParsedName.parse(person.aliases().get(a), interner);
+            }
+            forms[e] = f;
+            entryKeys.clear();
+            for (ParsedName form : f) {
+                for (NameToken t : form.core()) {
+                    if (!t.initial()) {
+                        entryKeys.add(t.key());
+                    }
+                }
+            }
+            entryKeys.forEach(counter::add);
+            dobs[e] = DateOfBirth.parse(person.dateOfBirth());
+            photoStart[e] = hashes;
+            for (String hex : person.photoHashes()) {
+                long[] h = PhotoHash.parse(hex);
+                if (h == null) {
+                    continue;
+                }
+                if ((hashes + 1) * 4 > bits.length) {
+                    bits = java.util.Arrays.copyOf(bits, bits.length * 2);
+                }
+                System.arraycopy(h, 0, bits, hashes * 4, 4);
+                owners.add(e);
+                hashes++;
+            }
+            e++;
+        }
+        photoStart[n] = hashes;
+        long[] photoBits = java.util.Arrays.copyOf(bits, hashes * 4);
+        int[] photoOwner = owners.toArray();
+        CandidateIndex index = CandidateIndex.build(forms, dobs, photoBits, photoOwner);
+        return new FellegiSunterMatcher(
+                engineVersion(), scorer, ids, forms, dobs, photoBits, photoStart, counter.build(n, parameters), index);
+    }
+}

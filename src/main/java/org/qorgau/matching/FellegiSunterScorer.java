@@ -1,0 +1,145 @@
+package org.qorgau.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores one probe against one registry entry (Fellegi–Sunter: log2(m/u) per field, summed) and decides the verdict.
+ *
+ * <p>Verdict rules. The weight thresholds come from the parameters; the conditions are hard rules on top of them, so
+ * no choice of weights can make a name alone a MATCH:
+ *
+ * <table>
+ *   <caption>Decision</caption>
+ *   <tr><th>verdict</th><th>when</th></tr>
+ *   <tr><td>MATCH</td><td>name agrees (EXACT..TOKEN_SUBSET) and the date is EXACT or a plausible recording error
+ *       (day/month swap, one digit, year ±1) and the weight reaches {@code verdict.match.minWeight}</td></tr>
+ *   <tr><td>MATCH</td><td>photo near-duplicate (≤ 31 bits) and (name agrees or the date is EXACT/SAME_PARTIAL)</td></tr>
+ *   <tr><td>POSSIBLE_MATCH</td><td>photo near-duplicate, nothing else agreeing</td></tr>
+ *   <tr><td>POSSIBLE_MATCH</td><td>name agrees or agrees by initials, the date does not contradict (it may be
+ *       partial or missing), and the weight reaches {@code verdict.possible.minWeight}</td></tr>
+ *   <tr><td>NO_MATCH</td><td>everything else: in particular a namesake with an unrelated date of birth, and a
+ *       sibling (same surname and birthday, different given name)</td></tr>
+ * </table>
+ */
+public final class FellegiSunterScorer {
+
+    private final NameComparator names;
+    private final PhotoComparator photos;
+    private final double[] nameWeight = new double[NameLevel.values().length];
+    private final double[] nameM = new double[NameLevel.values().length];
+    private final double[] dateWeight = new double[DateLevel.values().length];
+    private final double[] photoWeight = new double[PhotoLevel.values().length];
+    private final boolean tfEnabled;
+    private final double tfMinU;
+    private final double tfMaxU;
+    private final double prior;
+    private final double matchThreshold;
+    private final double possibleThreshold;
+
+    public FellegiSunterScorer(MatchingParameters p) {
+        this.names = new NameComparator(p);
+        this.photos = new PhotoComparator(p);
+        for (NameLevel l : NameLevel.values()) {
+            nameM[l.ordinal()] = p.m("name", l.name());
+            nameWeight[l.ordinal()] = log2(p.m("name", l.name()) / p.u("name", l.name()));
+        }
+        for (DateLevel l : DateLevel.values()) {
+            dateWeight[l.ordinal()] = log2(p.m("dateOfBirth", l.name()) / p.u("dateOfBirth", l.name()));
+        }
+        for (PhotoLevel l : PhotoLevel.values()) {
+            photoWeight[l.ordinal()] =
+                    l == PhotoLevel.NO_EVIDENCE ? 0 : log2(p.m("photo", l.name()) / p.u("photo", l.name()));
+        }
+        this.tfEnabled = Boolean.parseBoolean(p.getString("name.tf.enabled"));
+        this.tfMinU = p.get("name.tf.minU");
+        this.tfMaxU = p.get("name.tf.maxU");
+        this.prior = p.get("prior.log2Odds");
+        this.matchThreshold = p.get("verdict.match.minWeight");
+        this.possibleThreshold = p.get("verdict.possible.minWeight");
+    }
+
+    NameComparator names() {
+        return names;
+    }
+
+    /** A scored pair: the match to report (its verdict may be NO_MATCH). */
+    Match score(
+            String externalId,
+            ParsedName probeName,
+            int probeDob,
+            long[] probePhoto,
+            ParsedName[] forms,
+            int entryDob,
+            long[] entryPhotos,
+            int photoFrom,
+            int photoTo,
+            TermFrequencies tf) {
+        NameComparison name = names.compareBest(probeName, forms);
+        DateComparison date = DateComparator.compare(probeDob, entryDob);
+        PhotoComparison photo = null;
+        if (probePhoto != null && photoTo > photoFrom) {
+            int best = Integer.MAX_VALUE;
+            for (int h = photoFrom; h < photoTo; h++) {
+                best = Math.min(best, PhotoHash.distance(probePhoto, 0, entryPhotos, h * 4));
+            }
+            photo = photos.compare(best);
+        }
+
+        List<Evidence> evidence = new ArrayList<>(3);
+        double wName = nameWeight[name.level().ordinal()];
+        String nameDetail = name.detail();
+        if (tfEnabled && isTermFrequencyLevel(name.level()) && tf != null) {
+            double u = Math.max(tfMinU, Math.min(tfMaxU, tf.product(name.matchedKeys())));
+            wName = log2(nameM[name.level().ordinal()] / u);
+            nameDetail += String.format(Locale.ROOT, " (name frequency in registry %.2g)", u);
+        }
+        if (name.form() > 0) {
+            nameDetail += " (registry alias " + name.form() + ")";
+        }
+        evidence.add(new Evidence("name", name.level().name(), round(wName), nameDetail));
+        double wDate = dateWeight[date.level().ordinal()];
+        evidence.add(new Evidence("dateOfBirth", date.level().name(), round(wDate), date.detail()));
+        double wPhoto = 0;
+        if (photo != null) {
+            wPhoto = photoWeight[photo.level().ordinal()];
+            evidence.add(new Evidence("photo", photo.level().name(), round(wPhoto), photo.detail()));
+        }
+        double weight = wName + wDate + wPhoto;
+        Verdict verdict =
+                decide(name.level(), date.level(), photo == null ? PhotoLevel.NO_EVIDENCE : photo.level(), weight);
+        double probability = 1.0 / (1.0 + Math.pow(2, -(prior + weight)));
+        return new Match(externalId, verdict, probability, round(weight), evidence);
+    }
+
+    /** The verdict rules (see class Javadoc). */
+    Verdict decide(NameLevel name, DateLevel date, PhotoLevel photo, double weight) {
+        boolean nameAgrees = name.agrees();
+        if (photo.nearDuplicate()) {
+            if (nameAgrees || date == DateLevel.EXACT || date == DateLevel.SAME_PARTIAL) {
+                return Verdict.MATCH;
+            }
+            return Verdict.POSSIBLE_MATCH;
+        }
+        if (nameAgrees && date.plausible() && weight >= matchThreshold) {
+            return Verdict.MATCH;
+        }
+        if ((nameAgrees || name == NameLevel.INITIALS) && date.compatible() && weight >= possibleThreshold) {
+            return Verdict.POSSIBLE_MATCH;
+        }
+        return Verdict.NO_MATCH;
+    }
+
+    private static boolean isTermFrequencyLevel(NameLevel level) {
+        return level == NameLevel.EXACT || level == NameLevel.TRANSLITERATION_EQUAL || level == NameLevel.TOKEN_SUBSET;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    private static double round(double w) {
+        return Math.round(w * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,289 @@
+package org.qorgau.matching;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * Compares two names token by token, in any order, with patronymics optional.
+ *
+ * <p>Token levels: equal text, equal canonical key (transliteration), a small edit distance or high Jaro–Winkler
+ * similarity on the key (typo), equal phonetic key, an initial that starts the other token. Male and female surname
+ * forms ({@code Иванов}/{@code Иванова}, {@code -ский}/{@code -ская}) never agree: they are different people. The
+ * best one-to-one assignment of tokens is chosen (most tokens agreeing first, then the best levels), and then:
+ *
+ * <table>
+ *   <caption>Name level from the token assignment</caption>
+ *   <tr><th>case</th><th>level</th></tr>
+ *   <tr><td>a name is empty</td><td>DIFFERENT</td></tr>
+ *   <tr><td>a token of the shorter name has no counterpart</td><td>DIFFERENT</td></tr>
+ *   <tr><td>only one token agrees but a name has more ({@code Nurlan} / {@code Nurlan Abenov})</td><td>DIFFERENT</td></tr>
+ *   <tr><td>both have a patronymic and the fathers' names or the genders differ</td><td>DIFFERENT</td></tr>
+ *   <tr><td>some token agrees only as an initial ({@code N. Abenov} / {@code Nurlan Abenov})</td><td>INITIALS</td></tr>
+ *   <tr><td>one name has extra tokens or a patronymic the other lacks</td><td>TOKEN_SUBSET</td></tr>
+ *   <tr><td>otherwise the weakest token level</td><td>EXACT, TRANSLITERATION_EQUAL, TYPO or PHONETIC</td></tr>
+ * </table>
+ *
+ * <p>The comparison is symmetric: {@code compare(a, b).level() == compare(b, a).level()}.
+ */
+public final class NameComparator {
+
+    /** Token-level agreement, best first. */
+    enum TokenLevel {
+        EXACT,
+        TRANSLITERATION_EQUAL,
+        TYPO,
+        PHONETIC,
+        INITIAL,
+        GENDER_FORM,
+        DIFFERENT;
+
+        boolean agrees() {
+            return ordinal() <= INITIAL.ordinal();
+        }
+    }
+
+    // Scores that make the assignment's sum decode uniquely into "number agreeing, then counts per level", so the
+    // best assignment's level multiset does not depend on which side is which (at most MAX_TOKENS pairs).
+    static final int MAX_TOKENS = 8;
+    private static final long[] SCORE = {9L * 9 * 9 * 9, 9L * 9 * 9, 9L * 9, 9L, 1L, 0L, 0L};
+    private static final long AGREE_BONUS = 9L * 9 * 9 * 9 * 9;
+
+    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+
+    private final int typoMinLength;
+    private final int typoMaxEditsShort;
+    private final int typoLongLength;
+    private final int typoMaxEditsLong;
+    private final double typoJaroWinkler;
+    private final int phoneticMinLength;
+
+    public NameComparator(MatchingParameters p) {
+        this.typoMinLength = p.getInt("name.typo.minLength");
+        this.typoMaxEditsShort = p.getInt("name.typo.maxEdits.short");
+        this.typoLongLength = p.getInt("name.typo.longLength");
+        this.typoMaxEditsLong = p.getInt("name.typo.maxEdits.long");
+        this.typoJaroWinkler = p.get("name.typo.jaroWinkler");
+        this.phoneticMinLength = p.getInt("name.phonetic.minLength");
+    }
+
+    /** Compares a probe name with every name form of a registry person and returns the best result. */
+    public NameComparison compareBest(ParsedName probe, ParsedName[] forms) {
+        NameComparison best = null;
+        for (int f = 0; f < forms.length; f++) {
+            NameComparison c = compare(probe, forms[f]);
+            if (best == null || c.level().ordinal() < best.level().ordinal()) {
+                best = c.withForm(f);
+                if (c.level() == NameLevel.EXACT) {
+                    break;
+                }
+            }
+        }
+        return best == null ? NameComparison.different("registry entry has no name") : best;
+    }
+
+    /** Compares two parsed names. */
+    public NameComparison compare(ParsedName a, ParsedName b) {
+        NameToken[] pa = a.core();
+        NameToken[] pb = b.core();
+        int n = Math.min(pa.length, MAX_TOKENS);
+        int m = Math.min(pb.length, MAX_TOKENS);
+        if (n == 0 || m == 0) {
+            return NameComparison.different("a name is empty");
+        }
+        TokenLevel[][] levels = new TokenLevel[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                levels[i][j] = compareTokens(pa[i], pb[j]);
+            }
+        }
+        int[] assignment = assign(levels, n, m);
+        List<String> matchedKeys = new ArrayList<>(Math.min(n, m));
+        int agreeing = 0;
+        int full = 0;
+        TokenLevel worst = TokenLevel.EXACT;
+        boolean initials = false;
+        for (int i = 0; i < n; i++) {
+            int j = assignment[i];
+            if (j < 0) {
+                continue;
+            }
+            TokenLevel level = levels[i][j];
+            agreeing++;
+            matchedKeys.add(pb[j].key());
+            if (level == TokenLevel.INITIAL) {
+                initials = true;
+            } else {
+                full++;
+                if (level.ordinal() > worst.ordinal()) {
+                    worst = level;
+                }
+            }
+        }
+        int shorter = Math.min(n, m);
+        if (agreeing < shorter) {
+            return NameComparison.different(unmatchedReason(pa, pb, levels, assignment, n, m));
+        }
+        if (shorter == 1 && Math.max(n, m) > 1) {
+            return NameComparison.different("only one name token in common");
+        }
+        if (full == 0) {
+            return NameComparison.different("only initials agree");
+        }
+        boolean subset = n != m;
+        NameToken[] qa = a.patronymics();
+        NameToken[] qb = b.patronymics();
+        if (qa.length > 0 && qb.length > 0) {
+            NameToken x = qa[0];
+            NameToken y = qb[0];
+            if (x.female() != y.female()) {
+                return NameComparison.different("patronymic gender differs: " + x.text() + " / " + y.text());
+            }
+            TokenLevel stem = compareKeys(x.stem(), y.stem());
+            if (!stem.agrees() || stem == TokenLevel.INITIAL) {
+                return NameComparison.different("patronymic differs: " + x.text() + " / " + y.text());
+            }
+            if (!x.text().equals(y.text()) && stem.ordinal() > worst.ordinal()) {
+                worst = stem;
+            } else if (!x.text().equals(y.text()) && worst == TokenLevel.EXACT) {
+                worst = TokenLevel.TRANSLITERATION_EQUAL;
+            }
+        } else if (qa.length + qb.length > 0) {
+            subset = true;
+        }
+        if (initials) {
+            return new NameComparison(NameLevel.INITIALS, "agrees up to initials", matchedKeys, 0);
+        }
+        if (subset) {
+            return new NameComparison(
+                    NameLevel.TOKEN_SUBSET,
+                    "all tokens of the shorter name agree; the other has more (middle name or patronymic)",
+                    matchedKeys,
+                    0);
+        }
+        switch (worst) {
+            case EXACT:
+                return new NameComparison(NameLevel.EXACT, "same name", matchedKeys, 0);
+            case TRANSLITERATION_EQUAL:
+                return new NameComparison(
+                        NameLevel.TRANSLITERATION_EQUAL, "same name in another script or spelling", matchedKeys, 0);
+            case TYPO:
+                return new NameComparison(NameLevel.TYPO, "same name up to a typo", matchedKeys, 0);
+            default:
+                return new NameComparison(NameLevel.PHONETIC, "names sound alike", matchedKeys, 0);
+        }
+    }
+
+    private static String unmatchedReason(
+            NameToken[] pa, NameToken[] pb, TokenLevel[][] levels, int[] assignment, int n, int m) {
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (levels[i][j] == TokenLevel.GENDER_FORM) {
+                    return "male and female forms of a surname: " + pa[i].text() + " / " + pb[j].text();
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (assignment[i] < 0) {
+                return "no counterpart for " + pa[i].text();
+            }
+        }
+        return "a token of the shorter name has no counterpart";
+    }
+
+    /** Token-level comparison. */
+    TokenLevel compareTokens(NameToken x, NameToken y) {
+        if (x.text().equals(y.text())) {
+            return TokenLevel.EXACT;
+        }
+        if (x.initial() || y.initial()) {
+            NameToken initial = x.initial() ? x : y;
+            NameToken other = x.initial() ? y : x;
+            if (other.initial()) {
+                return initial.key().equals(other.key()) ? TokenLevel.TRANSLITERATION_EQUAL : TokenLevel.DIFFERENT;
+            }
+            return !initial.key().isEmpty()
+                            && !other.key().isEmpty()
+                            && (other.key().startsWith(initial.key())
+                                    || other.key().charAt(0) == initial.key().charAt(0)
+                                    || other.text().startsWith(initial.text()))
+                    ? TokenLevel.INITIAL
+                    : TokenLevel.DIFFERENT;
+        }
+        return compareKeys(x.key(), y.key());
+    }
+
+    TokenLevel compareKeys(String a, String b) {
+        if (a.equals(b)) {
+            return TokenLevel.TRANSLITERATION_EQUAL;
+        }
+        if (GenderForms.differOnlyByGender(a, b)) {
+            return TokenLevel.GENDER_FORM;
+        }
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter >= typoMinLength) {
+            int maxEdits = shorter >= typoLongLength ? typoMaxEditsLong : typoMaxEditsShort;
+            if (EditDistance.distance(a, b, maxEdits) <= maxEdits) {
+                return TokenLevel.TYPO;
+            }
+            if (JARO_WINKLER.apply(a, b) >= typoJaroWinkler) {
+                return TokenLevel.TYPO;
+            }
+        }
+        String pa = CanonicalKey.phonetic(a);
+        if (pa.length() >= phoneticMinLength && pa.equals(CanonicalKey.phonetic(b))) {
+            return TokenLevel.PHONETIC;
+        }
+        return TokenLevel.DIFFERENT;
+    }
+
+    /** Best one-to-one assignment; {@code result[i]} is the token of b paired with a[i], or -1. */
+    private static int[] assign(TokenLevel[][] levels, int n, int m) {
+        long[][] memo = new long[n + 1][1 << m];
+        for (long[] row : memo) {
+            java.util.Arrays.fill(row, -1);
+        }
+        int[] result = new int[n];
+        best(levels, 0, 0, n, m, memo);
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            long target = best(levels, i, mask, n, m, memo);
+            result[i] = -1;
+            if (best(levels, i + 1, mask, n, m, memo) == target) {
+                continue;
+            }
+            for (int j = 0; j < m; j++) {
+                if ((mask & (1 << j)) == 0 && levels[i][j].agrees()) {
+                    long v = AGREE_BONUS
+                            + SCORE[levels[i][j].ordinal()]
+                            + best(levels, i + 1, mask | (1 << j), n, m, memo);
+                    if (v == target) {
+                        result[i] = j;
+                        mask |= 1 << j;
+                        break;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static long best(TokenLevel[][] levels, int i, int mask, int n, int m, long[][] memo) {
+        if (i == n) {
+            return 0;
+        }
+        if (memo[i][mask] >= 0) {
+            return memo[i][mask];
+        }
+        long v = best(levels, i + 1, mask, n, m, memo);
+        for (int j = 0; j < m; j++) {
+            if ((mask & (1 << j)) == 0 && levels[i][j].agrees()) {
+                v = Math.max(
+                        v,
+                        AGREE_BONUS + SCORE[levels[i][j].ordinal()] + best(levels, i + 1, mask | (1 << j), n, m, memo));
+            }
+        }
+        memo[i][mask] = v;
+        return v;
+    }
+}
