@@ -70,28 +70,43 @@ final class DateOfBirths {
     }
 
     /**
-     * Whether two dates could plausibly belong to the same person: years within 2, or (both full) a day-month swap or
-     * a single differing digit. Partial dates are compared by year only.
+     * Whether two dates could plausibly belong to the same person, i.e. differ by nothing more than a recording error:
+     * years within 2; or, compared at the precision both dates have ({@code YYYY}, {@code YYYYMM} or
+     * {@code YYYYMMDD}), one differing digit or two adjacent digits transposed (1968 / 1986); or (both full) day and
+     * month swapped.
      */
     static boolean related(String a, String b) {
         if (Math.abs(year(a) - year(b)) <= 2) {
             return true;
         }
-        if (a.length() == 10 && b.length() == 10) {
-            if (b.equals(swapDayMonth(a))) {
-                return true;
-            }
-            String da = a.replace("-", "");
-            String db = b.replace("-", "");
-            int diff = 0;
-            for (int i = 0; i < da.length(); i++) {
-                if (da.charAt(i) != db.charAt(i)) {
-                    diff++;
-                }
-            }
-            return diff <= 1;
+        if (a.length() == 10 && b.length() == 10 && b.equals(swapDayMonth(a))) {
+            return true;
         }
-        return false;
+        String da = a.replace("-", "");
+        String db = b.replace("-", "");
+        int n = Math.min(da.length(), db.length());
+        return typoLike(da.substring(0, n), db.substring(0, n));
+    }
+
+    /** Equal length strings that differ in at most one position or by one adjacent transposition. */
+    static boolean typoLike(String a, String b) {
+        int first = -1;
+        int diff = 0;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                if (first < 0) {
+                    first = i;
+                }
+                diff++;
+            }
+        }
+        if (diff <= 1) {
+            return true;
+        }
+        return diff == 2
+                && first + 1 < a.length()
+                && a.charAt(first) == b.charAt(first + 1)
+                && a.charAt(first + 1) == b.charAt(first);
     }
 
     /** A random full date 1950–2005 unrelated (see {@link #related}) to {@code dob}. */

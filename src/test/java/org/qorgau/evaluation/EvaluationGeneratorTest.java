@@ -326,6 +326,22 @@ class EvaluationGeneratorTest {
         assertEquals("123", FebrlHarness.entity("rec-123-dup-4"));
     }
 
+    @Test
+    void shouldTreatTypoLikeDateDifferencesAsRelated() {
+        assertTrue(DateOfBirths.related("1962", "1966-09-30"), "one year digit against a year-only date");
+        assertTrue(DateOfBirths.related("1968", "1986-04-03"), "transposed year digits");
+        assertTrue(DateOfBirths.related("1976-08", "1979-08-26"), "one digit at year-month precision");
+        assertTrue(DateOfBirths.related("1980-03-04", "1980-04-03"), "day-month swap");
+        assertTrue(DateOfBirths.related("1980-03-04", "1981-03-04"), "one year apart");
+        assertFalse(DateOfBirths.related("1980-03-04", "1991-07-04"));
+        assertFalse(DateOfBirths.related("1962", "1975-01-01"));
+        assertTrue(RegistryGuard.withinOneEdit("ерланулы", "ержанулы"));
+        assertTrue(RegistryGuard.withinOneEdit("иванов", "ивнаов"));
+        assertTrue(RegistryGuard.withinOneEdit("омаров", "омарова"));
+        assertFalse(RegistryGuard.withinOneEdit("елена", "алена"), "two edits");
+        assertFalse(RegistryGuard.withinOneEdit("иванов", "иванова2"));
+    }
+
     private static Screening screening(Verdict verdict, String id) {
         return new Screening(
                 verdict, List.of(new Match(id, verdict, 0.5, 1.0, List.of(new Evidence("name", "X", 1.0, "")))));

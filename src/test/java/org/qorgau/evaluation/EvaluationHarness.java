@@ -58,6 +58,54 @@ public final class EvaluationHarness {
         }
     }
 
+    /**
+     * Re-screens and prints up to {@code k} failures per variant / kind: registered probes not found and not-registered
+     * probes given a verdict, with the engine's top match and its explanation (for engine tuning; contains synthetic
+     * names only).
+     */
+    static void printFailures(Matcher matcher, List<SyntheticPerson> people, List<LabelledProbe> probes, int k) {
+        java.util.Map<String, SyntheticPerson> byId = new java.util.HashMap<>();
+        people.forEach(p -> byId.put(p.externalId(), p));
+        java.util.Map<String, Integer> shown = new java.util.HashMap<>();
+        for (LabelledProbe lp : probes) {
+            if (shown.getOrDefault(lp.variant(), 0) >= k) {
+                continue;
+            }
+            ScreeningReport.Tally t = ScreeningReport.outcome(matcher, lp);
+            boolean failed = lp.registered() ? t.found == 0 : t.falseMatch + t.falsePossible > 0;
+            if (!failed) {
+                continue;
+            }
+            shown.merge(lp.variant(), 1, Integer::sum);
+            org.qorgau.matching.Screening s = matcher.screen(lp.probe());
+            SyntheticPerson truth = lp.expectedId() == null ? null : byId.get(lp.expectedId());
+            System.out.printf(
+                    Locale.ROOT,
+                    "[%s] probe '%s' %s%s -> %s; expected %s%n",
+                    lp.variant(),
+                    lp.probe().fullName(),
+                    lp.probe().dateOfBirth(),
+                    lp.probe().photoHash() == null ? "" : " +photo",
+                    s.verdict(),
+                    truth == null
+                            ? "NO_MATCH"
+                            : truth.externalId() + " '" + truth.fullName() + "' " + truth.dateOfBirth());
+            s.matches().stream().limit(2).forEach(m -> {
+                SyntheticPerson who = byId.get(m.externalId());
+                System.out.printf(
+                        Locale.ROOT,
+                        "    %s %s w=%.2f p=%.3f '%s' %s: %s%n",
+                        m.externalId(),
+                        m.verdict(),
+                        m.matchWeight(),
+                        m.probability(),
+                        who == null ? "?" : who.fullName(),
+                        who == null ? "" : who.dateOfBirth(),
+                        m.explanation());
+            });
+        }
+    }
+
     static String synthetic(MatcherFactory factory, String engine, String[] args) {
         int size = Integer.parseInt(Engines.arg(args, "registry", "20000"));
         long registrySeed =
@@ -81,6 +129,10 @@ public final class EvaluationHarness {
         double buildSeconds = (System.nanoTime() - start) / 1e9;
 
         ScreeningReport report = ScreeningReport.evaluate(matcher, probes, threads);
+        int misses = Integer.parseInt(Engines.arg(args, "misses", "0"));
+        if (misses > 0) {
+            printFailures(matcher, people, probes, misses);
+        }
         String title = String.format(
                 Locale.ROOT,
                 "Synthetic Kazakh/Russian registry — engine %s (%s), %d people (seed %d), probes seed %d,"
