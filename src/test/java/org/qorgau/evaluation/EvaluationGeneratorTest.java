@@ -123,6 +123,22 @@ class EvaluationGeneratorTest {
         assertEquals("Janar Hasanov", Transliteration.apply("informal", "Жанар Хасанов"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"icao_doc_9303", "bgn_pcgn", "telegram", "wikipedia", "mosmetro", "scientific"})
+    void shouldReproduceTheIuliiaSchemesOwnSamples(String scheme) throws Exception {
+        JsonNode samples = new ObjectMapper()
+                .readTree(
+                        SharedData.path("translit-schemas/" + scheme + ".json").toFile())
+                .get("samples");
+        for (JsonNode sample : samples) {
+            assertEquals(
+                    sample.get(1).asText(),
+                    Transliteration.apply(scheme, sample.get(0).asText()),
+                    scheme);
+        }
+    }
+
     @Test
     void shouldProduceEveryVariantAndEveryNotRegisteredKind() {
         ProbeGenerator generator = new ProbeGenerator(registry, ProbeGenerator.DEFAULT_SEED);

@@ -32,7 +32,7 @@ public final class EvaluationHarness {
             System.out.println(synthetic(factory, engine, args));
         }
         if (!suite.equals("synthetic")) {
-            System.out.println(FebrlHarness.run(factory));
+            System.out.println(FebrlHarness.run(factory, Integer.parseInt(Engines.arg(args, "misses", "0"))));
         }
     }
 

@@ -172,7 +172,7 @@ final class Transliteration {
             for (int i = 0; i < stem.length(); i++) {
                 String p = i == 0 ? "" : String.valueOf(stem.charAt(i - 1));
                 String c = String.valueOf(stem.charAt(i));
-                String n = i + 1 < lower.length() ? String.valueOf(lower.charAt(i + 1)) : "";
+                String n = i + 1 < stem.length() ? String.valueOf(stem.charAt(i + 1)) : "";
                 String latin = prev.get(p + c);
                 if (latin == null) {
                     latin = next.get(c + n);
