@@ -536,10 +536,6 @@ final class NameLists {
             "Шығыс Қазақстан облысы");
 
     /** Offence labels (Criminal Code of the Republic of Kazakhstan, chapter 1 sexual offences against minors). */
-    static final List<String> OFFENCES = List.of(
-            "ҚР ҚК 120-бап 3-б. (зорлау, кәмелетке толмаған)",
-            "ҚР ҚК 121-бап 3-б.",
-            "ҚР ҚК 122-бап (он алты жасқа толмаған адаммен жыныстық қатынас)",
-            "ҚР ҚК 123-бап",
-            "ҚР ҚК 124-бап (жас балаларды азғындату)");
+    static final List<String> OFFENCES =
+            List.of("ҚК 120-бап 3-б.", "ҚК 121-бап 3-б.", "ҚК 122-бап", "ҚК 123-бап", "ҚК 124-бап");
 }
