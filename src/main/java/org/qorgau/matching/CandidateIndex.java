@@ -15,11 +15,13 @@ import java.util.Set;
  *       ({@code z:}). A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
  *       least two agreeing tokens (or a surname plus an initial), so a typo in one token is found through the other.
  *       Postings are sorted {@code int} arrays of entry numbers.
- *   <li><b>Date filter.</b> A visited posting is kept only when its packed date of birth does not contradict the
- *       probe's ({@link DateComparator#level} is not DIFFERENT). This is the intersection of name postings with date
- *       keys, done by arithmetic on one {@code int[]} instead of a second posting list: a common surname's tens of
- *       thousands of postings shrink to the handful born on a compatible date. The verdict rules give NO_MATCH to every
- *       entry with a contradicting date and no photo evidence, so the filter drops nothing the scorer would report.
+ *   <li><b>Date keys.</b> Each posting list is sorted by packed date of birth, so it is at the same time a date index
+ *       for that name key. A probe visits only the ranges of dates compatible with its own
+ *       ({@link DateComparator#compatibleRanges}: equal, partial, day/month swap, one digit, transposition, year ±1,
+ *       missing) by binary search, and checks each visited posting with {@link DateComparator#level}: a common
+ *       surname's tens of thousands of postings shrink to the handful born on a compatible date without scanning them.
+ *       The verdict rules give NO_MATCH to every entry with a contradicting date and no photo evidence, so this
+ *       intersection drops nothing the scorer would report.
  *   <li><b>Photos.</b> Multi-index hashing: each 256-bit hash is cut into 16 chunks of 16 bits, each chunk indexed in
  *       its own table. Two hashes within 31 bits share at least one chunk that differs in at most one bit (otherwise
  *       16 chunks × 2 bits = 32), so probing each chunk's exact value and its 16 one-bit neighbours finds every hash
@@ -31,7 +33,12 @@ final class CandidateIndex {
     private static final int CHUNKS = 16;
     private static final int AFFIX = 4;
 
-    private final Map<String, int[]> postings;
+    /** One key's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
+    record Posting(int[] dobs, int[] entries) {}
+
+    private static final int LINEAR_SCAN = 48;
+
+    private final Map<String, Posting> postings;
     private final int[] dobs;
     private final long[] photoBits; // 4 longs per hash
     private final int[] photoOwner; // entry of each hash
@@ -41,7 +48,7 @@ final class CandidateIndex {
     private final ThreadLocal<int[]> generation = ThreadLocal.withInitial(() -> new int[1]);
 
     private CandidateIndex(
-            Map<String, int[]> postings,
+            Map<String, Posting> postings,
             int[] dobs,
             long[] photoBits,
             int[] photoOwner,
@@ -87,8 +94,8 @@ final class CandidateIndex {
                 building.computeIfAbsent(k, x -> new IntList()).add(e);
             }
         }
-        Map<String, int[]> postings = new HashMap<>(building.size() * 2);
-        building.forEach((k, v) -> postings.put(k, v.toArray()));
+        Map<String, Posting> postings = new HashMap<>(building.size() * 2);
+        building.forEach((k, v) -> postings.put(k, sortedByDate(v.toArray(), dobs)));
 
         int hashes = photoOwner.length;
         int[][] offsets = new int[CHUNKS][];
@@ -110,6 +117,21 @@ final class CandidateIndex {
             byChunk[c] = ids;
         }
         return new CandidateIndex(postings, dobs, photoBits, photoOwner, offsets, byChunk);
+    }
+
+    private static Posting sortedByDate(int[] entries, int[] dobs) {
+        long[] packed = new long[entries.length];
+        for (int i = 0; i < entries.length; i++) {
+            packed[i] = ((long) dobs[entries[i]] << 32) | entries[i];
+        }
+        Arrays.sort(packed);
+        int[] d = new int[packed.length];
+        int[] e = new int[packed.length];
+        for (int i = 0; i < packed.length; i++) {
+            d[i] = (int) (packed[i] >>> 32);
+            e[i] = (int) packed[i];
+        }
+        return new Posting(d, e);
     }
 
     /**
@@ -136,21 +158,51 @@ final class CandidateIndex {
         }
         Set<String> keys = new HashSet<>();
         keys(probe, keys);
+        int[] ranges = DateComparator.compatibleRanges(probeDob);
         for (String k : keys) {
-            int[] list = postings.get(k);
-            if (list == null) {
+            Posting posting = postings.get(k);
+            if (posting == null) {
                 continue;
             }
-            for (int e : list) {
-                if (stamp[e] != g) {
-                    stamp[e] = g;
-                    if (DateComparator.level(probeDob, dobs[e]) != DateLevel.DIFFERENT) {
-                        out.add(e);
-                    }
+            int[] d = posting.dobs();
+            int[] list = posting.entries();
+            if (ranges == null || list.length <= LINEAR_SCAN) {
+                for (int i = 0; i < list.length; i++) {
+                    visit(list[i], d[i], probeDob, stamp, g, out);
+                }
+                continue;
+            }
+            // Date-sorted postings: binary-search each compatible date range instead of scanning the whole list.
+            for (int r = 0; r < ranges.length; r += 2) {
+                int lo = ranges[r];
+                int hi = ranges[r + 1];
+                for (int i = lowerBound(d, lo); i < d.length && d[i] <= hi; i++) {
+                    visit(list[i], d[i], probeDob, stamp, g, out);
                 }
             }
         }
         return out.toArray();
+    }
+
+    private static void visit(int e, int dob, int probeDob, int[] stamp, int g, IntList out) {
+        if (stamp[e] != g && DateComparator.level(probeDob, dob) != DateLevel.DIFFERENT) {
+            stamp[e] = g;
+            out.add(e);
+        }
+    }
+
+    private static int lowerBound(int[] a, int key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private void photoBucket(int c, int value, long[] probePhoto, int[] stamp, int g, IntList out) {

@@ -15,8 +15,8 @@ import java.text.Normalizer;
  * <ol>
  *   <li>Cyrillic letters map to symbols directly (тс→q like ц, ә→a, ғ→g, қ→k, ң→n, ө→o, ұ ү→u, һ→h, і→i, ё→yo, ю→yu, я→ya, й ы→y,
  *       ь ъ vanish).
- *   <li>Latin sequences map greedily, longest first: {@code schtsch shch sch sh ş š}→x; {@code tsch tch ch ç č}→c;
- *       {@code dzh zh ž}→j; {@code kh x-at-start}→h, other {@code x}→ks; {@code ts tz}→q; {@code c} before e/i/y→q,
+ *   <li>Latin sequences map greedily, longest first: {@code schtsch shch šč sch sh ş š}→x; {@code tsch tch ch ç č}→c;
+ *       {@code dzh zh ž}→j; {@code kh x-at-start}→h, other {@code x}→ks; {@code ts tz} (not before h)→q; {@code c} before e/i/y→q,
  *       else k; {@code q ck}→k; {@code gh ğ}→g; {@code w}→v; {@code ph}→f; {@code ä}→a, {@code ö}→o, {@code ü ū}→u,
  *       {@code ı ī}→i, {@code ñ}→n, {@code ng} before a consonant or at the end→n; a {@code j} after a vowel and not
  *       before one is iota ({@code Sergej}, {@code Jurij}); other diacritics are dropped.
@@ -226,6 +226,10 @@ public final class CanonicalKey {
             sym.append(s.charAt(i) == 's' ? 'x' : 'c');
             return 4;
         }
+        if (startsWith(s, i, "šč")) {
+            sym.append('x');
+            return 2;
+        }
         if (startsWith(s, i, "sch") || startsWith(s, i, "shh")) {
             sym.append('x');
             return 3;
@@ -265,7 +269,7 @@ public final class CanonicalKey {
                     default:
                         break;
                 }
-            } else if (c0 == 't' && (c1 == 's' || c1 == 'z')) {
+            } else if (c0 == 't' && (c1 == 's' || c1 == 'z') && (i + 2 >= s.length() || s.charAt(i + 2) != 'h')) {
                 two = "q";
             } else if (c0 == 'c' && c1 == 'k') {
                 two = "k";

@@ -89,6 +89,66 @@ public final class DateComparator {
         return new DateComparison(level, detail);
     }
 
+    /**
+     * Every packed date compatible with {@code probe} (level not DIFFERENT), as sorted, merged ranges
+     * {@code [lo0, hi0, lo1, hi1, ...]} of packed ints; may include incompatible values (callers still check each
+     * entry with {@link #level}) but never misses a compatible one. {@code null} when the probe has no date (then every
+     * date is compatible). The candidate index binary-searches these ranges in postings sorted by date.
+     */
+    public static int[] compatibleRanges(int probe) {
+        if (probe == DateOfBirth.MISSING) {
+            return null;
+        }
+        int precision = DateOfBirth.month(probe) == 0 ? 4 : DateOfBirth.day(probe) == 0 ? 6 : 8;
+        java.util.List<long[]> ranges = new java.util.ArrayList<>();
+        ranges.add(new long[] {0, 0}); // entries without a date
+        for (int q = 4; q <= precision; q += 2) {
+            int x = truncate(probe, q);
+            int scale = pow10(8 - q);
+            java.util.Set<Integer> values = new java.util.HashSet<>();
+            values.add(x);
+            for (int i = 0; i < q; i++) {
+                int p = pow10(i);
+                int digit = x / p % 10;
+                for (int d = 0; d <= 9; d++) {
+                    values.add(x + (d - digit) * p);
+                }
+                if (i + 1 < q) {
+                    int next = x / (p * 10) % 10;
+                    values.add(x + (next - digit) * p + (digit - next) * p * 10);
+                }
+            }
+            values.add(x + pow10(q - 4));
+            values.add(x - pow10(q - 4));
+            if (q == 8) {
+                values.add(DateOfBirth.year(probe) * 10000 + DateOfBirth.day(probe) * 100 + DateOfBirth.month(probe));
+            }
+            for (int v : values) {
+                if (v <= 0) {
+                    continue;
+                }
+                long lo = (long) v * scale;
+                ranges.add(q == precision ? new long[] {lo, lo + scale - 1} : new long[] {lo, lo});
+            }
+        }
+        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+        java.util.List<long[]> merged = new java.util.ArrayList<>();
+        for (long[] r : ranges) {
+            if (!merged.isEmpty() && r[0] <= merged.get(merged.size() - 1)[1] + 1) {
+                long[] last = merged.get(merged.size() - 1);
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                merged.add(new long[] {r[0], r[1]});
+            }
+        }
+        int[] out = new int[merged.size() * 2];
+        for (int i = 0; i < merged.size(); i++) {
+            out[2 * i] = (int) Math.min(Integer.MAX_VALUE, merged.get(i)[0]);
+            out[2 * i + 1] = (int) Math.min(Integer.MAX_VALUE, merged.get(i)[1]);
+        }
+        return out;
+    }
+
     private static int truncate(int packed, int precision) {
         return packed / pow10(8 - precision);
     }

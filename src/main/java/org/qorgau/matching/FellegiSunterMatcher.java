@@ -62,16 +62,20 @@ final class FellegiSunterMatcher implements Matcher {
         ParsedName name = ParsedName.parse(probe.fullName());
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
-        int[] all = new int[ids.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+        List<Match> matches = new ArrayList<>();
+        for (int e = 0; e < ids.length; e++) {
+            Match m = score(true, name, dob, photo, e);
+            if (m != null && m.verdict() != Verdict.NO_MATCH) {
+                matches.add(m);
+            }
         }
-        return collect(name, dob, photo, all);
+        return finish(matches);
     }
 
     /** Scores one entry whatever its verdict (for explanations and tests). */
     Match scoreEntry(Probe probe, int entry) {
         return score(
+                false,
                 ParsedName.parse(probe.fullName()),
                 DateOfBirth.parse(probe.dateOfBirth()),
                 PhotoHash.parse(probe.photoHash()),
@@ -81,11 +85,15 @@ final class FellegiSunterMatcher implements Matcher {
     private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates) {
         List<Match> matches = new ArrayList<>();
         for (int e : candidates) {
-            Match m = score(name, dob, photo, e);
-            if (m.verdict() != Verdict.NO_MATCH) {
+            Match m = score(true, name, dob, photo, e);
+            if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
             }
         }
+        return finish(matches);
+    }
+
+    private static Screening finish(List<Match> matches) {
         if (matches.isEmpty()) {
             return Screening.none();
         }
@@ -93,9 +101,9 @@ final class FellegiSunterMatcher implements Matcher {
         return new Screening(matches.get(0).verdict(), matches);
     }
 
-    private Match score(ParsedName name, int dob, long[] photo, int e) {
+    private Match score(boolean skip, ParsedName name, int dob, long[] photo, int e) {
         return scorer.score(
-                ids[e], name, dob, photo, forms[e], dobs[e], photoBits, photoStart[e], photoStart[e + 1], tf);
+                skip, ids[e], name, dob, photo, forms[e], dobs[e], photoBits, photoStart[e], photoStart[e + 1], tf);
     }
 
     /** Number of candidates the index proposes for a probe (for tests and benchmarks). */

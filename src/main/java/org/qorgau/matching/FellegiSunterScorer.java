@@ -64,8 +64,13 @@ public final class FellegiSunterScorer {
         return names;
     }
 
-    /** A scored pair: the match to report (its verdict may be NO_MATCH). */
+    /**
+     * A scored pair: the match to report (its verdict may be NO_MATCH). With {@code skipObviousNonMatches}, returns
+     * {@code null} as soon as the names disagree and no photo is close: the verdict rules make that NO_MATCH whatever
+     * the date, so most candidates cost one name comparison.
+     */
     Match score(
+            boolean skipObviousNonMatches,
             String externalId,
             ParsedName probeName,
             int probeDob,
@@ -77,7 +82,6 @@ public final class FellegiSunterScorer {
             int photoTo,
             TermFrequencies tf) {
         NameComparison name = names.compareBest(probeName, forms);
-        DateComparison date = DateComparator.compare(probeDob, entryDob);
         PhotoComparison photo = null;
         if (probePhoto != null && photoTo > photoFrom) {
             int best = Integer.MAX_VALUE;
@@ -86,6 +90,12 @@ public final class FellegiSunterScorer {
             }
             photo = photos.compare(best);
         }
+        if (skipObviousNonMatches
+                && name.level() == NameLevel.DIFFERENT
+                && (photo == null || !photo.level().nearDuplicate())) {
+            return null;
+        }
+        DateComparison date = DateComparator.compare(probeDob, entryDob);
 
         List<Evidence> evidence = new ArrayList<>(3);
         double wName = nameWeight[name.level().ordinal()];

@@ -210,10 +210,14 @@ public final class NameComparator {
                     ? TokenLevel.INITIAL
                     : TokenLevel.DIFFERENT;
         }
-        return compareKeys(x.key(), y.key());
+        return compareKeys(x.key(), y.key(), x.phonetic(), y.phonetic());
     }
 
     TokenLevel compareKeys(String a, String b) {
+        return compareKeys(a, b, CanonicalKey.phonetic(a), CanonicalKey.phonetic(b));
+    }
+
+    private TokenLevel compareKeys(String a, String b, String phoneticA, String phoneticB) {
         if (a.equals(b)) {
             return TokenLevel.TRANSLITERATION_EQUAL;
         }
@@ -223,15 +227,17 @@ public final class NameComparator {
         int shorter = Math.min(a.length(), b.length());
         if (shorter >= typoMinLength) {
             int maxEdits = shorter >= typoLongLength ? typoMaxEditsLong : typoMaxEditsShort;
-            if (EditDistance.distance(a, b, maxEdits) <= maxEdits) {
+            int distance = EditDistance.distance(a, b, maxEdits + 1);
+            if (distance <= maxEdits) {
                 return TokenLevel.TYPO;
             }
-            if (JARO_WINKLER.apply(a, b) >= typoJaroWinkler) {
+            // Jaro-Winkler rescues near misses (e.g. two edits near the end of a long key) but is costly, so it only
+            // runs when the edit distance is just over the limit.
+            if (distance == maxEdits + 1 && JARO_WINKLER.apply(a, b) >= typoJaroWinkler) {
                 return TokenLevel.TYPO;
             }
         }
-        String pa = CanonicalKey.phonetic(a);
-        if (pa.length() >= phoneticMinLength && pa.equals(CanonicalKey.phonetic(b))) {
+        if (phoneticA.length() >= phoneticMinLength && phoneticA.equals(phoneticB)) {
             return TokenLevel.PHONETIC;
         }
         return TokenLevel.DIFFERENT;

@@ -6,7 +6,7 @@ package org.qorgau.matching;
  * @param text the normalised token in its own script ({@link NameNormalizer})
  * @param key the canonical Latin key ({@link CanonicalKey#of})
  * @param phonetic the coarse phonetic key ({@link CanonicalKey#phonetic})
- * @param initial whether the token is a single letter (an initial)
+ * @param initial whether the token is an initial: one letter, or a digraph for one letter ({@code Zh})
  * @param patronymic whether the token is a patronymic ({@code -ович}, {@code -овна}, {@code -ұлы}, {@code кызы}, ...)
  * @param stem for a patronymic, the key of the father's name ({@code serik} for {@code Серикович} and
  *     {@code Серікұлы}); otherwise the key itself
@@ -27,7 +27,8 @@ public record NameToken(
     /** Builds a token from a normalised single word. */
     public static NameToken of(String text) {
         String key = CanonicalKey.of(text);
-        boolean initial = text.codePointCount(0, text.length()) == 1;
+        // A single letter, or a digraph standing for one letter (Zh., Sh., Ch., Kh.).
+        boolean initial = text.codePointCount(0, text.length()) == 1 || key.length() == 1;
         for (String suffix : MALE_SUFFIXES) {
             if (key.endsWith(suffix) && key.length() - suffix.length() >= 2) {
                 String stem = key.substring(0, key.length() - suffix.length());
