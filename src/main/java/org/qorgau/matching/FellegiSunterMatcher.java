@@ -64,8 +64,8 @@ final class FellegiSunterMatcher implements Matcher {
         long[] photo = PhotoHash.parse(probe.photoHash());
         List<Match> matches = new ArrayList<>();
         for (int e = 0; e < ids.length; e++) {
-            Match m = score(false, name, dob, photo, e);
-            if (m.verdict() != Verdict.NO_MATCH) {
+            Match m = score(true, name, dob, photo, e);
+            if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
             }
         }
