@@ -97,6 +97,31 @@ public final class NameComparator {
                 levels[i][j] = compareTokens(pa[i], pb[j]);
             }
         }
+        // Quick rejection: the assignment cannot pair more tokens than there are rows and columns with an agreeing
+        // level; most candidates share a single token and stop here.
+        int rows = 0;
+        int columns = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (levels[i][j].agrees()) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                if (levels[i][j].agrees()) {
+                    columns++;
+                    break;
+                }
+            }
+        }
+        if (Math.min(rows, columns) < Math.min(n, m)) {
+            int[] none = new int[n];
+            java.util.Arrays.fill(none, -1);
+            return NameComparison.different(unmatchedReason(pa, pb, levels, none, n, m));
+        }
         int[] assignment = assign(levels, n, m);
         List<String> matchedKeys = new ArrayList<>(Math.min(n, m));
         int agreeing = 0;
