@@ -82,23 +82,9 @@ public final class NameComparator {
         return best == null ? NameComparison.different("registry entry has no name") : best;
     }
 
-    /**
-     * Compares two parsed names. When that finds them different and a patronymic is involved, compares again with the
-     * patronymics as ordinary tokens: Kazakh surnames such as {@code Мейрамұлы} or {@code Ғаниқызы} look like
-     * patronymics, and a typo can make one side's token stop looking like one ({@code Мейрамлы}).
-     */
+    /** Compares two parsed names. */
     public NameComparison compare(ParsedName a, ParsedName b) {
-        NameComparison direct = compareParsed(a, b);
-        if (direct.level() == NameLevel.DIFFERENT
-                && (a.patronymics().length > 0 || b.patronymics().length > 0)
-                && !direct.detail().startsWith("patronymic")
-                && !direct.detail().startsWith("male and female")) {
-            NameComparison flat = compareParsed(a.withPatronymicsAsTokens(), b.withPatronymicsAsTokens());
-            if (flat.level() != NameLevel.DIFFERENT) {
-                return flat;
-            }
-        }
-        return direct;
+        return compareParsed(a, b);
     }
 
     private NameComparison compareParsed(ParsedName a, ParsedName b) {

@@ -42,19 +42,6 @@ public final class ParsedName {
         return core.length == 0 && patronymics.length == 0;
     }
 
-    /** The same name with its patronymics moved among the core tokens as ordinary tokens. */
-    ParsedName withPatronymicsAsTokens() {
-        if (patronymics.length == 0) {
-            return this;
-        }
-        NameToken[] all = java.util.Arrays.copyOf(core, core.length + patronymics.length);
-        for (int i = 0; i < patronymics.length; i++) {
-            NameToken p = patronymics[i];
-            all[core.length + i] = new NameToken(p.text(), p.key(), p.phonetic(), false, false, p.key(), false);
-        }
-        return new ParsedName(all, NONE);
-    }
-
     /** Parses a raw name. */
     public static ParsedName parse(String raw) {
         return parse(raw, null);
