@@ -34,11 +34,12 @@ class ParameterEstimatorTest {
     @Test
     void shouldEstimateMFromTruePairsAndUFromNonPairs(@TempDir Path dir) throws IOException {
         StringBuilder csv = new StringBuilder(HEADER);
+        java.util.Random random = new java.util.Random(5);
         String[] given = {"anna", "boris", "clara", "dmitri", "elena", "fedor", "galina", "igor", "jana", "kirill"};
         String[] surnames = {"smith", "jones", "brown", "taylor", "wilson", "evans", "thomas", "roberts", "walker"};
         for (int i = 0; i < 300; i++) {
             String g = given[i % given.length];
-            String s = surnames[(i / given.length) % surnames.length] + i;
+            String s = surnames[(i / given.length) % surnames.length] + randomWord(random);
             String dob = String.format("19%02d%02d%02d", 40 + i % 50, 1 + i % 12, 1 + i % 28);
             csv.append("rec-" + i + "-org, " + g + ", " + s + ", 1, a, b, c, 1, x, " + dob + ", 1\n");
             csv.append("rec-" + i + "-dup-0, " + g + ", " + s + ", 1, a, b, c, 1, x, " + dob + ", 1\n");
@@ -54,6 +55,14 @@ class ParameterEstimatorTest {
         assertTrue(Double.parseDouble(est.get("name.u.DIFFERENT")) > 0.99);
         // a level never observed keeps its prior
         assertEquals(prior.u("name", "PHONETIC"), Double.parseDouble(est.get("name.u.PHONETIC")), 1e-12);
+    }
+
+    static String randomWord(java.util.Random random) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            sb.append((char) ('a' + random.nextInt(26)));
+        }
+        return sb.toString();
     }
 
     @Test
