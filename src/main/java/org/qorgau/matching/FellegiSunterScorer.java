@@ -82,8 +82,9 @@ public final class FellegiSunterScorer {
             long[] entryPhotos,
             int photoFrom,
             int photoTo,
-            TermFrequencies tf) {
-        NameComparison name = names.compareBest(probeName, forms);
+            TermFrequencies tf,
+            java.util.Map<NameToken, NameComparator.TokenLevel[]> tokenCache) {
+        NameComparison name = names.compareBest(probeName, forms, tokenCache);
         PhotoComparison photo = null;
         if (probePhoto != null && photoTo > photoFrom) {
             int best = Integer.MAX_VALUE;
