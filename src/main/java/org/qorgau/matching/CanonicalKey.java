@@ -16,7 +16,7 @@ import java.text.Normalizer;
  *   <li>Cyrillic letters map to symbols directly (тс→q like ц, ә→a, ғ→g, қ→k, ң→n, ө→o, ұ ү→u, һ→h, і→i, ё→yo, ю→yu, я→ya, й ы→y,
  *       ь ъ vanish).
  *   <li>Latin sequences map greedily, longest first: {@code schtsch shch šč sch sh ş š}→x; {@code tsch tch ch ç č}→c;
- *       {@code dzh zh ž}→j; {@code kh x-at-start}→h, other {@code x}→ks; {@code ts tz} (not before h)→q; {@code c} before e/i/y→q,
+ *       {@code dzh zh ž}→j; {@code kh}→h, {@code x}→ks between vowels (Maxim) and h elsewhere (Xasanov, Axmetov); {@code ts tz} (not before h)→q; {@code c} before e/i/y→q,
  *       else k; {@code q ck}→k; {@code gh ğ}→g; {@code w}→v; {@code ph}→f; {@code ä}→a, {@code ö}→o, {@code ü ū}→u,
  *       {@code ı ī}→i, {@code ñ}→n, {@code ng} before a consonant or at the end→n; a {@code j} after a vowel and not
  *       before one is iota ({@code Sergej}, {@code Jurij}); other diacritics are dropped.
@@ -284,7 +284,11 @@ public final class CanonicalKey {
         char c = s.charAt(i);
         switch (c) {
             case 'x':
-                sym.append(i == 0 ? "h" : "ks");
+                // x is х in Kazakh/Uzbek Latin and scientific romanisation (Xasanov, Axmetov, Muxtar) and ks in
+                // English-style spellings between vowels (Maxim, Alexander).
+                boolean betweenVowels =
+                        i > 0 && isLatinVowel(s.charAt(i - 1)) && i + 1 < s.length() && isLatinVowel(s.charAt(i + 1));
+                sym.append(betweenVowels ? "ks" : "h");
                 return 1;
             case 'c':
                 boolean soft = i + 1 < s.length() && "eiy".indexOf(s.charAt(i + 1)) >= 0;

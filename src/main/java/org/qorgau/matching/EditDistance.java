@@ -15,6 +15,10 @@ package org.qorgau.matching;
  */
 public final class EditDistance {
 
+    // Reused rows: the scorer computes this for many token pairs per screening.
+    private static final ThreadLocal<int[][]> BUFFERS =
+            ThreadLocal.withInitial(() -> new int[][] {new int[32], new int[32], new int[32]});
+
     private EditDistance() {}
 
     public static int distance(String a, String b, int limit) {
@@ -26,9 +30,14 @@ public final class EditDistance {
         if (n == 0 || m == 0) {
             return Math.min(Math.max(n, m), limit + 1);
         }
-        int[] prev2 = new int[m + 1];
-        int[] prev = new int[m + 1];
-        int[] cur = new int[m + 1];
+        int[][] rows = BUFFERS.get();
+        if (rows[0].length < m + 1) {
+            rows = new int[][] {new int[m + 1], new int[m + 1], new int[m + 1]};
+            BUFFERS.set(rows);
+        }
+        int[] prev2 = rows[0];
+        int[] prev = rows[1];
+        int[] cur = rows[2];
         for (int j = 0; j <= m; j++) {
             prev[j] = j;
         }

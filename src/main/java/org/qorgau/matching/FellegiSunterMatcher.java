@@ -2,7 +2,9 @@ package org.qorgau.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The matcher over one registry snapshot: candidate generation ({@link CandidateIndex}) then Fellegi–Sunter scoring
@@ -63,8 +65,9 @@ final class FellegiSunterMatcher implements Matcher {
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
         List<Match> matches = new ArrayList<>();
+        Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         for (int e = 0; e < ids.length; e++) {
-            Match m = score(true, name, dob, photo, e);
+            Match m = score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
             }
@@ -79,13 +82,15 @@ final class FellegiSunterMatcher implements Matcher {
                 ParsedName.parse(probe.fullName()),
                 DateOfBirth.parse(probe.dateOfBirth()),
                 PhotoHash.parse(probe.photoHash()),
-                entry);
+                entry,
+                null);
     }
 
     private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates) {
         List<Match> matches = new ArrayList<>();
+        Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         for (int e : candidates) {
-            Match m = score(true, name, dob, photo, e);
+            Match m = score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
             }
@@ -101,9 +106,26 @@ final class FellegiSunterMatcher implements Matcher {
         return new Screening(matches.get(0).verdict(), matches);
     }
 
-    private Match score(boolean skip, ParsedName name, int dob, long[] photo, int e) {
+    private Match score(
+            boolean skip,
+            ParsedName name,
+            int dob,
+            long[] photo,
+            int e,
+            Map<NameToken, NameComparator.TokenLevel[]> cache) {
         return scorer.score(
-                skip, ids[e], name, dob, photo, forms[e], dobs[e], photoBits, photoStart[e], photoStart[e + 1], tf);
+                skip,
+                ids[e],
+                name,
+                dob,
+                photo,
+                forms[e],
+                dobs[e],
+                photoBits,
+                photoStart[e],
+                photoStart[e + 1],
+                tf,
+                cache);
     }
 
     /** Number of candidates the index proposes for a probe (for tests and benchmarks). */

@@ -19,6 +19,8 @@ import java.util.Locale;
  *   <tr><td>POSSIBLE_MATCH</td><td>photo near-duplicate, nothing else agreeing</td></tr>
  *   <tr><td>POSSIBLE_MATCH</td><td>name agrees or agrees by initials, the date does not contradict (it may be
  *       partial or missing), and the weight reaches {@code verdict.possible.minWeight}</td></tr>
+ *   <tr><td>POSSIBLE_MATCH</td><td>name agrees or agrees by initials and only the birth year (or year and month) is
+ *       known and agrees, whatever the weight</td></tr>
  *   <tr><td>NO_MATCH</td><td>everything else: in particular a namesake with an unrelated date of birth, and a
  *       sibling (same surname and birthday, different given name)</td></tr>
  * </table>
@@ -80,8 +82,9 @@ public final class FellegiSunterScorer {
             long[] entryPhotos,
             int photoFrom,
             int photoTo,
-            TermFrequencies tf) {
-        NameComparison name = names.compareBest(probeName, forms);
+            TermFrequencies tf,
+            java.util.Map<NameToken, NameComparator.TokenLevel[]> tokenCache) {
+        NameComparison name = names.compareBest(probeName, forms, tokenCache);
         PhotoComparison photo = null;
         if (probePhoto != null && photoTo > photoFrom) {
             int best = Integer.MAX_VALUE;
@@ -136,6 +139,11 @@ public final class FellegiSunterScorer {
             return Verdict.MATCH;
         }
         if ((nameAgrees || name == NameLevel.INITIALS) && date.compatible() && weight >= possibleThreshold) {
+            return Verdict.POSSIBLE_MATCH;
+        }
+        // Only the birth year (or year and month) is known and it agrees: a person must review, however common the
+        // name (DESIGN.md, Verdicts).
+        if ((nameAgrees || name == NameLevel.INITIALS) && date == DateLevel.SAME_PARTIAL) {
             return Verdict.POSSIBLE_MATCH;
         }
         return Verdict.NO_MATCH;

@@ -2,6 +2,7 @@ package org.qorgau.matching;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
@@ -69,9 +70,18 @@ public final class NameComparator {
 
     /** Compares a probe name with every name form of a registry person and returns the best result. */
     public NameComparison compareBest(ParsedName probe, ParsedName[] forms) {
+        return compareBest(probe, forms, null);
+    }
+
+    /**
+     * As {@link #compareBest(ParsedName, ParsedName[])}, remembering token comparisons in {@code cache}: registry
+     * tokens are shared objects (interned at build time), so within one screening a common given name is compared
+     * with the probe's tokens once, not once per entry. The cache belongs to one probe and one thread.
+     */
+    NameComparison compareBest(ParsedName probe, ParsedName[] forms, Map<NameToken, TokenLevel[]> cache) {
         NameComparison best = null;
         for (int f = 0; f < forms.length; f++) {
-            NameComparison c = compare(probe, forms[f]);
+            NameComparison c = compareParsed(probe, forms[f], cache);
             if (best == null || c.level().ordinal() < best.level().ordinal()) {
                 best = c.withForm(f);
                 if (c.level() == NameLevel.EXACT) {
@@ -84,6 +94,10 @@ public final class NameComparator {
 
     /** Compares two parsed names. */
     public NameComparison compare(ParsedName a, ParsedName b) {
+        return compareParsed(a, b, null);
+    }
+
+    private NameComparison compareParsed(ParsedName a, ParsedName b, Map<NameToken, TokenLevel[]> cache) {
         NameToken[] pa = a.core();
         NameToken[] pb = b.core();
         int n = Math.min(pa.length, MAX_TOKENS);
@@ -92,10 +106,52 @@ public final class NameComparator {
             return NameComparison.different("a name is empty");
         }
         TokenLevel[][] levels = new TokenLevel[n][m];
+        if (cache == null) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    levels[i][j] = compareTokens(pa[i], pb[j]);
+                }
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                NameToken other = pb[j];
+                TokenLevel[] column = cache.get(other);
+                if (column == null) {
+                    column = new TokenLevel[n];
+                    for (int i = 0; i < n; i++) {
+                        column[i] = compareTokens(pa[i], other);
+                    }
+                    cache.put(other, column);
+                }
+                for (int i = 0; i < n; i++) {
+                    levels[i][j] = column[i];
+                }
+            }
+        }
+        // Quick rejection: the assignment cannot pair more tokens than there are rows and columns with an agreeing
+        // level; most candidates share a single token and stop here.
+        int rows = 0;
+        int columns = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                levels[i][j] = compareTokens(pa[i], pb[j]);
+                if (levels[i][j].agrees()) {
+                    rows++;
+                    break;
+                }
             }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                if (levels[i][j].agrees()) {
+                    columns++;
+                    break;
+                }
+            }
+        }
+        if (Math.min(rows, columns) < Math.min(n, m)) {
+            int[] none = new int[n];
+            java.util.Arrays.fill(none, -1);
+            return NameComparison.different(unmatchedReason(pa, pb, levels, none, n, m));
         }
         int[] assignment = assign(levels, n, m);
         List<String> matchedKeys = new ArrayList<>(Math.min(n, m));
