@@ -56,12 +56,22 @@ public class CheckService {
     private final MatchingIndex index;
     private final AuditLog auditLog;
     private final ObjectMapper json;
+    private final ReviewService reviews;
+    private final Quotas quotas;
 
-    public CheckService(AgroalDataSource dataSource, MatchingIndex index, AuditLog auditLog, ObjectMapper json) {
+    public CheckService(
+            AgroalDataSource dataSource,
+            MatchingIndex index,
+            AuditLog auditLog,
+            ObjectMapper json,
+            ReviewService reviews,
+            Quotas quotas) {
         this.dataSource = dataSource;
         this.index = index;
         this.auditLog = auditLog;
         this.json = json;
+        this.reviews = reviews;
+        this.quotas = quotas;
     }
 
     /** The outcome of {@link #perform}: the answer and whether it replays an earlier one (idempotency). */
@@ -76,6 +86,8 @@ public class CheckService {
                 return earlier.get();
             }
         }
+        // a replay above costs nothing; a new check uses the organisation's quota
+        quotas.consume(caller, 1);
         RegistrySnapshot snapshot = index.current()
                 .orElseThrow(() ->
                         new ServiceUnavailableException("The matching index is still loading; try again shortly."));
@@ -133,12 +145,17 @@ public class CheckService {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // the candidate's personal fields go to the redactable side table; the event commits to them
+                Map<String, Object> personal = new LinkedHashMap<>();
+                personal.put("fullName", candidate.fullName());
+                personal.put("dateOfBirth", candidate.dateOfBirth());
+                personal.put("photoHash", candidate.photoHash());
                 Map<String, Object> query = new LinkedHashMap<>();
-                query.put("fullName", candidate.fullName());
-                query.put("dateOfBirth", candidate.dateOfBirth());
-                query.put("photoHash", candidate.photoHash());
                 query.put("position", request.position());
                 query.put("consentReference", request.consentReference());
+                query.put("candidateKey", candidateKey(candidate.fullName(), candidate.dateOfBirth()));
+                matches = reviews.withPriorReviews(
+                        connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
                 Map<String, Object> outcome = new LinkedHashMap<>();
                 outcome.put("verdict", overall.name());
                 outcome.put("engineVersion", engineVersion);
@@ -156,7 +173,8 @@ public class CheckService {
                                 query,
                                 outcome,
                                 snapshot.version(),
-                                checkId));
+                                checkId,
+                                personal));
                 CheckResponse response = new CheckResponse(
                         checkId,
                         createdAt,
@@ -249,14 +267,16 @@ public class CheckService {
                         }
                     }
                 }
-                Map<String, Object> outcome = Map.of("found", found != null);
+                // an unknown id and another organisation's check are both a refused access to a check
+                Map<String, Object> outcome =
+                        found != null ? Map.of("found", true) : Map.of("found", false, "status", 404);
                 auditLog.append(
                         connection,
                         new AuditEventDraft(
-                                AuditEventType.CHECK_VIEWED,
+                                found != null ? AuditEventType.CHECK_VIEWED : AuditEventType.ACCESS_REFUSED,
                                 caller,
                                 purpose,
-                                Map.of("checkId", checkId.toString()),
+                                Map.of("checkId", checkId.toString(), "resource", "/v1/checks/" + checkId),
                                 outcome,
                                 found == null ? null : found.registryVersion(),
                                 found == null ? null : checkId));
@@ -316,7 +336,8 @@ public class CheckService {
                 round(match.probability()),
                 round(match.matchWeight()),
                 evidence,
-                summary);
+                summary,
+                List.of());
     }
 
     private static double round(double value) {
@@ -382,7 +403,7 @@ public class CheckService {
      * A stable key of the candidate (normalised name tokens, sorted, and date of birth) that lets an organisation's
      * earlier decisions about the same person be found without storing the name in plain text here.
      */
-    static String candidateKey(String fullName, String dateOfBirth) {
+    public static String candidateKey(String fullName, String dateOfBirth) {
         String normal = Normalizer.normalize(fullName, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT)
                 .strip();
