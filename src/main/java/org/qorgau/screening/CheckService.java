@@ -153,7 +153,6 @@ public class CheckService {
                 Map<String, Object> query = new LinkedHashMap<>();
                 query.put("position", request.position());
                 query.put("consentReference", request.consentReference());
-                query.put("candidateKey", candidateKey(candidate.fullName(), candidate.dateOfBirth()));
                 matches = reviews.withPriorReviews(
                         connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
                 Map<String, Object> outcome = new LinkedHashMap<>();

@@ -97,16 +97,4 @@ public class Quotas {
             throw new IllegalStateException("quota could not be counted", e);
         }
     }
-
-    /** Forgets windows older than an hour. */
-    public int purge() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete =
-                        connection.prepareStatement("delete from quota_usage where window_start < ?")) {
-            delete.setTimestamp(1, Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)));
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("quota purge failed", e);
-        }
-    }
 }

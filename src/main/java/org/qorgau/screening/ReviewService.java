@@ -118,7 +118,6 @@ public class ReviewService {
                 Map<String, Object> query = new LinkedHashMap<>();
                 query.put("checkId", checkId.toString());
                 query.put("externalId", request.externalId());
-                query.put("candidateKey", candidateKey);
                 Map<String, Object> outcome = new LinkedHashMap<>();
                 outcome.put("reviewId", reviewId.toString());
                 outcome.put("decision", decision.name());

@@ -41,7 +41,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
                 "quarkus.datasource.username", db.username(),
                 "quarkus.datasource.password", db.password(),
                 "mp.jwt.verify.publickey.location", publicKey.toString(),
-                "smallrye.jwt.sign.key.location", privateKey().toString());
+                "smallrye.jwt.sign.key.location", privateKey().toString(),
+                "qorgau.data-dir", dataDir().toString());
     }
 
     @Override
