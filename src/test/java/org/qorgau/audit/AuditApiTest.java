@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,7 +178,7 @@ class AuditApiTest {
                 .get("/v1/audit/events")
                 .then()
                 .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .contentType(startsWith("text/csv"))
                 .extract()
                 .asString();
         List<String> lines = csv.lines().toList();
@@ -195,7 +196,7 @@ class AuditApiTest {
                 .get("/v1/audit/events")
                 .then()
                 .statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson"))
+                .contentType(startsWith("application/x-ndjson"))
                 .extract()
                 .asString();
         List<String> events = ndjson.lines().toList();
@@ -216,7 +217,7 @@ class AuditApiTest {
         assertEquals(
                 Db.text(dataSource, "select hash from audit_event where sequence = ?", result.getLong("lastSequence")),
                 result.getString("headHash"));
-        assertEquals(null, result.get("brokenAt"));
+        org.junit.jupiter.api.Assertions.assertNull((Object) result.get("brokenAt"));
     }
 
     @Test
@@ -297,7 +298,7 @@ class AuditApiTest {
                 .then()
                 .statusCode(200)
                 .body("algorithm", equalTo("Ed25519"))
-                .body("publicKeyPem", org.hamcrest.Matchers.startsWith("-----BEGIN PUBLIC KEY-----"))
+                .body("publicKeyPem", startsWith("-----BEGIN PUBLIC KEY-----"))
                 .extract()
                 .jsonPath();
         assertEquals(signed.getLong("sequence"), list.getLong("checkpoints[0].sequence"));

@@ -1,6 +1,7 @@
 package org.qorgau.screening;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -53,7 +54,7 @@ class BatchApiTest {
                 .body("items[1].status", equalTo(422))
                 .body("items[1].check", nullValue())
                 .body("items[1].problem.status", equalTo(422))
-                .body("items[1].problem.errors.field", org.hamcrest.Matchers.hasItem("candidate.fullName"))
+                .body("items[1].problem.errors.field", hasItem("candidate.fullName"))
                 .body("items[2].status", equalTo(201))
                 .extract()
                 .jsonPath();
