@@ -12,9 +12,9 @@ import org.qorgau.runtime.EmbeddedDatabase;
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private static final String URL_PROPERTY = "qorgau.test.jdbc-url";
-    private static final String USER_PROPERTY = "qorgau.test.jdbc-user";
-    private static final String PASSWORD_PROPERTY = "qorgau.test.jdbc-password";
+    private static final String URL_PROPERTY = "embedded-test-pg.jdbc-url";
+    private static final String USER_PROPERTY = "embedded-test-pg.jdbc-user";
+    private static final String PASSWORD_PROPERTY = "embedded-test-pg.jdbc-password";
 
     private static EmbeddedDatabase database;
     private static Path publicKey;
