@@ -75,6 +75,10 @@ public interface QorgauConfig {
         @WithDefault("1000")
         int maxPageSize();
 
+        /** Most checks written in one shared transaction (group commit: one fsync and one head lock for all). */
+        @WithDefault("256")
+        int maxGroupCommit();
+
         /** Rows fetched per database round trip while streaming an export or verifying the chain. */
         @WithDefault("2000")
         int fetchSize();
