@@ -3,7 +3,6 @@ package org.qorgau.error;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qorgau.audit.AuditEventDraft;
@@ -14,8 +13,8 @@ import org.qorgau.security.CurrentCaller;
 
 /**
  * Records a refused access (401, 403) as an ACCESS_REFUSED audit event. Best effort by design: the refusal is
- * answered whatever happens here (database down, no CDI container in a unit test), and on an event-loop thread the
- * write is handed to a worker so the I/O thread never blocks on JDBC.
+ * answered at once whatever happens here (database down, no CDI container in a unit test): the write is handed to a
+ * worker, so neither an I/O thread nor the refused caller ever waits for JDBC.
  */
 final class RefusedAccess {
 
@@ -35,11 +34,8 @@ final class RefusedAccess {
             return;
         }
         AuditRecorder audit = recorder.get();
-        if (Context.isOnEventLoopThread()) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> audit.recordQuietly(draft));
-        } else {
-            audit.recordQuietly(draft);
-        }
+        // always off the request's thread: a refusal is answered at once, even while the database is down
+        Infrastructure.getDefaultWorkerPool().execute(() -> audit.recordQuietly(draft));
     }
 
     private static Caller caller() {
