@@ -14,6 +14,8 @@ import org.qorgau.security.Caller;
  * @param outcome what was answered
  * @param registryVersion the registry version involved, or null
  * @param checkId the check concerned, or null
+ * @param personal the candidate's personal fields (name, date of birth, photo hash), or empty: stored apart from the
+ *     event in the redactable {@code audit_personal} table; the event's hash commits to a salted hash of them
  */
 public record AuditEventDraft(
         AuditEventType type,
@@ -22,10 +24,24 @@ public record AuditEventDraft(
         Map<String, Object> query,
         Map<String, Object> outcome,
         Long registryVersion,
-        UUID checkId) {
+        UUID checkId,
+        Map<String, Object> personal) {
 
     public AuditEventDraft {
         query = query == null ? Map.of() : query;
         outcome = outcome == null ? Map.of() : outcome;
+        personal = personal == null ? Map.of() : personal;
+    }
+
+    /** An event without personal fields. */
+    public AuditEventDraft(
+            AuditEventType type,
+            Caller actor,
+            String purpose,
+            Map<String, Object> query,
+            Map<String, Object> outcome,
+            Long registryVersion,
+            UUID checkId) {
+        this(type, actor, purpose, query, outcome, registryVersion, checkId, Map.of());
     }
 }

@@ -22,6 +22,8 @@ public class AuditLog {
 
     public static final String GENESIS_HASH = "0".repeat(64);
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** Appends one event using {@code connection}'s open transaction; the caller commits. */
     public AuditRecord append(Connection connection, AuditEventDraft draft) throws SQLException {
         long previousSequence;
@@ -39,6 +41,14 @@ public class AuditLog {
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String query = CanonicalJson.encode(draft.query());
         String outcome = CanonicalJson.encode(draft.outcome());
+        String personalFields = null;
+        String salt = null;
+        String commitment = null;
+        if (!draft.personal().isEmpty()) {
+            personalFields = CanonicalJson.encode(draft.personal());
+            salt = newSalt();
+            commitment = commitment(salt, personalFields);
+        }
         String hash = hash(
                 sequence,
                 eventId,
@@ -52,11 +62,12 @@ public class AuditLog {
                 outcome,
                 draft.registryVersion(),
                 draft.checkId(),
+                commitment,
                 previousHash);
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into audit_event (sequence, event_id, occurred_at, type, actor_subject, actor_org,"
-                        + " actor_roles, purpose, query, outcome, registry_version, check_id, prev_hash, hash)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)")) {
+                        + " actor_roles, purpose, query, outcome, registry_version, check_id, prev_hash, hash,"
+                        + " personal_commitment) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, sequence);
             insert.setObject(2, eventId);
             insert.setTimestamp(3, Timestamp.from(occurredAt));
@@ -71,7 +82,17 @@ public class AuditLog {
             insert.setObject(12, draft.checkId());
             insert.setString(13, previousHash);
             insert.setString(14, hash);
+            insert.setString(15, commitment);
             insert.executeUpdate();
+        }
+        if (commitment != null) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into audit_personal (sequence, fields, salt) values (?, ?::jsonb, ?)")) {
+                insert.setLong(1, sequence);
+                insert.setString(2, personalFields);
+                insert.setString(3, salt);
+                insert.executeUpdate();
+            }
         }
         try (PreparedStatement update =
                 connection.prepareStatement("update audit_head set sequence = ?, hash = ? where id = 1")) {
@@ -80,6 +101,20 @@ public class AuditLog {
             update.executeUpdate();
         }
         return new AuditRecord(sequence, hash, eventId, occurredAt);
+    }
+
+    /**
+     * The commitment to an event's personal fields: SHA-256 of {@code salt + ":" + canonicalFields}. The random salt
+     * keeps a redacted event from being re-identified by hashing guessed names and birth dates.
+     */
+    public static String commitment(String salt, String canonicalFields) {
+        return CanonicalJson.sha256Hex(salt + ":" + canonicalFields);
+    }
+
+    private static String newSalt() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     /**
@@ -99,6 +134,7 @@ public class AuditLog {
             String outcomeJson,
             Long registryVersion,
             UUID checkId,
+            String personalCommitment,
             String prevHash) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("sequence", sequence);
@@ -113,6 +149,10 @@ public class AuditLog {
         fields.put("outcome", CanonicalJson.parse(outcomeJson));
         fields.put("registryVersion", registryVersion);
         fields.put("checkId", checkId == null ? null : checkId.toString());
+        // only events that carry personal fields have the key, so events written before it existed still verify
+        if (personalCommitment != null) {
+            fields.put("personalCommitment", personalCommitment);
+        }
         fields.put("prevHash", prevHash);
         return CanonicalJson.sha256Hex(CanonicalJson.encode(fields));
     }

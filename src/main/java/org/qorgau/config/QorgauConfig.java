@@ -3,6 +3,9 @@ package org.qorgau.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
 
 /** Qorgau's own settings ({@code qorgau.*}; environment {@code QORGAU_*}). */
 @ConfigMapping(prefix = "qorgau")
@@ -17,6 +20,14 @@ public interface QorgauConfig {
     Registry registry();
 
     Index index();
+
+    Audit audit();
+
+    Quota quota();
+
+    Usage usage();
+
+    Batch batch();
 
     interface Http {
         /** Largest request body outside the registry import, in bytes; larger bodies answer 413. */
@@ -42,5 +53,67 @@ public interface QorgauConfig {
         /** How often each replica looks for a new registry version. */
         @WithDefault("1s")
         Duration pollInterval();
+    }
+
+    interface Audit {
+        /**
+         * How long a check's personal fields (candidate name, date of birth, photo hash) stay readable in the audit
+         * log; afterwards they are redacted, the event and its place in the hash chain stay.
+         */
+        @WithDefault("P1825D")
+        Duration retention();
+
+        /** How often each replica looks for audit events past their retention period. */
+        @WithDefault("1h")
+        String retentionSweep();
+
+        /** How often the service signs the audit chain's head (skipped when the head has not moved). */
+        @WithDefault("1h")
+        String checkpointInterval();
+
+        /** Largest page of {@code GET /v1/audit/events}. */
+        @WithDefault("1000")
+        int maxPageSize();
+
+        /** Most checks written in one shared transaction (group commit: one fsync and one head lock for all). */
+        @WithDefault("256")
+        int maxGroupCommit();
+
+        /** Rows fetched per database round trip while streaming an export or verifying the chain. */
+        @WithDefault("2000")
+        int fetchSize();
+    }
+
+    interface Quota {
+        /** Checks one organisation may run per minute across all replicas (a batch counts each item); 0 = unlimited. */
+        @WithDefault("1200")
+        int checksPerMinute();
+
+        /** Per-organisation overrides of {@code checks-per-minute}, e.g. {@code qorgau.quota.per-org.big-school=5000}. */
+        Map<String, Integer> perOrg();
+    }
+
+    interface Usage {
+        /** Working hours start (local time in {@code zone}); checks outside working hours are reported as such. */
+        @WithDefault("08:00")
+        LocalTime workdayStart();
+
+        /** Working hours end (local time, exclusive). */
+        @WithDefault("19:00")
+        LocalTime workdayEnd();
+
+        /** Time zone of working hours and of the report's days. */
+        @WithDefault("Asia/Almaty")
+        ZoneId zone();
+
+        /** A candidate checked more than this many times by one organisation in the period counts as repeated. */
+        @WithDefault("1")
+        int repeatThreshold();
+    }
+
+    interface Batch {
+        /** Most candidates in one {@code POST /v1/checks/batch}. */
+        @WithDefault("500")
+        int maxItems();
     }
 }

@@ -25,6 +25,9 @@ public final class ProblemMapper {
 
     @ServerExceptionMapper
     public Response qorgau(QorgauException e, UriInfo uri) {
+        if (e.status() == 401 || e.status() == 403) {
+            RefusedAccess.record(e.status(), path(uri));
+        }
         Response.ResponseBuilder builder = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(

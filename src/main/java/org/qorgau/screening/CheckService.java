@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.qorgau.audit.AuditCommitter;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
@@ -56,12 +57,25 @@ public class CheckService {
     private final MatchingIndex index;
     private final AuditLog auditLog;
     private final ObjectMapper json;
+    private final ReviewService reviews;
+    private final Quotas quotas;
+    private final AuditCommitter committer;
 
-    public CheckService(AgroalDataSource dataSource, MatchingIndex index, AuditLog auditLog, ObjectMapper json) {
+    public CheckService(
+            AgroalDataSource dataSource,
+            MatchingIndex index,
+            AuditLog auditLog,
+            ObjectMapper json,
+            ReviewService reviews,
+            Quotas quotas,
+            AuditCommitter committer) {
         this.dataSource = dataSource;
         this.index = index;
         this.auditLog = auditLog;
         this.json = json;
+        this.reviews = reviews;
+        this.quotas = quotas;
+        this.committer = committer;
     }
 
     /** The outcome of {@link #perform}: the answer and whether it replays an earlier one (idempotency). */
@@ -76,6 +90,8 @@ public class CheckService {
                 return earlier.get();
             }
         }
+        // a replay above costs nothing; a new check uses the organisation's quota
+        quotas.consume(caller, 1);
         RegistrySnapshot snapshot = index.current()
                 .orElseThrow(() ->
                         new ServiceUnavailableException("The matching index is still loading; try again shortly."));
@@ -128,80 +144,109 @@ public class CheckService {
             Instant createdAt,
             Verdict overall,
             List<MatchView> matches) {
-        String engineVersion = snapshot.matcher().engineVersion();
-        var candidate = request.candidate();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Map<String, Object> query = new LinkedHashMap<>();
-                query.put("fullName", candidate.fullName());
-                query.put("dateOfBirth", candidate.dateOfBirth());
-                query.put("photoHash", candidate.photoHash());
-                query.put("position", request.position());
-                query.put("consentReference", request.consentReference());
-                Map<String, Object> outcome = new LinkedHashMap<>();
-                outcome.put("verdict", overall.name());
-                outcome.put("engineVersion", engineVersion);
-                outcome.put(
-                        "matches",
-                        matches.stream()
-                                .map(m -> Map.of("externalId", m.externalId(), "verdict", m.verdict()))
-                                .toList());
-                AuditRecord audit = auditLog.append(
-                        connection,
-                        new AuditEventDraft(
-                                AuditEventType.CHECK_PERFORMED,
-                                caller,
-                                purpose.name(),
-                                query,
-                                outcome,
-                                snapshot.version(),
-                                checkId));
-                CheckResponse response = new CheckResponse(
-                        checkId,
-                        createdAt,
-                        overall.name(),
-                        snapshot.version(),
-                        engineVersion,
-                        matches,
-                        new AuditRef(audit.sequence(), audit.hash()));
-                try (PreparedStatement insert = connection.prepareStatement("insert into screening_check (check_id,"
-                        + " created_at, org, subject, purpose, position, consent_reference, candidate_key, verdict,"
-                        + " registry_version, engine_version, response, idempotency_key, request_hash,"
-                        + " audit_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
-                    insert.setObject(1, checkId);
-                    insert.setTimestamp(2, Timestamp.from(createdAt));
-                    insert.setString(3, caller.org());
-                    insert.setString(4, caller.subject());
-                    insert.setString(5, purpose.name());
-                    insert.setString(6, request.position());
-                    insert.setString(7, request.consentReference());
-                    insert.setString(8, candidateKey(candidate.fullName(), candidate.dateOfBirth()));
-                    insert.setString(9, overall.name());
-                    insert.setLong(10, snapshot.version());
-                    insert.setString(11, engineVersion);
-                    insert.setString(12, json.writeValueAsString(response));
-                    insert.setString(13, idempotencyKey);
-                    insert.setString(14, idempotencyKey == null ? null : requestHash);
-                    insert.setLong(15, audit.sequence());
-                    insert.executeUpdate();
-                }
-                connection.commit();
-                LOG.debugf("check %s by %s/%s: %s", checkId, caller.org(), caller.subject(), overall);
-                return response;
-            } catch (SQLException e) {
-                connection.rollback();
-                if ("23505".equals(e.getSQLState()) && idempotencyKey != null) {
-                    throw new DuplicateKey();
-                }
-                throw e;
-            } catch (RuntimeException | JsonProcessingException e) {
-                connection.rollback();
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-            }
+        List<MatchView> found = matches;
+        try {
+            CheckResponse response = committer.execute(connection -> write(
+                    connection,
+                    request,
+                    purpose,
+                    idempotencyKey,
+                    requestHash,
+                    caller,
+                    snapshot,
+                    checkId,
+                    createdAt,
+                    overall,
+                    found));
+            LOG.debugf("check %s by %s/%s: %s", checkId, caller.org(), caller.subject(), overall);
+            return response;
         } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState()) && idempotencyKey != null) {
+                throw new DuplicateKey();
+            }
+            throw new IllegalStateException("check could not be stored", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
             throw new IllegalStateException("check could not be stored", e);
         }
+    }
+
+    /** Writes the check and its audit event into {@code connection}'s open transaction. */
+    private CheckResponse write(
+            Connection connection,
+            CheckRequest request,
+            Purpose purpose,
+            String idempotencyKey,
+            String requestHash,
+            Caller caller,
+            RegistrySnapshot snapshot,
+            UUID checkId,
+            Instant createdAt,
+            Verdict overall,
+            List<MatchView> matches)
+            throws SQLException, JsonProcessingException {
+        String engineVersion = snapshot.matcher().engineVersion();
+        var candidate = request.candidate();
+        // the candidate's personal fields go to the redactable side table; the event commits to them
+        Map<String, Object> personal = new LinkedHashMap<>();
+        personal.put("fullName", candidate.fullName());
+        personal.put("dateOfBirth", candidate.dateOfBirth());
+        personal.put("photoHash", candidate.photoHash());
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("position", request.position());
+        query.put("consentReference", request.consentReference());
+        matches = reviews.withPriorReviews(
+                connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("verdict", overall.name());
+        outcome.put("engineVersion", engineVersion);
+        outcome.put(
+                "matches",
+                matches.stream()
+                        .map(m -> Map.of("externalId", m.externalId(), "verdict", m.verdict()))
+                        .toList());
+        AuditRecord audit = auditLog.append(
+                connection,
+                new AuditEventDraft(
+                        AuditEventType.CHECK_PERFORMED,
+                        caller,
+                        purpose.name(),
+                        query,
+                        outcome,
+                        snapshot.version(),
+                        checkId,
+                        personal));
+        CheckResponse response = new CheckResponse(
+                checkId,
+                createdAt,
+                overall.name(),
+                snapshot.version(),
+                engineVersion,
+                matches,
+                new AuditRef(audit.sequence(), audit.hash()));
+        try (PreparedStatement insert = connection.prepareStatement("insert into screening_check (check_id,"
+                + " created_at, org, subject, purpose, position, consent_reference, candidate_key, verdict,"
+                + " registry_version, engine_version, response, idempotency_key, request_hash,"
+                + " audit_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+            insert.setObject(1, checkId);
+            insert.setTimestamp(2, Timestamp.from(createdAt));
+            insert.setString(3, caller.org());
+            insert.setString(4, caller.subject());
+            insert.setString(5, purpose.name());
+            insert.setString(6, request.position());
+            insert.setString(7, request.consentReference());
+            insert.setString(8, candidateKey(candidate.fullName(), candidate.dateOfBirth()));
+            insert.setString(9, overall.name());
+            insert.setLong(10, snapshot.version());
+            insert.setString(11, engineVersion);
+            insert.setString(12, json.writeValueAsString(response));
+            insert.setString(13, idempotencyKey);
+            insert.setString(14, idempotencyKey == null ? null : requestHash);
+            insert.setLong(15, audit.sequence());
+            insert.executeUpdate();
+        }
+        return response;
     }
 
     private Optional<Performed> replay(String org, String idempotencyKey, String requestHash) {
@@ -249,14 +294,16 @@ public class CheckService {
                         }
                     }
                 }
-                Map<String, Object> outcome = Map.of("found", found != null);
+                // an unknown id and another organisation's check are both a refused access to a check
+                Map<String, Object> outcome =
+                        found != null ? Map.of("found", true) : Map.of("found", false, "status", 404);
                 auditLog.append(
                         connection,
                         new AuditEventDraft(
-                                AuditEventType.CHECK_VIEWED,
+                                found != null ? AuditEventType.CHECK_VIEWED : AuditEventType.ACCESS_REFUSED,
                                 caller,
                                 purpose,
-                                Map.of("checkId", checkId.toString()),
+                                Map.of("checkId", checkId.toString(), "resource", "/v1/checks/" + checkId),
                                 outcome,
                                 found == null ? null : found.registryVersion(),
                                 found == null ? null : checkId));
@@ -316,7 +363,8 @@ public class CheckService {
                 round(match.probability()),
                 round(match.matchWeight()),
                 evidence,
-                summary);
+                summary,
+                List.of());
     }
 
     private static double round(double value) {
@@ -382,7 +430,7 @@ public class CheckService {
      * A stable key of the candidate (normalised name tokens, sorted, and date of birth) that lets an organisation's
      * earlier decisions about the same person be found without storing the name in plain text here.
      */
-    static String candidateKey(String fullName, String dateOfBirth) {
+    public static String candidateKey(String fullName, String dateOfBirth) {
         String normal = Normalizer.normalize(fullName, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT)
                 .strip();

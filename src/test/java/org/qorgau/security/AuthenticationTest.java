@@ -42,7 +42,24 @@ class AuthenticationTest {
                     "/v1/checks/00000000-0000-0000-0000-000000000000",
                     null,
                     null,
-                    Set.of("screener", "reviewer", "auditor")));
+                    Set.of("screener", "reviewer", "auditor")),
+            new Endpoint(
+                    "POST",
+                    "/v1/checks/batch",
+                    "application/json",
+                    "{\"purpose\":\"EMPLOYMENT\",\"candidates\":[]}",
+                    Set.of("screener")),
+            new Endpoint(
+                    "POST",
+                    "/v1/checks/00000000-0000-0000-0000-000000000000/reviews",
+                    "application/json",
+                    "{}",
+                    Set.of("reviewer")),
+            new Endpoint("GET", "/v1/audit/events", null, null, Set.of("auditor")),
+            new Endpoint("GET", "/v1/audit/verify?from=1&to=1", null, null, Set.of("auditor")),
+            new Endpoint("GET", "/v1/audit/checkpoints", null, null, Set.of("auditor")),
+            new Endpoint("POST", "/v1/audit/checkpoints", null, null, Set.of("auditor")),
+            new Endpoint("GET", "/v1/audit/usage", null, null, Set.of("auditor")));
 
     static final List<String> ROLES = List.of("screener", "reviewer", "auditor", "registry-admin");
 

@@ -12,6 +12,10 @@ import org.qorgau.runtime.EmbeddedDatabase;
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String URL_PROPERTY = "embedded-test-pg.jdbc-url";
+    private static final String USER_PROPERTY = "embedded-test-pg.jdbc-user";
+    private static final String PASSWORD_PROPERTY = "embedded-test-pg.jdbc-password";
+
     private static EmbeddedDatabase database;
     private static Path publicKey;
 
@@ -35,13 +39,24 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        EmbeddedDatabase db = database();
+        // a @TestProfile restarts Quarkus in a new class loader, where the static above is empty again: the server
+        // started first is found through system properties, which the whole JVM shares
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null) {
+            EmbeddedDatabase db = database();
+            url = db.jdbcUrl();
+            System.setProperty(URL_PROPERTY, url);
+            System.setProperty(USER_PROPERTY, db.username());
+            System.setProperty(PASSWORD_PROPERTY, db.password());
+        }
+        Path keys = dataDir().resolve("keys");
         return Map.of(
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", db.username(),
-                "quarkus.datasource.password", db.password(),
-                "mp.jwt.verify.publickey.location", publicKey.toString(),
-                "smallrye.jwt.sign.key.location", privateKey().toString());
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", System.getProperty(USER_PROPERTY),
+                "quarkus.datasource.password", System.getProperty(PASSWORD_PROPERTY),
+                "mp.jwt.verify.publickey.location", keys.resolve("public.pem").toString(),
+                "smallrye.jwt.sign.key.location", keys.resolve("private.pem").toString(),
+                "qorgau.data-dir", dataDir().toString());
     }
 
     @Override

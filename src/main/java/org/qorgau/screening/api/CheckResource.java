@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
+import org.qorgau.screening.BatchService;
 import org.qorgau.screening.CheckService;
+import org.qorgau.screening.ReviewService;
 import org.qorgau.security.Caller;
 import org.qorgau.security.CurrentCaller;
 import org.qorgau.security.Roles;
@@ -51,11 +53,75 @@ import org.qorgau.security.Roles;
 public class CheckResource {
 
     private final CheckService checks;
+    private final ReviewService reviews;
+    private final BatchService batches;
     private final CurrentCaller caller;
 
-    public CheckResource(CheckService checks, CurrentCaller caller) {
+    public CheckResource(CheckService checks, ReviewService reviews, BatchService batches, CurrentCaller caller) {
         this.checks = checks;
+        this.reviews = reviews;
+        this.batches = batches;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Roles.SCREENER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Screen up to 500 candidates",
+            description = "Each candidate becomes its own audited check with its own id. The answer lists, in"
+                    + " request order, each item's check or its own problem; one bad item does not sink the rest."
+                    + " With Idempotency-Key the batch is idempotent as a whole: the same key and body return the"
+                    + " same answer and make no second check; the same key with another body is 422.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Per-item results",
+            content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The batch itself is invalid (purpose, no candidates, more than 500); nothing was screened",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public BatchResponse batch(
+            BatchRequest request,
+            @Parameter(description = "Makes retries of the whole batch safe") @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
+        return batches.perform(request, idempotencyKey, caller.requireOrg());
+    }
+
+    @POST
+    @Path("/{checkId}/reviews")
+    @RolesAllowed(Roles.REVIEWER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Record a reviewer's decision about a match",
+            description = "Only a reviewer of the check's organisation. A NOT_SAME_PERSON decision is remembered: later"
+                    + " checks of the same candidate by the organisation show it beside the match (priorReviews),"
+                    + " flagged when the registry entry changed since. Audited as REVIEW_RECORDED.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Recorded and audited",
+            content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such check in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid review, or the entry is not one of the check's matches",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response review(@PathParam("checkId") String checkId, ReviewRequest request) {
+        Caller who = caller.requireOrg();
+        UUID id;
+        try {
+            id = UUID.fromString(checkId);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such check.");
+        }
+        ReviewView review = reviews.record(id, request, who);
+        return Response.created(URI.create("/v1/checks/" + id + "/reviews/" + review.reviewId()))
+                .entity(review)
+                .build();
     }
 
     @POST

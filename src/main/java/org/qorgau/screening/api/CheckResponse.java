@@ -42,7 +42,44 @@ public record CheckResponse(
             double matchWeight,
 
             List<EvidenceView> explanation,
-            EntrySummary entry) {}
+            EntrySummary entry,
+
+            @Schema(
+                    description = "Earlier decisions by a reviewer of your organisation about this same candidate"
+                            + " (same normalised name and date of birth) and this entry. Shown beside the match,"
+                            + " never instead of it.")
+            List<PriorReview> priorReviews) {
+
+        public MatchView {
+            priorReviews = priorReviews == null ? List.of() : priorReviews;
+        }
+
+        public MatchView withPriorReviews(List<PriorReview> reviews) {
+            return new MatchView(externalId, verdict, probability, matchWeight, explanation, entry, reviews);
+        }
+    }
+
+    /** A reviewer's earlier decision about the same candidate and registry entry. */
+    @Schema(name = "PriorReview")
+    public record PriorReview(
+            UUID reviewId,
+
+            @Schema(description = "The check that was reviewed")
+            UUID checkId,
+
+            @Schema(enumeration = {"SAME_PERSON", "NOT_SAME_PERSON"})
+            String decision,
+
+            @Schema(example = "Different mother's name per HR file; candidate born in Almaty, entry in Shymkent")
+            String reason,
+
+            Instant reviewedAt,
+            String reviewer,
+
+            @Schema(
+                    description = "True when the registry entry was changed or removed since the review: the earlier"
+                            + " decision was made on other data and must be looked at again")
+            boolean entryChangedSinceReview) {}
 
     /** What one field contributed. */
     @Schema(name = "Evidence")

@@ -1,0 +1,165 @@
+package org.qorgau.audit;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.qorgau.audit.api.UsageReport;
+import org.qorgau.audit.api.UsageReport.DayCount;
+import org.qorgau.audit.api.UsageReport.OrganisationUsage;
+import org.qorgau.config.QorgauConfig;
+import org.qorgau.error.ValidationException;
+
+/**
+ * The usage report: per organisation, checks per day, verdict mix, share outside working hours, repeated checks of one
+ * candidate and distinct candidates — computed from {@code screening_check}, whose candidate key identifies a person
+ * without storing the name.
+ */
+@ApplicationScoped
+public class UsageService {
+
+    private final AgroalDataSource dataSource;
+    private final QorgauConfig.Usage config;
+
+    public UsageService(AgroalDataSource dataSource, QorgauConfig config) {
+        this.dataSource = dataSource;
+        this.config = config.usage();
+    }
+
+    public UsageReport report(Instant from, Instant to, String org) {
+        Instant end = to == null ? Instant.now() : to;
+        Instant start = from == null ? end.minus(30, ChronoUnit.DAYS) : from;
+        if (!start.isBefore(end)) {
+            throw new ValidationException("from", "from must be before to");
+        }
+        String zone = config.zone().getId();
+        String orgFilter = org == null ? "" : " and org = ?";
+        Map<String, Builder> builders = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement statement = connection.prepareStatement("select org, count(*),"
+                    + " count(distinct candidate_key), count(distinct subject),"
+                    + " count(*) filter (where extract(isodow from created_at at time zone ?) > 5"
+                    + "   or (created_at at time zone ?)::time < ? or (created_at at time zone ?)::time >= ?)"
+                    + " from screening_check where created_at >= ? and created_at < ?" + orgFilter
+                    + " group by org")) {
+                int i = 1;
+                statement.setString(i++, zone);
+                statement.setString(i++, zone);
+                statement.setObject(i++, config.workdayStart());
+                statement.setString(i++, zone);
+                statement.setObject(i++, config.workdayEnd());
+                i = period(statement, i, start, end, org);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
+                        b.checks = rs.getLong(2);
+                        b.distinct = rs.getLong(3);
+                        b.screeners = rs.getLong(4);
+                        b.outside = rs.getLong(5);
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("select org,"
+                    + " (created_at at time zone ?)::date as day, count(*) from screening_check"
+                    + " where created_at >= ? and created_at < ?" + orgFilter
+                    + " group by org, day order by org, day")) {
+                statement.setString(1, zone);
+                period(statement, 2, start, end, org);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        builders.computeIfAbsent(rs.getString(1), Builder::new)
+                                .days
+                                .add(new DayCount(rs.getObject(2, java.time.LocalDate.class), rs.getLong(3)));
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("select org, verdict, count(*)"
+                    + " from screening_check where created_at >= ? and created_at < ?" + orgFilter
+                    + " group by org, verdict")) {
+                period(statement, 1, start, end, org);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        builders.computeIfAbsent(rs.getString(1), Builder::new)
+                                .verdicts
+                                .put(rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("select org,"
+                    + " count(*) filter (where n > ?), coalesce(max(n), 0) from (select org, candidate_key, count(*) n"
+                    + " from screening_check where created_at >= ? and created_at < ?" + orgFilter
+                    + " group by org, candidate_key) per_candidate group by org")) {
+                statement.setInt(1, config.repeatThreshold());
+                period(statement, 2, start, end, org);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
+                        b.repeated = rs.getLong(2);
+                        b.maxOfOne = rs.getLong(3);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("usage report failed", e);
+        }
+        List<OrganisationUsage> organisations = new ArrayList<>();
+        builders.values().forEach(b -> organisations.add(b.build()));
+        return new UsageReport(
+                start,
+                end,
+                zone,
+                config.workdayStart() + "-" + config.workdayEnd() + ", Monday to Friday",
+                organisations);
+    }
+
+    private static int period(PreparedStatement statement, int index, Instant start, Instant end, String org)
+            throws SQLException {
+        int i = index;
+        statement.setTimestamp(i++, Timestamp.from(start));
+        statement.setTimestamp(i++, Timestamp.from(end));
+        if (org != null) {
+            statement.setString(i++, org);
+        }
+        return i;
+    }
+
+    private static final class Builder {
+        final String org;
+        long checks;
+        long distinct;
+        long screeners;
+        long outside;
+        long repeated;
+        long maxOfOne;
+        final List<DayCount> days = new ArrayList<>();
+        final Map<String, Long> verdicts = new LinkedHashMap<>();
+
+        Builder(String org) {
+            this.org = org;
+        }
+
+        OrganisationUsage build() {
+            double share = checks == 0 ? 0 : Math.round(outside * 10_000d / checks) / 10_000d;
+            return new OrganisationUsage(
+                    org,
+                    checks,
+                    List.copyOf(days),
+                    Map.copyOf(verdicts),
+                    share,
+                    distinct,
+                    repeated,
+                    maxOfOne,
+                    screeners);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.qorgau.audit.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Per-organisation usage, to spot fishing. */
+@Schema(name = "UsageReport", description = "Checks per organisation in a period: volume, verdicts and patterns.")
+public record UsageReport(
+        Instant from,
+        Instant to,
+
+        @Schema(description = "Time zone of days and working hours", example = "Asia/Almaty")
+        String zone,
+
+        @Schema(example = "08:00-19:00, Monday to Friday") String workingHours,
+        List<OrganisationUsage> organisations) {
+
+    /** One organisation's usage. */
+    @Schema(name = "OrganisationUsage")
+    public record OrganisationUsage(
+            @Schema(example = "school-17") String org,
+            @Schema(example = "412") long checks,
+            @Schema(description = "Checks per local day") List<DayCount> perDay,
+
+            @Schema(description = "Checks per verdict", example = "{\"NO_MATCH\": 409, \"POSSIBLE_MATCH\": 3}")
+            Map<String, Long> verdicts,
+
+            @Schema(description = "Share of checks outside working hours or on weekends, 0-1", example = "0.02")
+            double outsideWorkingHoursShare,
+
+            @Schema(description = "Distinct candidates (normalised name and date of birth) queried", example = "401")
+            long distinctCandidates,
+
+            @Schema(description = "Candidates checked more than the repeat threshold", example = "3")
+            long repeatedCandidates,
+
+            @Schema(description = "Most checks of one candidate", example = "4")
+            long maxChecksOfOneCandidate,
+
+            @Schema(description = "Distinct screeners (token subjects)", example = "2")
+            long screeners) {}
+
+    /** Checks on one day. */
+    @Schema(name = "DayCount")
+    public record DayCount(LocalDate day, long checks) {}
+}

@@ -1,0 +1,171 @@
+package org.qorgau.screening;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.qorgau.audit.CanonicalJson;
+import org.qorgau.config.QorgauConfig;
+import org.qorgau.error.Problem;
+import org.qorgau.error.QorgauException;
+import org.qorgau.error.ValidationException;
+import org.qorgau.screening.api.BatchRequest;
+import org.qorgau.screening.api.BatchRequest.BatchItem;
+import org.qorgau.screening.api.BatchResponse;
+import org.qorgau.screening.api.BatchResponse.BatchItemResult;
+import org.qorgau.screening.api.CandidateInput;
+import org.qorgau.screening.api.CheckRequest;
+import org.qorgau.security.Caller;
+
+/**
+ * A batch: each item is an ordinary, separately audited check. With an {@code Idempotency-Key} the batch is
+ * idempotent as a whole: item {@code i} runs under the key {@code KEY#i}, so a retry after a crash replays the items
+ * already answered and runs only the rest, and the finished batch's answer is stored and replayed verbatim.
+ */
+@ApplicationScoped
+public class BatchService {
+
+    private static final Logger LOG = Logger.getLogger(BatchService.class);
+    private static final int MAX_KEY = 180;
+
+    private final CheckService checks;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final QorgauConfig.Batch config;
+
+    public BatchService(CheckService checks, AgroalDataSource dataSource, ObjectMapper json, QorgauConfig config) {
+        this.checks = checks;
+        this.dataSource = dataSource;
+        this.json = json;
+        this.config = config.batch();
+    }
+
+    public BatchResponse perform(BatchRequest request, String idempotencyKey, Caller caller) {
+        validate(request, idempotencyKey);
+        String requestHash = CanonicalJson.sha256Hex(CanonicalJson.encode(request));
+        if (idempotencyKey != null) {
+            Optional<BatchResponse> earlier = replay(caller.org(), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        UUID batchId = UUID.randomUUID();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<BatchItemResult> results = new ArrayList<>(request.candidates().size());
+        int succeeded = 0;
+        for (int i = 0; i < request.candidates().size(); i++) {
+            BatchItem item = request.candidates().get(i);
+            String itemKey = idempotencyKey == null ? null : idempotencyKey + "#" + i;
+            try {
+                CheckRequest check = item == null
+                        ? new CheckRequest(null, request.purpose(), request.position(), request.consentReference())
+                        : new CheckRequest(
+                                new CandidateInput(item.fullName(), item.dateOfBirth(), item.photoHash()),
+                                request.purpose(),
+                                item.position() != null ? item.position() : request.position(),
+                                item.consentReference() != null ? item.consentReference() : request.consentReference());
+                results.add(new BatchItemResult(
+                        i, 201, checks.perform(check, itemKey, caller).response(), null));
+                succeeded++;
+            } catch (QorgauException e) {
+                results.add(new BatchItemResult(
+                        i,
+                        e.status(),
+                        null,
+                        new Problem(
+                                Problem.TYPE_PREFIX + e.type(), e.title(), e.status(), e.detail(), null, e.errors())));
+            }
+        }
+        BatchResponse response = new BatchResponse(
+                batchId,
+                createdAt,
+                request.purpose(),
+                results.size(),
+                succeeded,
+                results.size() - succeeded,
+                List.copyOf(results));
+        // a transient failure (quota, unavailable) is not frozen into the replay: a retry runs those items again
+        boolean transientFailure = results.stream().anyMatch(r -> r.status() == 429 || r.status() >= 500);
+        if (idempotencyKey != null && !transientFailure) {
+            store(caller.org(), idempotencyKey, requestHash, response);
+            // a concurrent twin may have finished first: answer what is stored, so both callers see one batch
+            return replay(caller.org(), idempotencyKey, requestHash).orElse(response);
+        }
+        LOG.debugf("batch %s: %d items, %d failed", batchId, results.size(), results.size() - succeeded);
+        return response;
+    }
+
+    private void validate(BatchRequest request, String idempotencyKey) {
+        if (request == null) {
+            throw new ValidationException(null, "A JSON body is required.");
+        }
+        if (request.purpose() == null) {
+            throw new ValidationException("purpose", "purpose is required");
+        }
+        try {
+            Purpose.valueOf(request.purpose());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("purpose", "purpose must be one of " + Arrays.toString(Purpose.values()));
+        }
+        if (request.candidates() == null || request.candidates().isEmpty()) {
+            throw new ValidationException("candidates", "candidates must list at least one candidate");
+        }
+        if (request.candidates().size() > config.maxItems()) {
+            throw new ValidationException("candidates", "a batch holds at most " + config.maxItems() + " candidates");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY)) {
+            throw new ValidationException("Idempotency-Key", "Idempotency-Key must be 1-" + MAX_KEY + " characters");
+        }
+    }
+
+    private Optional<BatchResponse> replay(String org, String key, String requestHash) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select request_hash, response from check_batch where org = ? and idempotency_key = ?")) {
+            statement.setString(1, org);
+            statement.setString(2, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!requestHash.equals(rs.getString(1))) {
+                    throw new ValidationException(
+                            "Idempotency-Key", "This Idempotency-Key was already used with a different batch.");
+                }
+                return Optional.of(json.readValue(rs.getString(2), BatchResponse.class));
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("batch replay failed", e);
+        }
+    }
+
+    private void store(String org, String key, String requestHash, BatchResponse response) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("insert into check_batch (batch_id, org,"
+                        + " idempotency_key, request_hash, response, created_at) values (?, ?, ?, ?, ?::jsonb, ?)"
+                        + " on conflict do nothing")) {
+            insert.setObject(1, response.batchId());
+            insert.setString(2, org);
+            insert.setString(3, key);
+            insert.setString(4, requestHash);
+            insert.setString(5, json.writeValueAsString(response));
+            insert.setTimestamp(6, Timestamp.from(response.createdAt()));
+            insert.executeUpdate();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("batch could not be stored", e);
+        }
+    }
+}
