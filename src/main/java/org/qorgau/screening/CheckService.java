@@ -318,27 +318,70 @@ public class CheckService {
         }
     }
 
-    /** A page of checks, newest first. */
-    public List<CheckResponse> list(Caller caller, boolean allOrganisations, Instant before, int limit) {
+    /** Filters of {@link #list}: each null means "any". */
+    public record CheckFilter(String org, String subject, String verdict, String purpose, Instant from, Instant to) {}
+
+    /** A position in the newest-first order: the last item's creation time and id. */
+    public record CheckCursor(Instant createdAt, UUID checkId) {}
+
+    /** A page of checks, newest first, with the cursor of the next page (null on the last). */
+    public record CheckPage(List<CheckResponse> items, CheckCursor next) {}
+
+    /** A page of checks, newest first; non-auditors always see their own organisation only. */
+    public CheckPage list(Caller caller, boolean allOrganisations, CheckFilter filter, CheckCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select response, created_at, check_id from screening_check where true");
+        List<Object> parameters = new ArrayList<>();
+        String org = allOrganisations ? filter.org() : caller.org();
+        if (org != null) {
+            sql.append(" and org = ?");
+            parameters.add(org);
+        }
+        if (filter.subject() != null) {
+            sql.append(" and subject = ?");
+            parameters.add(filter.subject());
+        }
+        if (filter.verdict() != null) {
+            sql.append(" and verdict = ?");
+            parameters.add(filter.verdict());
+        }
+        if (filter.purpose() != null) {
+            sql.append(" and purpose = ?");
+            parameters.add(filter.purpose());
+        }
+        if (filter.from() != null) {
+            sql.append(" and created_at >= ?");
+            parameters.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" and created_at < ?");
+            parameters.add(Timestamp.from(filter.to()));
+        }
+        if (after != null) {
+            sql.append(" and (created_at, check_id) < (?, ?)");
+            parameters.add(Timestamp.from(after.createdAt()));
+            parameters.add(after.checkId());
+        }
+        sql.append(" order by created_at desc, check_id desc limit ?");
+        parameters.add(limit + 1);
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("select response from screening_check where created_at < ?"
-                                + (allOrganisations ? "" : " and org = ?")
-                                + " order by created_at desc, check_id limit ?")) {
-            int i = 1;
-            statement.setTimestamp(
-                    i++, Timestamp.from(before == null ? Instant.now().plusSeconds(3600) : before));
-            if (!allOrganisations) {
-                statement.setString(i++, caller.org());
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
             }
-            statement.setInt(i, limit);
             List<CheckResponse> result = new ArrayList<>();
+            CheckCursor next = null;
             try (ResultSet rs = statement.executeQuery()) {
+                CheckCursor last = null;
                 while (rs.next()) {
+                    if (result.size() == limit) {
+                        next = last;
+                        break;
+                    }
                     result.add(json.readValue(rs.getString(1), CheckResponse.class));
+                    last = new CheckCursor(rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class));
                 }
             }
-            return result;
+            return new CheckPage(result, next);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("check list failed", e);
         }

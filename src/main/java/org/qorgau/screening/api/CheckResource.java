@@ -11,15 +11,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -188,14 +193,31 @@ public class CheckResource {
     @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(
             summary = "List checks, newest first",
-            description = "Own organisation only (auditors: all). Page with `before` = the last item's createdAt.")
+            description = "Own organisation only (auditors: all, or one with `org`). Filters combine; page with"
+                    + " `cursor` = the previous page's `X-Next-Cursor` header (also in `Link: rel=next`), absent on"
+                    + " the last page.")
     @APIResponse(
             responseCode = "200",
+            headers = @Header(name = "X-Next-Cursor", description = "Cursor of the next page; absent on the last"),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CheckResponse.class)))
-    public List<CheckResponse> list(
-            @Parameter(description = "Only checks created before this instant (ISO-8601)") @QueryParam("before")
-                    String before,
-            @Parameter(description = "At most this many (1-500)") @QueryParam("limit") @DefaultValue("50") int limit) {
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(
+                            description = "Only checks with this verdict",
+                            schema = @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"}))
+                    @QueryParam("verdict")
+                    String verdict,
+            @Parameter(description = "Only checks with this purpose") @QueryParam("purpose") String purpose,
+            @Parameter(description = "Only checks by this screener (token subject)") @QueryParam("actor") String actor,
+            @Parameter(description = "Auditors: only this organisation's checks") @QueryParam("org") String org,
+            @Parameter(description = "Created at or after this instant (ISO-8601)") @QueryParam("from") String from,
+            @Parameter(description = "Created before this instant (ISO-8601)") @QueryParam("to") String to,
+            @Parameter(description = "The previous page's X-Next-Cursor") @QueryParam("cursor") String cursor,
+            @Parameter(description = "At most this many (1-500)") @QueryParam("limit") @DefaultValue("50") int limit,
+            @Context UriInfo uriInfo) {
         Caller who = caller.get();
         boolean auditor = who.has(Roles.AUDITOR);
         if (!auditor) {
@@ -204,14 +226,58 @@ public class CheckResource {
         if (limit < 1 || limit > 500) {
             throw new ValidationException("limit", "limit must be between 1 and 500");
         }
-        Instant cursor = null;
-        if (before != null) {
-            try {
-                cursor = Instant.parse(before);
-            } catch (DateTimeParseException e) {
-                throw new ValidationException("before", "before must be an ISO-8601 instant");
-            }
+        if (verdict != null && !List.of("MATCH", "POSSIBLE_MATCH", "NO_MATCH").contains(verdict)) {
+            throw new ValidationException("verdict", "verdict must be MATCH, POSSIBLE_MATCH or NO_MATCH");
         }
-        return checks.list(who, auditor, cursor, limit);
+        if (purpose != null
+                && !List.of("EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN")
+                        .contains(purpose)) {
+            throw new ValidationException(
+                    "purpose", "purpose must be EMPLOYMENT, VOLUNTEERING, CONTRACTOR or PERIODIC_RESCREEN");
+        }
+        CheckService.CheckFilter filter =
+                new CheckService.CheckFilter(org, actor, verdict, purpose, instant("from", from), instant("to", to));
+        CheckService.CheckPage page = checks.list(who, auditor, filter, decodeCursor(cursor), limit);
+        Response.ResponseBuilder response = Response.ok(page.items());
+        if (page.next() != null) {
+            String next = encodeCursor(page.next());
+            response.header("X-Next-Cursor", next)
+                    .link(
+                            uriInfo.getRequestUriBuilder()
+                                    .replaceQueryParam("cursor", next)
+                                    .build(),
+                            "next");
+        }
+        return response.build();
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, field + " must be an ISO-8601 instant");
+        }
+    }
+
+    static String encodeCursor(CheckService.CheckCursor cursor) {
+        String raw = cursor.createdAt() + "|" + cursor.checkId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static CheckService.CheckCursor decodeCursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            return new CheckService.CheckCursor(
+                    Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+        } catch (RuntimeException e) {
+            throw new ValidationException("cursor", "cursor is not one this service issued");
+        }
     }
 }
