@@ -48,6 +48,14 @@ public class RegistryService {
     private static final String ENTRY_COLUMNS = "external_id, full_name, aliases, date_of_birth, photo_hashes,"
             + " offence, conviction_date, region, source_url, content_hash";
 
+    /** Replaces an existing entry's content with the incoming row's ({@code excluded}). */
+    private static final String UPSERT_SET = " on conflict (external_id) do update set full_name = excluded.full_name,"
+            + " aliases = excluded.aliases, date_of_birth = excluded.date_of_birth,"
+            + " photo_hashes = excluded.photo_hashes, offence = excluded.offence,"
+            + " conviction_date = excluded.conviction_date, region = excluded.region,"
+            + " source_url = excluded.source_url, content_hash = excluded.content_hash,"
+            + " updated_version = excluded.updated_version";
+
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
     private final QorgauConfig config;
@@ -257,12 +265,7 @@ public class RegistryService {
                 connection,
                 "insert into registry_entry (" + ENTRY_COLUMNS + ", created_version, updated_version)"
                         + " select " + ENTRY_COLUMNS + ", ?, ? from registry_import"
-                        + " on conflict (external_id) do update set full_name = excluded.full_name,"
-                        + " aliases = excluded.aliases, date_of_birth = excluded.date_of_birth,"
-                        + " photo_hashes = excluded.photo_hashes, offence = excluded.offence,"
-                        + " conviction_date = excluded.conviction_date, region = excluded.region,"
-                        + " source_url = excluded.source_url, content_hash = excluded.content_hash,"
-                        + " updated_version = excluded.updated_version"
+                        + UPSERT_SET
                         + " where registry_entry.content_hash <> excluded.content_hash",
                 version,
                 version);
@@ -379,12 +382,7 @@ public class RegistryService {
             String json = entryJson(valid.entry());
             try (PreparedStatement upsert = connection.prepareStatement("insert into registry_entry ("
                     + ENTRY_COLUMNS + ", created_version, updated_version) values (?, ?, ?::jsonb, ?, ?::jsonb, ?,"
-                    + " ?, ?, ?, ?, ?, ?) on conflict (external_id) do update set full_name = excluded.full_name,"
-                    + " aliases = excluded.aliases, date_of_birth = excluded.date_of_birth,"
-                    + " photo_hashes = excluded.photo_hashes, offence = excluded.offence,"
-                    + " conviction_date = excluded.conviction_date, region = excluded.region,"
-                    + " source_url = excluded.source_url, content_hash = excluded.content_hash,"
-                    + " updated_version = excluded.updated_version")) {
+                    + " ?, ?, ?, ?, ?, ?)" + UPSERT_SET)) {
                 bindEntry(upsert, valid);
                 upsert.setLong(11, version);
                 upsert.setLong(12, version);
