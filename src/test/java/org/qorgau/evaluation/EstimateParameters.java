@@ -93,7 +93,23 @@ public final class EstimateParameters {
         values.put("verdict.match.minWeight", fmt(t.match()));
         values.put("verdict.possible.minWeight", fmt(t.possible()));
 
-        String command = "scripts/estimate-parameters " + String.join(" ", args);
+        String command = String.format(
+                Locale.ROOT,
+                "scripts/estimate-parameters --out=%s --template=%s --id=%s --registry=%d --registry-seed=%d"
+                        + "\n#     --probe-seed=%d --per-variant=%d --per-kind=%d --u-pairs=%s --random-per-probe=%d"
+                        + " --max-false-match=%s --max-false-possible=%s",
+                out,
+                template,
+                id,
+                size,
+                registrySeed,
+                probeSeed,
+                perVariant,
+                perKind,
+                uPairs,
+                randomPerProbe,
+                maxFalseMatch,
+                maxFalsePossible);
         String header = String.format(
                 Locale.ROOT,
                 """
@@ -145,7 +161,7 @@ public final class EstimateParameters {
                 unmatched.photo.total(),
                 100 * maxFalseMatch,
                 100 * maxFalsePossible,
-                t);
+                t.toString().replace(", false MATCH", ",\n#   false MATCH").replace("(", "\n#   ("));
         int body = templateText.indexOf("# Identifier of this parameter set");
         String text = ParameterEstimator.rewrite(header + "\n" + templateText.substring(body), values);
         Files.writeString(out, text, StandardCharsets.UTF_8);
