@@ -38,6 +38,13 @@ import java.util.function.Function;
  *   ../shared/data/febrl/dataset3.csv ../shared/data/febrl/dataset4a.csv ../shared/data/febrl/dataset4b.csv"
  * </pre>
  *
+ * <p>Second source of labelled data: {@link LabelledProbes} compares labelled probes (registered variants with their
+ * registry id, and people who are not registered) with a registry through the engine's own comparators and candidate
+ * index, counts levels over matched pairs (probe vs its own entry) and unmatched pairs (probe vs random entries, or vs
+ * the index's other candidates), gives add-one smoothed m/u ({@link #laplaceEstimates}) and chooses the verdict
+ * thresholds ({@link LabelledProbes#chooseThresholds}). The Kazakh/Russian training run is the test-scope main
+ * {@code org.qorgau.evaluation.EstimateParameters} ({@code scripts/estimate-parameters}).
+ *
  * <p>Options: {@code --in FILE} starting parameters, {@code --out FILE} (required), {@code --id ID} new
  * {@code params.id}, {@code --prior-strength K} (default 200), {@code --non-pairs N} (default 500000), {@code --seed S}.
  */

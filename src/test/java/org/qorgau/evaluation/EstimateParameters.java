@@ -120,6 +120,7 @@ public final class EstimateParameters {
                 # FellegiSunterScorer apply hard conditions on top of the thresholds below (a name alone is never a MATCH).
                 #
                 # ESTIMATED from labelled Kazakh/Russian training data (org.qorgau.evaluation.EstimateParameters), not hand-set.
+                # Whether this set is the engine's default (matching/parameters.properties), and why: see that file's header.
                 # Re-estimate with:
                 #   %s
                 # (./mvnw -q test-compile exec:java -Dexec.classpathScope=test
