@@ -47,6 +47,30 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
     }
 
     FellegiSunterMatcher buildMatcher(Collection<RegistryPerson> registry) {
+        Packed k = pack(registry);
+        return new FellegiSunterMatcher(
+                engineVersion(),
+                scorer,
+                k.ids(),
+                k.forms(),
+                k.dobs(),
+                k.photoBits(),
+                k.photoStart(),
+                k.tf(),
+                k.index());
+    }
+
+    /** The registry as the matcher holds it (also used by {@link ParameterEstimator} to compare labelled pairs). */
+    record Packed(
+            String[] ids,
+            ParsedName[][] forms,
+            int[] dobs,
+            long[] photoBits,
+            int[] photoStart,
+            TermFrequencies tf,
+            CandidateIndex index) {}
+
+    Packed pack(Collection<RegistryPerson> registry) {
         int n = registry.size();
         String[] ids = new String[n];
         ParsedName[][] forms = new ParsedName[n][];
@@ -96,7 +120,6 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         long[] photoBits = java.util.Arrays.copyOf(bits, hashes * 4);
         int[] photoOwner = owners.toArray();
         CandidateIndex index = CandidateIndex.build(forms, dobs, photoBits, photoOwner);
-        return new FellegiSunterMatcher(
-                engineVersion(), scorer, ids, forms, dobs, photoBits, photoStart, counter.build(n, parameters), index);
+        return new Packed(ids, forms, dobs, photoBits, photoStart, counter.build(n, parameters), index);
     }
 }

@@ -128,6 +128,17 @@ public final class FellegiSunterScorer {
 
     /** The verdict rules (see class Javadoc). */
     Verdict decide(NameLevel name, DateLevel date, PhotoLevel photo, double weight) {
+        return decide(name, date, photo, weight, matchThreshold, possibleThreshold);
+    }
+
+    /** The verdict rules with the given thresholds (used by {@link ParameterEstimator} to choose them). */
+    static Verdict decide(
+            NameLevel name,
+            DateLevel date,
+            PhotoLevel photo,
+            double weight,
+            double matchThreshold,
+            double possibleThreshold) {
         boolean nameAgrees = name.agrees();
         if (photo.nearDuplicate()) {
             if (nameAgrees || date == DateLevel.EXACT || date == DateLevel.SAME_PARTIAL) {

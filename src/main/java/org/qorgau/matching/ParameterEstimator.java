@@ -38,6 +38,13 @@ import java.util.function.Function;
  *   ../shared/data/febrl/dataset3.csv ../shared/data/febrl/dataset4a.csv ../shared/data/febrl/dataset4b.csv"
  * </pre>
  *
+ * <p>Second source of labelled data: {@link LabelledProbes} compares labelled probes (registered variants with their
+ * registry id, and people who are not registered) with a registry through the engine's own comparators and candidate
+ * index, counts levels over matched pairs (probe vs its own entry) and unmatched pairs (probe vs random entries, or vs
+ * the index's other candidates), gives add-one smoothed m/u ({@link #laplaceEstimates}) and chooses the verdict
+ * thresholds ({@link LabelledProbes#chooseThresholds}). The Kazakh/Russian training run is the test-scope main
+ * {@code org.qorgau.evaluation.EstimateParameters} ({@code scripts/estimate-parameters}).
+ *
  * <p>Options: {@code --in FILE} starting parameters, {@code --out FILE} (required), {@code --id ID} new
  * {@code params.id}, {@code --prior-strength K} (default 200), {@code --non-pairs N} (default 500000), {@code --seed S}.
  */
@@ -199,12 +206,12 @@ public final class ParameterEstimator {
         return (count + k * prior) / (total + k);
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
     /** Replaces the values of the given keys in a properties text, keeping comments and order. */
-    static String rewrite(String template, Map<String, String> values) {
+    public static String rewrite(String template, Map<String, String> values) {
         StringBuilder sb = new StringBuilder(template.length());
         Set<String> done = new HashSet<>();
         for (String line : template.replaceAll("\n+$", "").split("\n", -1)) {
@@ -225,7 +232,344 @@ public final class ParameterEstimator {
         return sb.toString().replaceAll("\n+$", "\n");
     }
 
-    private static String defaultText() throws IOException {
+    // ---- Labelled probes against a registry (the Kazakh/Russian training set) ----------------------------------
+
+    /** Level counts of one field over a set of pairs. */
+    public static final class LevelCounts<L extends Enum<L>> {
+        private final EnumMap<L, Integer> counts;
+        private int total;
+
+        LevelCounts(Class<L> type) {
+            this.counts = new EnumMap<>(type);
+        }
+
+        void add(L level) {
+            counts.merge(level, 1, Integer::sum);
+            total++;
+        }
+
+        public int count(L level) {
+            return counts.getOrDefault(level, 0);
+        }
+
+        public int total() {
+            return total;
+        }
+
+        /** Add-one (Laplace) smoothed probability of a level among {@code levels} possible outcomes. */
+        public double laplace(L level, int levels) {
+            return (count(level) + 1.0) / (total + levels);
+        }
+
+        @Override
+        public String toString() {
+            return counts + " of " + total;
+        }
+    }
+
+    /** Name, date and photo level counts over one kind of pair (matched, or unmatched). */
+    public static final class PairCounts {
+        public final LevelCounts<NameLevel> name = new LevelCounts<>(NameLevel.class);
+        /** Only pairs where both dates are usable (MISSING has m = u = 1 by definition). */
+        public final LevelCounts<DateLevel> date = new LevelCounts<>(DateLevel.class);
+        /** Only pairs where both sides have a photo; NO_EVIDENCE is "farther than the last band". */
+        public final LevelCounts<PhotoLevel> photo = new LevelCounts<>(PhotoLevel.class);
+
+        void add(NameLevel n, DateLevel d, PhotoLevel p) {
+            name.add(n);
+            if (d != DateLevel.MISSING) {
+                date.add(d);
+            }
+            if (p != null) {
+                photo.add(p);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "name " + name + "; dateOfBirth " + date + "; photo " + photo;
+        }
+    }
+
+    /**
+     * Registered and not-registered probes compared with a registry by the engine's own comparators and candidate
+     * index. {@code expectedIds.get(i)} is the registry id probe {@code i} is a variant of, or {@code null}.
+     */
+    public static final class LabelledProbes {
+        private final MatchingParameters parameters;
+        private final FellegiSunterMatcherFactory.Packed registry;
+        private final List<ParsedName> names = new ArrayList<>();
+        private final List<Integer> dobs = new ArrayList<>();
+        private final List<long[]> photos = new ArrayList<>();
+        private final List<int[]> candidates = new ArrayList<>();
+        private final List<Integer> truth = new ArrayList<>();
+        /** Registered probe vs its true registry entry. */
+        public final PairCounts matched = new PairCounts();
+        /** Probe vs every other candidate the index returns (non-matches that survive blocking). */
+        public final PairCounts blocked = new PairCounts();
+        /** Probe vs randomly drawn registry entries other than its own. */
+        public final PairCounts random = new PairCounts();
+
+        public LabelledProbes(
+                MatchingParameters parameters,
+                List<RegistryPerson> registry,
+                List<Probe> probes,
+                List<String> expectedIds,
+                int randomPerProbe,
+                long seed) {
+            this.parameters = parameters;
+            this.registry =
+                    FellegiSunterMatcherFactory.withParameters(parameters).pack(registry);
+            Map<String, Integer> entryOf = new HashMap<>();
+            for (int e = 0; e < this.registry.ids().length; e++) {
+                entryOf.put(this.registry.ids()[e], e);
+            }
+            NameComparator nc = new NameComparator(parameters);
+            PhotoComparator pc = new PhotoComparator(parameters);
+            Random rnd = new Random(seed);
+            int n = this.registry.ids().length;
+            for (int i = 0; i < probes.size(); i++) {
+                Probe probe = probes.get(i);
+                ParsedName name = ParsedName.parse(probe.fullName());
+                int dob = DateOfBirth.parse(probe.dateOfBirth());
+                long[] photo = PhotoHash.parse(probe.photoHash());
+                int[] cands = this.registry.index().candidates(name, dob, photo);
+                String expected = expectedIds.get(i);
+                int own = expected == null ? -1 : entryOf.getOrDefault(expected, -1);
+                if (expected != null && own < 0) {
+                    throw new IllegalArgumentException("expected id not in the registry: " + expected);
+                }
+                names.add(name);
+                dobs.add(dob);
+                photos.add(photo);
+                candidates.add(cands);
+                truth.add(own);
+                if (own >= 0) {
+                    compare(nc, pc, name, dob, photo, own, matched);
+                }
+                for (int e : cands) {
+                    if (e != own) {
+                        compare(nc, pc, name, dob, photo, e, blocked);
+                    }
+                }
+                for (int r = 0; r < randomPerProbe && n > 1; r++) {
+                    int e = rnd.nextInt(n);
+                    if (e != own) {
+                        compare(nc, pc, name, dob, photo, e, random);
+                    }
+                }
+            }
+        }
+
+        private void compare(
+                NameComparator nc, PhotoComparator pc, ParsedName name, int dob, long[] photo, int e, PairCounts out) {
+            NameLevel n = nc.compareBest(name, registry.forms()[e]).level();
+            DateLevel d = DateComparator.level(dob, registry.dobs()[e]);
+            PhotoLevel p = null;
+            int from = registry.photoStart()[e];
+            int to = registry.photoStart()[e + 1];
+            if (photo != null && to > from) {
+                int best = Integer.MAX_VALUE;
+                for (int h = from; h < to; h++) {
+                    best = Math.min(best, PhotoHash.distance(photo, 0, registry.photoBits(), h * 4));
+                }
+                p = pc.level(best);
+            }
+            out.add(n, d, p);
+        }
+
+        public int size() {
+            return names.size();
+        }
+
+        /**
+         * Scores every probe's index candidates with {@code p} (its m/u; its thresholds are ignored) and returns the
+         * lowest thresholds (on a grid of {@code step}) that keep the false MATCH and false POSSIBLE_MATCH rates of the
+         * not-registered probes at or below the given rates, with the recall they give on the registered probes.
+         */
+        public Thresholds chooseThresholds(
+                MatchingParameters p, double maxFalseMatch, double maxFalsePossible, double step, double floor) {
+            FellegiSunterScorer scorer = new FellegiSunterScorer(p);
+            int size = size();
+            double[] probeMatch = new double[size]; // highest MATCH threshold any wrong candidate still reaches
+            double[] probePossible = new double[size]; // likewise for POSSIBLE_MATCH via the POSSIBLE rules
+            double[] ownMatch = new double[size];
+            double[] ownPossible = new double[size];
+            java.util.Arrays.fill(ownMatch, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(ownPossible, Double.NEGATIVE_INFINITY);
+            for (int i = 0; i < size; i++) {
+                double bestMatch = Double.NEGATIVE_INFINITY;
+                double bestPossible = Double.NEGATIVE_INFINITY;
+                Map<NameToken, NameComparator.TokenLevel[]> cache = new java.util.IdentityHashMap<>();
+                for (int e : candidates.get(i)) {
+                    Match m = scorer.score(
+                            false,
+                            registry.ids()[e],
+                            names.get(i),
+                            dobs.get(i),
+                            photos.get(i),
+                            registry.forms()[e],
+                            registry.dobs()[e],
+                            registry.photoBits(),
+                            registry.photoStart()[e],
+                            registry.photoStart()[e + 1],
+                            registry.tf(),
+                            cache);
+                    NameLevel nl = NameLevel.valueOf(m.explanation().get(0).level());
+                    DateLevel dl = DateLevel.valueOf(m.explanation().get(1).level());
+                    PhotoLevel pl = m.explanation().size() > 2
+                            ? PhotoLevel.valueOf(m.explanation().get(2).level())
+                            : PhotoLevel.NO_EVIDENCE;
+                    double w = m.matchWeight();
+                    double[] t = reach(nl, dl, pl, w);
+                    if (e == truth.get(i)) {
+                        ownMatch[i] = t[0];
+                        ownPossible[i] = t[1];
+                    } else {
+                        bestMatch = Math.max(bestMatch, t[0]);
+                        bestPossible = Math.max(bestPossible, t[1]);
+                    }
+                }
+                probeMatch[i] = bestMatch;
+                probePossible[i] = bestPossible;
+            }
+            List<Integer> negatives = new ArrayList<>();
+            List<Integer> positives = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                (truth.get(i) < 0 ? negatives : positives).add(i);
+            }
+            // MATCH: the lowest grid threshold above the weights of all but the allowed number of false MATCHes.
+            double match = lowestAbove(
+                    negatives.stream().mapToDouble(i -> probeMatch[i]).toArray(),
+                    (int) Math.floor(maxFalseMatch * negatives.size()),
+                    step,
+                    floor);
+            double[] possibleOnly = negatives.stream()
+                    .mapToDouble(i -> probeMatch[i] >= match ? Double.NEGATIVE_INFINITY : probePossible[i])
+                    .toArray();
+            double possible =
+                    lowestAbove(possibleOnly, (int) Math.floor(maxFalsePossible * negatives.size()), step, floor);
+            int falseMatch = 0;
+            int falsePossible = 0;
+            for (int i : negatives) {
+                if (probeMatch[i] >= match) {
+                    falseMatch++;
+                } else if (probePossible[i] >= possible) {
+                    falsePossible++;
+                }
+            }
+            int found = 0;
+            int unreachable = 0;
+            for (int i : positives) {
+                if (ownMatch[i] >= match || ownPossible[i] >= possible) {
+                    found++;
+                } else if (ownMatch[i] == Double.NEGATIVE_INFINITY && ownPossible[i] == Double.NEGATIVE_INFINITY) {
+                    unreachable++;
+                }
+            }
+            return new Thresholds(
+                    match, possible, positives.size(), found, unreachable, negatives.size(), falseMatch, falsePossible);
+        }
+
+        /**
+         * {highest MATCH threshold at which this pair is still a MATCH, highest POSSIBLE threshold at which it is still
+         * at least a POSSIBLE_MATCH through the POSSIBLE rules}: +inf when a hard rule decides whatever the threshold,
+         * -inf when no threshold gives that verdict.
+         */
+        private static double[] reach(NameLevel n, DateLevel d, PhotoLevel p, double w) {
+            double inf = Double.POSITIVE_INFINITY;
+            double ninf = Double.NEGATIVE_INFINITY;
+            Verdict always = FellegiSunterScorer.decide(n, d, p, w, inf, inf);
+            if (always == Verdict.MATCH) {
+                return new double[] {inf, inf};
+            }
+            double matchReach = FellegiSunterScorer.decide(n, d, p, w, w, inf) == Verdict.MATCH ? w : ninf;
+            double possibleReach = always == Verdict.POSSIBLE_MATCH
+                    ? inf
+                    : FellegiSunterScorer.decide(n, d, p, w, inf, w) == Verdict.POSSIBLE_MATCH ? w : ninf;
+            return new double[] {matchReach, possibleReach};
+        }
+
+        /** The lowest multiple of {@code step}, at least {@code floor}, above all but {@code allowed} values. */
+        private static double lowestAbove(double[] values, int allowed, double step, double floor) {
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted); // ascending
+            if (allowed >= sorted.length) {
+                return floor;
+            }
+            double v = sorted[sorted.length - 1 - allowed];
+            if (v == Double.NEGATIVE_INFINITY) {
+                return floor;
+            }
+            if (v == Double.POSITIVE_INFINITY) {
+                throw new IllegalStateException("hard rules alone exceed the allowed false rate");
+            }
+            double t = Math.floor(v / step) * step + step; // strictly above v
+            return Math.max(floor, t);
+        }
+    }
+
+    /** Chosen thresholds and what they give on the training probes. */
+    public record Thresholds(
+            double match,
+            double possible,
+            int registered,
+            int found,
+            int unreachable,
+            int notRegistered,
+            int falseMatch,
+            int falsePossible) {
+        @Override
+        public String toString() {
+            return String.format(
+                    Locale.ROOT,
+                    "match %.2f, possible %.2f: recall %d/%d = %.2f %% (%d misses no threshold could find: not a"
+                            + " candidate, names disagree or the date contradicts), false MATCH %d/%d = %.3f %%,"
+                            + " false POSSIBLE %d/%d = %.3f %%",
+                    match,
+                    possible,
+                    found,
+                    registered,
+                    100.0 * found / registered,
+                    unreachable,
+                    falseMatch,
+                    notRegistered,
+                    100.0 * falseMatch / notRegistered,
+                    falsePossible,
+                    notRegistered,
+                    100.0 * falsePossible / notRegistered);
+        }
+    }
+
+    /**
+     * m from {@code matched}, u from {@code unmatched}, each with add-one smoothing over the field's levels; keys as
+     * in the parameters file. Photo: levels are the bands plus "farther" (no evidence).
+     */
+    public static Map<String, String> laplaceEstimates(PairCounts matched, PairCounts unmatched) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        int nameLevels = NameLevel.values().length;
+        for (NameLevel l : NameLevel.values()) {
+            out.put("name.m." + l, fmt(matched.name.laplace(l, nameLevels)));
+            out.put("name.u." + l, fmt(unmatched.name.laplace(l, nameLevels)));
+        }
+        int dateLevels = DateLevel.values().length - 1; // without MISSING
+        for (DateLevel l : DateLevel.values()) {
+            if (l != DateLevel.MISSING) {
+                out.put("dateOfBirth.m." + l, fmt(matched.date.laplace(l, dateLevels)));
+                out.put("dateOfBirth.u." + l, fmt(unmatched.date.laplace(l, dateLevels)));
+            }
+        }
+        int photoLevels = PhotoLevel.values().length;
+        for (PhotoLevel l : PhotoLevel.values()) {
+            if (l != PhotoLevel.NO_EVIDENCE) {
+                out.put("photo.m." + l, fmt(matched.photo.laplace(l, photoLevels)));
+                out.put("photo.u." + l, fmt(unmatched.photo.laplace(l, photoLevels)));
+            }
+        }
+        return out;
+    }
+
+    public static String defaultText() throws IOException {
         try (var stream =
                 ParameterEstimator.class.getClassLoader().getResourceAsStream(MatchingParameters.DEFAULT_RESOURCE)) {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);

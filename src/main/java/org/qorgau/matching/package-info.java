@@ -26,7 +26,10 @@
  *   <li>{@link org.qorgau.matching.CandidateIndex}: name-key postings sorted by date, photo multi-index hashing.
  *   <li>{@link org.qorgau.matching.FellegiSunterScorer}: m/u weights with term-frequency adjustment, then the verdict
  *       rules (a name alone is never a MATCH).
- *   <li>{@link org.qorgau.matching.ParameterEstimator}: re-estimates m/u from labelled pairs.
+ *   <li>{@link org.qorgau.matching.ParameterEstimator}: re-estimates m/u from labelled pairs (FEBRL files), and, through
+ *       {@link org.qorgau.matching.ParameterEstimator.LabelledProbes}, m/u and verdict thresholds from labelled
+ *       Kazakh/Russian probes against a registry ({@code scripts/estimate-parameters}, test-scope main
+ *       {@code org.qorgau.evaluation.EstimateParameters}; output {@code matching/parameters-kzru.properties}).
  * </ol>
  *
  * <p>Golden cases: {@code src/test/resources/matching/golden-cases.csv} ({@code GoldenCasesTest}); a matching change
