@@ -21,6 +21,13 @@ public interface QorgauConfig {
 
     Index index();
 
+    Matching matching();
+
+    interface Matching {
+        /** A matching parameter file to use instead of the shipped {@code matching/parameters.properties}. */
+        java.util.Optional<String> parameters();
+    }
+
     Audit audit();
 
     Quota quota();

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.qorgau.config.QorgauConfig;
 import org.qorgau.matching.FellegiSunterMatcherFactory;
 import org.qorgau.matching.MatcherFactory;
 import org.qorgau.matching.MatchingParameters;
@@ -18,9 +18,8 @@ public class MatcherFactoryProducer {
 
     private final Optional<String> parametersFile;
 
-    public MatcherFactoryProducer(
-            @ConfigProperty(name = "qorgau.matching.parameters") Optional<String> parametersFile) {
-        this.parametersFile = parametersFile;
+    public MatcherFactoryProducer(QorgauConfig config) {
+        this.parametersFile = config.matching().parameters();
     }
 
     @Produces
