@@ -173,10 +173,13 @@ final class CandidateIndex {
                 continue;
             }
             // Date-sorted postings: binary-search each compatible date range instead of scanning the whole list.
-            for (int r = 0; r < ranges.length; r += 2) {
+            // The ranges are sorted, so each search starts where the previous range ended (galloping forward).
+            int i = 0;
+            for (int r = 0; r < ranges.length && i < d.length; r += 2) {
                 int lo = ranges[r];
                 int hi = ranges[r + 1];
-                for (int i = lowerBound(d, lo); i < d.length && d[i] <= hi; i++) {
+                i = gallop(d, i, lo);
+                for (; i < d.length && d[i] <= hi; i++) {
                     visit(list[i], d[i], probeDob, stamp, g, out);
                 }
             }
@@ -191,9 +194,25 @@ final class CandidateIndex {
         }
     }
 
-    private static int lowerBound(int[] a, int key) {
-        int lo = 0;
-        int hi = a.length;
+    /** The first index at or after {@code from} whose value is at least {@code key} ({@code a} sorted). */
+    private static int gallop(int[] a, int from, int key) {
+        if (from >= a.length || a[from] >= key) {
+            return from;
+        }
+        int step = 1;
+        int lo = from; // a[lo] < key
+        int hi = from + 1;
+        while (hi < a.length && a[hi] < key) {
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+        return lowerBound(a, lo + 1, Math.min(hi, a.length), key);
+    }
+
+    private static int lowerBound(int[] a, int from, int to, int key) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < key) {

@@ -89,13 +89,33 @@ final class FellegiSunterMatcher implements Matcher {
     private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates) {
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
+        NameComparator names = scorer.names();
         for (int e : candidates) {
+            // Most candidates share one common token with the probe: reject them before the full comparison (and its
+            // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
+            // return null for them (skipObviousNonMatches), so the result is unchanged.
+            if (!names.couldAgree(name, forms[e], cache) && !photoWithinReach(photo, e)) {
+                continue;
+            }
             Match m = score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
             }
         }
         return finish(matches);
+    }
+
+    /** Whether one of entry {@code e}'s photo hashes is within PDQ's match threshold of the probe's. */
+    private boolean photoWithinReach(long[] photo, int e) {
+        if (photo == null) {
+            return false;
+        }
+        for (int h = photoStart[e]; h < photoStart[e + 1]; h++) {
+            if (PhotoHash.distance(photo, 0, photoBits, h * 4) <= PhotoComparator.MAX_DISTANCE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Screening finish(List<Match> matches) {
