@@ -93,56 +93,18 @@ public final class NameComparator {
     }
 
     /**
-     * Whether some name form of a registry person could reach a level other than DIFFERENT: a necessary condition
-     * checked without allocating (beyond filling {@code cache} exactly as {@link #compareBest(ParsedName, ParsedName[],
-     * Map)} would). {@code false} guarantees that {@code compareBest} returns DIFFERENT: a name is empty, exactly one
-     * side has a single token, or fewer rows or columns have an agreeing token than the shorter name has tokens (the
-     * same quick rejection {@code compareParsed} starts with).
+     * Bit {@code i} set when probe core token {@code i} (of the first {@link #MAX_TOKENS}) agrees with {@code other} at
+     * some level ({@link TokenLevel#agrees()}); the same token comparison {@link #compareBest} makes.
      */
-    boolean couldAgree(ParsedName probe, ParsedName[] forms, Map<NameToken, TokenLevel[]> cache) {
-        NameToken[] pa = probe.core();
-        int n = Math.min(pa.length, MAX_TOKENS);
-        if (n == 0) {
-            return false;
-        }
-        for (ParsedName form : forms) {
-            NameToken[] pb = form.core();
-            int m = Math.min(pb.length, MAX_TOKENS);
-            if (m == 0) {
-                continue;
-            }
-            int shorter = Math.min(n, m);
-            if (shorter == 1 && Math.max(n, m) > 1) {
-                continue;
-            }
-            int rowMask = 0;
-            int columns = 0;
-            for (int j = 0; j < m; j++) {
-                NameToken other = pb[j];
-                TokenLevel[] column = cache.get(other);
-                if (column == null) {
-                    column = new TokenLevel[n];
-                    for (int i = 0; i < n; i++) {
-                        column[i] = compareTokens(pa[i], other);
-                    }
-                    cache.put(other, column);
-                }
-                boolean any = false;
-                for (int i = 0; i < n; i++) {
-                    if (column[i].agrees()) {
-                        rowMask |= 1 << i;
-                        any = true;
-                    }
-                }
-                if (any) {
-                    columns++;
-                }
-            }
-            if (Math.min(Integer.bitCount(rowMask), columns) >= shorter) {
-                return true;
+    int agreeMask(NameToken[] probeCore, NameToken other) {
+        int n = Math.min(probeCore.length, MAX_TOKENS);
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            if (compareTokens(probeCore[i], other).agrees()) {
+                mask |= 1 << i;
             }
         }
-        return false;
+        return mask;
     }
 
     /** Compares two parsed names. */
