@@ -44,6 +44,9 @@ final class CandidateIndex {
     private final int[] photoOwner; // entry of each hash
     private final int[][] chunkOffsets; // [chunk][value] -> start in chunkHashes[chunk], length 65537
     private final int[][] chunkHashes; // [chunk] -> hash numbers grouped by chunk value
+    // [chunk] -> for each position of chunkHashes[chunk], two of the hash's longs other than the chunk's own: their
+    // Hamming distance is a lower bound of the full distance, read in sequence instead of from photoBits at random.
+    private final long[][] chunkInline;
     private final ThreadLocal<int[]> stamps;
     private final ThreadLocal<int[]> generation = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -53,8 +56,10 @@ final class CandidateIndex {
             long[] photoBits,
             int[] photoOwner,
             int[][] chunkOffsets,
-            int[][] chunkHashes) {
+            int[][] chunkHashes,
+            long[][] chunkInline) {
         this.postings = postings;
+        this.chunkInline = chunkInline;
         this.dobs = dobs;
         this.photoBits = photoBits;
         this.photoOwner = photoOwner;
@@ -100,6 +105,7 @@ final class CandidateIndex {
         int hashes = photoOwner.length;
         int[][] offsets = new int[CHUNKS][];
         int[][] byChunk = new int[CHUNKS][];
+        long[][] inline = new long[CHUNKS][];
         for (int c = 0; c < CHUNKS; c++) {
             int[] count = new int[65537];
             for (int h = 0; h < hashes; h++) {
@@ -115,8 +121,14 @@ final class CandidateIndex {
             }
             offsets[c] = count;
             byChunk[c] = ids;
+            long[] near = new long[2 * hashes];
+            for (int i = 0; i < hashes; i++) {
+                near[2 * i] = photoBits[ids[i] * 4 + otherLong(c, 1)];
+                near[2 * i + 1] = photoBits[ids[i] * 4 + otherLong(c, 2)];
+            }
+            inline[c] = near;
         }
-        return new CandidateIndex(postings, dobs, photoBits, photoOwner, offsets, byChunk);
+        return new CandidateIndex(postings, dobs, photoBits, photoOwner, offsets, byChunk, inline);
     }
 
     private static Posting sortedByDate(int[] entries, int[] dobs) {
@@ -173,10 +185,13 @@ final class CandidateIndex {
                 continue;
             }
             // Date-sorted postings: binary-search each compatible date range instead of scanning the whole list.
-            for (int r = 0; r < ranges.length; r += 2) {
+            // The ranges are sorted, so each search starts where the previous range ended (galloping forward).
+            int i = 0;
+            for (int r = 0; r < ranges.length && i < d.length; r += 2) {
                 int lo = ranges[r];
                 int hi = ranges[r + 1];
-                for (int i = lowerBound(d, lo); i < d.length && d[i] <= hi; i++) {
+                i = gallop(d, i, lo);
+                for (; i < d.length && d[i] <= hi; i++) {
                     visit(list[i], d[i], probeDob, stamp, g, out);
                 }
             }
@@ -185,15 +200,34 @@ final class CandidateIndex {
     }
 
     private static void visit(int e, int dob, int probeDob, int[] stamp, int g, IntList out) {
-        if (stamp[e] != g && DateComparator.level(probeDob, dob) != DateLevel.DIFFERENT) {
+        // An entry's date is the same under every key, so it is checked once per probe, kept or not.
+        if (stamp[e] != g) {
             stamp[e] = g;
-            out.add(e);
+            if (DateComparator.level(probeDob, dob) != DateLevel.DIFFERENT) {
+                out.add(e);
+            }
         }
     }
 
-    private static int lowerBound(int[] a, int key) {
-        int lo = 0;
-        int hi = a.length;
+    /** The first index at or after {@code from} whose value is at least {@code key} ({@code a} sorted). */
+    private static int gallop(int[] a, int from, int key) {
+        if (from >= a.length || a[from] >= key) {
+            return from;
+        }
+        int step = 1;
+        int lo = from; // a[lo] < key
+        int hi = from + 1;
+        while (hi < a.length && a[hi] < key) {
+            lo = hi;
+            step <<= 1;
+            hi = lo + step;
+        }
+        return lowerBound(a, lo + 1, Math.min(hi, a.length), key);
+    }
+
+    private static int lowerBound(int[] a, int from, int to, int key) {
+        int lo = from;
+        int hi = to;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (a[mid] < key) {
@@ -208,7 +242,13 @@ final class CandidateIndex {
     private void photoBucket(int c, int value, long[] probePhoto, int[] stamp, int g, IntList out) {
         int[] offsets = chunkOffsets[c];
         int[] ids = chunkHashes[c];
+        long[] near = chunkInline[c];
+        long a = probePhoto[otherLong(c, 1)];
+        long b = probePhoto[otherLong(c, 2)];
         for (int i = offsets[value]; i < offsets[value + 1]; i++) {
+            if (Long.bitCount(a ^ near[2 * i]) + Long.bitCount(b ^ near[2 * i + 1]) > PhotoComparator.MAX_DISTANCE) {
+                continue;
+            }
             int h = ids[i];
             int e = photoOwner[h];
             if (stamp[e] != g && PhotoHash.distance(probePhoto, 0, photoBits, h * 4) <= PhotoComparator.MAX_DISTANCE) {
@@ -216,6 +256,11 @@ final class CandidateIndex {
                 out.add(e);
             }
         }
+    }
+
+    /** The index of the {@code k}-th long after the one holding chunk {@code c} (k = 1..3). */
+    private static int otherLong(int c, int k) {
+        return (c / 4 + k) & 3;
     }
 
     /** Number of distinct name keys (for diagnostics and tests). */

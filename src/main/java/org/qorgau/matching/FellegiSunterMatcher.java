@@ -29,6 +29,12 @@ final class FellegiSunterMatcher implements Matcher {
     private final int[] photoStart; // entry e's hashes are photoStart[e] .. photoStart[e + 1] - 1
     private final TermFrequencies tf;
     private final CandidateIndex index;
+    // Entry e's name forms, flattened: at entryTokens[e], for each form its core token count m (at most
+    // NameComparator.MAX_TOKENS) followed by m token ids; ids index tokens.
+    private final int[] entryTokens;
+    private final int[] tokenIds;
+    private final NameToken[] tokens;
+    private final ThreadLocal<Scratch> scratch;
 
     FellegiSunterMatcher(
             String version,
@@ -49,6 +55,54 @@ final class FellegiSunterMatcher implements Matcher {
         this.photoStart = photoStart;
         this.tf = tf;
         this.index = index;
+        // Flatten every entry's core tokens into ids of distinct (interned) token objects, for the quick rejection.
+        IdentityHashMap<NameToken, Integer> ids0 = new IdentityHashMap<>();
+        List<NameToken> distinct = new ArrayList<>();
+        this.entryTokens = new int[forms.length + 1];
+        CandidateIndex.IntList flat = new CandidateIndex.IntList();
+        for (int e = 0; e < forms.length; e++) {
+            entryTokens[e] = flat.size();
+            for (ParsedName form : forms[e]) {
+                NameToken[] core = form.core();
+                int m = Math.min(core.length, NameComparator.MAX_TOKENS);
+                flat.add(m);
+                for (int j = 0; j < m; j++) {
+                    Integer id = ids0.get(core[j]);
+                    if (id == null) {
+                        id = distinct.size();
+                        distinct.add(core[j]);
+                        ids0.put(core[j], id);
+                    }
+                    flat.add(id);
+                }
+            }
+        }
+        entryTokens[forms.length] = flat.size();
+        this.tokenIds = flat.toArray();
+        this.tokens = distinct.toArray(new NameToken[0]);
+        int tokenCount = tokens.length;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(tokenCount));
+    }
+
+    /**
+     * Per-thread memo of token agreement for the current screening: {@code codes[id] = generation << 9 | 256 | mask},
+     * where {@code mask} has bit {@code i} set when probe token {@code i} agrees with registry token {@code id}.
+     */
+    private static final class Scratch {
+        final int[] codes;
+        int generation;
+
+        Scratch(int tokens) {
+            codes = new int[tokens];
+        }
+
+        int next() {
+            if (++generation >= 1 << 22) {
+                java.util.Arrays.fill(codes, 0);
+                generation = 1;
+            }
+            return generation;
+        }
     }
 
     @Override
@@ -89,13 +143,80 @@ final class FellegiSunterMatcher implements Matcher {
     private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates) {
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
+        NameComparator names = scorer.names();
+        Scratch memo = scratch.get();
+        int generation = memo.next();
         for (int e : candidates) {
+            // Most candidates share one common token with the probe: reject them before the full comparison (and its
+            // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
+            // return null for them (skipObviousNonMatches), so the result is unchanged.
+            if (!couldAgree(names, name.core(), e, memo, generation) && !photoWithinReach(photo, e)) {
+                continue;
+            }
             Match m = score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
             }
         }
         return finish(matches);
+    }
+
+    /**
+     * Whether some name form of entry {@code e} could reach a name level other than DIFFERENT. {@code false} guarantees
+     * that {@link NameComparator#compareBest} returns DIFFERENT: a name is empty, exactly one side has a single token,
+     * or fewer probe tokens or fewer registry tokens have an agreeing counterpart than the shorter name has tokens (the
+     * quick rejection the comparator itself starts with). Allocation-free; each distinct token is compared once per
+     * screening.
+     */
+    private boolean couldAgree(NameComparator names, NameToken[] probeCore, int e, Scratch memo, int generation) {
+        int n = Math.min(probeCore.length, NameComparator.MAX_TOKENS);
+        if (n == 0) {
+            return false;
+        }
+        int[] codes = memo.codes;
+        int p = entryTokens[e];
+        int end = entryTokens[e + 1];
+        while (p < end) {
+            int m = tokenIds[p++];
+            int formEnd = p + m;
+            int shorter = Math.min(n, m);
+            if (m == 0 || (shorter == 1 && Math.max(n, m) > 1)) {
+                p = formEnd;
+                continue;
+            }
+            int rowMask = 0;
+            int columns = 0;
+            for (; p < formEnd; p++) {
+                int id = tokenIds[p];
+                int code = codes[id];
+                if (code >>> 9 != generation) {
+                    code = generation << 9 | 256 | names.agreeMask(probeCore, tokens[id]);
+                    codes[id] = code;
+                }
+                int mask = code & 255;
+                rowMask |= mask;
+                if (mask != 0) {
+                    columns++;
+                }
+            }
+            if (Math.min(Integer.bitCount(rowMask), columns) >= shorter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of entry {@code e}'s photo hashes is within PDQ's match threshold of the probe's. */
+    private boolean photoWithinReach(long[] photo, int e) {
+        if (photo == null) {
+            return false;
+        }
+        for (int h = photoStart[e]; h < photoStart[e + 1]; h++) {
+            if (PhotoHash.distance(photo, 0, photoBits, h * 4) <= PhotoComparator.MAX_DISTANCE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Screening finish(List<Match> matches) {

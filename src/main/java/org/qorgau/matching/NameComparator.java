@@ -92,6 +92,21 @@ public final class NameComparator {
         return best == null ? NameComparison.different("registry entry has no name") : best;
     }
 
+    /**
+     * Bit {@code i} set when probe core token {@code i} (of the first {@link #MAX_TOKENS}) agrees with {@code other} at
+     * some level ({@link TokenLevel#agrees()}); the same token comparison {@link #compareBest} makes.
+     */
+    int agreeMask(NameToken[] probeCore, NameToken other) {
+        int n = Math.min(probeCore.length, MAX_TOKENS);
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            if (compareTokens(probeCore[i], other).agrees()) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
     /** Compares two parsed names. */
     public NameComparison compare(ParsedName a, ParsedName b) {
         return compareParsed(a, b, null);
