@@ -10,10 +10,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
+import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
 
 @QuarkusTest
@@ -48,7 +46,7 @@ class RegistryEntryTest {
                 .statusCode(200)
                 .body("[0].kind", equalTo("ENTRY_PUT"))
                 .body("[0].updated", equalTo(1));
-        assertEquals(2, count("select count(*) from registry_entry_history where external_id = ?", id));
+        assertEquals(2, Db.count(dataSource, "select count(*) from registry_entry_history where external_id = ?", id));
     }
 
     @Test
@@ -86,7 +84,8 @@ class RegistryEntryTest {
                 .contentType("application/problem+json");
         assertEquals(
                 1,
-                count(
+                Db.count(
+                        dataSource,
                         "select count(*) from registry_entry_history where external_id = ? and change = 'REMOVED'"
                                 + " and reason = 'conviction quashed on appeal'",
                         id));
@@ -102,16 +101,5 @@ class RegistryEntryTest {
                 .get("/v1/registry/entries/..%2F..%2Fetc%2Fpasswd")
                 .then()
                 .statusCode(404);
-    }
-
-    private long count(String sql, String id) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

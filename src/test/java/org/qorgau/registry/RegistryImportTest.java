@@ -15,10 +15,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
 
 @QuarkusTest
@@ -84,7 +82,7 @@ class RegistryImportTest {
 
     @Test
     void shouldRejectTheWholeImportListingEveryBadLineAndChangeNothing() throws Exception {
-        long versionsBefore = count("select count(*) from registry_version");
+        long versionsBefore = Db.count(dataSource, "select count(*) from registry_version");
         String good = uniqueId("GOOD");
         String file = entryJson(good, "Good Person", "1970-01-01") + "\n"
                 + entryJson(uniqueId("X"), "Bad Date", "1970-02-30") + "\n"
@@ -107,7 +105,7 @@ class RegistryImportTest {
                 .body("errors.findAll { it.line == 6 }.field", hasItem("photoHashes[0]"))
                 .body("errors.findAll { it.line == 1 }", hasSize(0));
         as(TestTokens.admin()).get("/v1/registry/entries/" + good).then().statusCode(404);
-        assertEquals(versionsBefore, count("select count(*) from registry_version"));
+        assertEquals(versionsBefore, Db.count(dataSource, "select count(*) from registry_version"));
     }
 
     @Test
@@ -137,8 +135,10 @@ class RegistryImportTest {
         as(TestTokens.admin()).get("/v1/registry/entries/" + keep).then().statusCode(200);
         assertEquals(
                 1,
-                count("select count(*) from registry_entry_history where change = 'REMOVED' and external_id = '" + drop
-                        + "'"));
+                Db.count(
+                        dataSource,
+                        "select count(*) from registry_entry_history where change = 'REMOVED' and external_id = ?",
+                        drop));
     }
 
     @Test
@@ -217,14 +217,5 @@ class RegistryImportTest {
                 .body("", hasSize(2))
                 .body("[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
                 .body("[0].actor", equalTo("registry-admin-user@kz-gpo"));
-    }
-
-    private long count(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

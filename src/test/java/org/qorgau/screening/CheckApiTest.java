@@ -17,11 +17,9 @@ import static org.qorgau.support.Api.uniqueId;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
 
 @QuarkusTest
@@ -62,7 +60,8 @@ class CheckApiTest {
                 .path("checkId");
         assertEquals(
                 1,
-                count(
+                Db.count(
+                        dataSource,
                         "select count(*) from audit_event where type = 'CHECK_PERFORMED' and check_id = ?",
                         UUID.fromString(checkId)));
     }
@@ -82,7 +81,7 @@ class CheckApiTest {
 
     @Test
     void shouldRejectAnInvalidRequestWithEveryFieldErrorAndScreenNothing() {
-        long before = count("select count(*) from screening_check", null);
+        long before = Db.count(dataSource, "select count(*) from screening_check");
         as(TestTokens.screener("school-1"))
                 .contentType("application/json")
                 .body("{\"candidate\":{\"fullName\":\" \",\"dateOfBirth\":\"0000-00-00\",\"photoHash\":\"xyz\"},"
@@ -96,7 +95,7 @@ class CheckApiTest {
                 .body("errors.field", hasItem("candidate.photoHash"))
                 .body("errors.field", hasItem("purpose"))
                 .body("errors.field", hasItem("consentReference"));
-        assertEquals(before, count("select count(*) from screening_check", null));
+        assertEquals(before, Db.count(dataSource, "select count(*) from screening_check"));
     }
 
     @Test
@@ -129,7 +128,7 @@ class CheckApiTest {
                 .statusCode(201)
                 .extract()
                 .path("checkId");
-        long events = count("select count(*) from audit_event where type = 'CHECK_PERFORMED'", null);
+        long events = Db.count(dataSource, "select count(*) from audit_event where type = 'CHECK_PERFORMED'");
         as(TestTokens.screener("school-2"))
                 .header("Idempotency-Key", key)
                 .contentType("application/json")
@@ -138,7 +137,7 @@ class CheckApiTest {
                 .then()
                 .statusCode(201)
                 .body("checkId", equalTo(first));
-        assertEquals(events, count("select count(*) from audit_event where type = 'CHECK_PERFORMED'", null));
+        assertEquals(events, Db.count(dataSource, "select count(*) from audit_event where type = 'CHECK_PERFORMED'"));
         as(TestTokens.screener("school-2"))
                 .header("Idempotency-Key", key)
                 .contentType("application/json")
@@ -202,7 +201,8 @@ class CheckApiTest {
         as(TestTokens.auditor()).get("/v1/checks/" + checkId).then().statusCode(200);
         assertEquals(
                 2,
-                count(
+                Db.count(
+                        dataSource,
                         "select count(*) from audit_event where type = 'CHECK_VIEWED' and check_id = ?",
                         UUID.fromString(checkId)));
     }
@@ -248,20 +248,5 @@ class CheckApiTest {
                 .statusCode(201)
                 .body("matches", hasSize(1))
                 .body("matches[0].entry.region", nullValue());
-    }
-
-    private long count(String sql, UUID parameter) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                s.setObject(1, parameter);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
