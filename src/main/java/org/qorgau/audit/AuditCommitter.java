@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 import org.qorgau.config.QorgauConfig;
+import org.qorgau.error.DatabaseUnavailable;
 import org.qorgau.error.ServiceUnavailableException;
 
 /**
@@ -24,7 +25,12 @@ import org.qorgau.error.ServiceUnavailableException;
  * its result only after that transaction committed, so no answer leaves before its event is durable.
  *
  * <p>If any write of a group fails, the whole group is rolled back and each of its writes is retried alone, so one
- * bad write (e.g. a lost idempotency race) never takes others down with it.
+ * bad write (e.g. a lost idempotency race) never takes others down with it — unless the failure is the database's
+ * (down, too slow, out of connections): then every write of the group fails at once with it, since retrying each
+ * alone would make the last caller wait the statement timeout once per write ahead of it.
+ *
+ * <p>A caller waits at most {@code qorgau.audit.commit-timeout}; a write whose caller gave up before it ran is skipped,
+ * so no check is recorded that nobody was told about.
  */
 @ApplicationScoped
 public class AuditCommitter {
@@ -41,6 +47,7 @@ public class AuditCommitter {
 
     private final AgroalDataSource dataSource;
     private final int maxGroup;
+    private final long commitTimeoutMillis;
     private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private volatile boolean stopping;
@@ -48,6 +55,7 @@ public class AuditCommitter {
     public AuditCommitter(AgroalDataSource dataSource, QorgauConfig config) {
         this.dataSource = dataSource;
         this.maxGroup = config.audit().maxGroupCommit();
+        this.commitTimeoutMillis = config.audit().commitTimeout().toMillis();
     }
 
     /** Runs {@code work} in a (possibly shared) transaction and returns its result once committed. */
@@ -56,10 +64,12 @@ public class AuditCommitter {
         CompletableFuture<T> result = new CompletableFuture<>();
         queue.add(new Pending<>(work, result));
         try {
-            return result.get(60, TimeUnit.SECONDS);
+            return result.get(commitTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
+            // not yet started: the writer skips it; already running: it commits or fails on its own, unanswered
+            result.cancel(false);
             throw new ServiceUnavailableException("The audit log is not answering; try again shortly.");
         }
     }
@@ -89,6 +99,10 @@ public class AuditCommitter {
                 return;
             }
             queue.drainTo(group, maxGroup - 1);
+            group.removeIf(pending -> pending.result().isDone()); // its caller timed out and was answered 503
+            if (group.isEmpty()) {
+                continue;
+            }
             if (!runGroup(group)) {
                 for (Pending<?> pending : group) {
                     runGroup(List.of(pending)); // alone: its own failure is its own
@@ -109,8 +123,15 @@ public class AuditCommitter {
                 connection.commit();
             } catch (Exception e) {
                 rollbackQuietly(connection);
-                if (group.size() > 1) {
+                if (group.size() > 1 && !DatabaseUnavailable.isCause(e)) {
                     return false;
+                }
+                if (group.size() > 1) {
+                    LOG.warnf(
+                            "Audit group commit of %d writes failed: database unavailable (%s)",
+                            group.size(), e.getClass().getSimpleName());
+                    group.forEach(p -> p.result().completeExceptionally(e));
+                    return true;
                 }
                 group.get(0).result().completeExceptionally(e);
                 return true;

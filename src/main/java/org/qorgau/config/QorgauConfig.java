@@ -86,6 +86,13 @@ public interface QorgauConfig {
         @WithDefault("256")
         int maxGroupCommit();
 
+        /**
+         * Longest a check (or another audited write) waits for its group commit before it answers 503. Keep it above
+         * the database's statement timeout, so a slow database fails the statement before the caller gives up.
+         */
+        @WithDefault("15s")
+        Duration commitTimeout();
+
         /** Rows fetched per database round trip while streaming an export or verifying the chain. */
         @WithDefault("2000")
         int fetchSize();

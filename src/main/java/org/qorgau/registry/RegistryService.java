@@ -83,6 +83,13 @@ public class RegistryService {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            // the COPY lasts as long as the upload (a national snapshot is one request): lift the statement and
+            // socket timeouts that bound every other database wait, for this transaction and connection only
+            int networkTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, 0);
+            try (Statement unbounded = connection.createStatement()) {
+                unbounded.execute("set local statement_timeout = 0");
+            }
             try {
                 ImportResult result = importInTransaction(connection, mode, csv, body, caller);
                 connection.commit();
@@ -94,6 +101,8 @@ public class RegistryService {
             } catch (RuntimeException | SQLException | IOException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                connection.setNetworkTimeout(Runnable::run, networkTimeout);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("registry import failed", e);
