@@ -31,6 +31,19 @@ public final class TestTokens {
                 .sign();
     }
 
+    /** A builder with the trusted issuer, audience, subject and a 10-minute lifetime; {@code org} only when non-null. */
+    public static io.smallrye.jwt.build.JwtClaimsBuilder issuerClaims(String subject, String org) {
+        io.smallrye.jwt.build.JwtClaimsBuilder builder = Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .upn(subject)
+                .expiresIn(600);
+        if (org != null) {
+            builder.claim("org", org);
+        }
+        return builder;
+    }
+
     public static String screener(String org) {
         return token("screener", org);
     }
