@@ -81,6 +81,23 @@ public final class Validation {
         return text(value);
     }
 
+    /** Longest value of a free-text query filter such as {@code actor} or {@code org}. */
+    public static final int MAX_FILTER_LENGTH = 200;
+
+    /**
+     * A free-text query filter ({@code actor}, {@code org}): null when acceptable. PostgreSQL refuses NUL in text, so an
+     * unchecked {@code %00} would surface as a database error (500) instead of the client's 422.
+     */
+    public static String filter(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > MAX_FILTER_LENGTH) {
+            return "must be at most " + MAX_FILTER_LENGTH + " characters";
+        }
+        return text(value);
+    }
+
     /** Free text: no control characters (other than none) and no unpaired surrogates. */
     public static String text(String value) {
         for (int i = 0; i < value.length(); i++) {

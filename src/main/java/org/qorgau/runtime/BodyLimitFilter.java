@@ -2,6 +2,7 @@ package org.qorgau.runtime;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,8 @@ import org.qorgau.config.QorgauConfig;
 /**
  * Keeps request bodies small everywhere but the registry import, which streams national snapshots. The HTTP layer's
  * own limit is set high for the import; this filter answers 413 for larger bodies elsewhere before anything is read,
- * and 411 for bodies of unknown length outside the import (they could not be bounded before buffering).
+ * and 411 for bodies of unknown length outside the import (they could not be bounded before buffering): HTTP/1.1
+ * chunked bodies and HTTP/2 requests without {@code content-length}.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -49,7 +51,9 @@ public class BodyLimitFilter {
                 refuse(context, 413, "Payload too large", "The request body is larger than " + max + " bytes.");
                 return;
             }
-        } else if (encoding != null && !isImport) {
+        } else if (!isImport && (encoding != null || context.request().version() == HttpVersion.HTTP_2)) {
+            // HTTP/1.1 chunked, or HTTP/2 (h2c) where a body of unknown length carries no Transfer-Encoding at all:
+            // either would be buffered without bound, so outside the import a body needs a declared length
             refuse(context, 411, "Length required", "Send a Content-Length with the request body.");
             return;
         }

@@ -109,8 +109,8 @@ public class AuditResource {
         AuditFilter filter = new AuditFilter(
                 instant("from", from),
                 instant("to", to),
-                blankToNull(org),
-                blankToNull(actor),
+                filterText("org", org),
+                filterText("actor", actor),
                 type(type),
                 verdict(verdict),
                 cursor(cursor));
@@ -193,7 +193,7 @@ public class AuditResource {
             @Parameter(description = "Period start (ISO-8601 instant)") @QueryParam("from") String from,
             @Parameter(description = "Period end, exclusive (ISO-8601 instant)") @QueryParam("to") String to,
             @Parameter(description = "Only this organisation") @QueryParam("org") String org) {
-        UsageReport report = usage.report(instant("from", from), instant("to", to), blankToNull(org));
+        UsageReport report = usage.report(instant("from", from), instant("to", to), filterText("org", org));
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("from", report.from().toString());
         query.put("to", report.to().toString());
@@ -263,7 +263,15 @@ public class AuditResource {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
+    /** A free-text filter: blank means none; control characters, lone surrogates or overlong values are a 422. */
+    private static String filterText(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String problem = org.qorgau.registry.Validation.filter(value);
+        if (problem != null) {
+            throw new ValidationException(name, name + " " + problem);
+        }
+        return value;
     }
 }

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
+import org.qorgau.registry.Validation;
 import org.qorgau.screening.BatchService;
 import org.qorgau.screening.CheckService;
 import org.qorgau.screening.ReviewService;
@@ -234,6 +235,12 @@ public class CheckResource {
                         .contains(purpose)) {
             throw new ValidationException(
                     "purpose", "purpose must be EMPLOYMENT, VOLUNTEERING, CONTRACTOR or PERIODIC_RESCREEN");
+        }
+        for (String[] text : new String[][] {{"actor", actor}, {"org", org}}) {
+            String problem = Validation.filter(text[1]);
+            if (problem != null) {
+                throw new ValidationException(text[0], text[0] + " " + problem);
+            }
         }
         CheckService.CheckFilter filter =
                 new CheckService.CheckFilter(org, actor, verdict, purpose, instant("from", from), instant("to", to));
