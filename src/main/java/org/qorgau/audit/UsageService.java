@@ -30,10 +30,12 @@ public class UsageService {
 
     private final AgroalDataSource dataSource;
     private final QorgauConfig.Usage config;
+    private final QorgauConfig.Sweep sweepConfig;
 
     public UsageService(AgroalDataSource dataSource, QorgauConfig config) {
         this.dataSource = dataSource;
         this.config = config.usage();
+        this.sweepConfig = config.usage().sweep();
     }
 
     public UsageReport report(Instant from, Instant to, String org) {
@@ -109,6 +111,7 @@ public class UsageService {
                     }
                 }
             }
+            sweeps(connection, start, end, org, builders);
         } catch (SQLException e) {
             throw new IllegalStateException("usage report failed", e);
         }
@@ -120,6 +123,48 @@ public class UsageService {
                 zone,
                 config.workdayStart() + "-" + config.workdayEnd() + ", Monday to Friday",
                 organisations);
+    }
+
+    /**
+     * The sweep detector: reads the period's check events with their (not yet redacted) personal fields in the order
+     * they were made, one organisation after another, and looks for enumeration: many distinct names with hits, long
+     * runs of alphabetical names or monotonic dates of birth, and one name tried with many dates of birth. Nothing of
+     * it leaves the report but counts and the reasons.
+     */
+    private void sweeps(Connection connection, Instant start, Instant end, String org, Map<String, Builder> builders)
+            throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
+        try (PreparedStatement statement = connection.prepareStatement("select e.actor_org,"
+                + " p.fields->>'fullName', p.fields->>'dateOfBirth', e.outcome->>'verdict'"
+                + " from audit_event e join audit_personal p on p.sequence = e.sequence"
+                + " where e.type = 'CHECK_PERFORMED' and e.occurred_at >= ? and e.occurred_at < ?"
+                + (org == null ? "" : " and e.actor_org = ?")
+                + " order by e.actor_org, e.sequence")) {
+            statement.setFetchSize(2_000);
+            period(statement, 1, start, end, org);
+            try (ResultSet rs = statement.executeQuery()) {
+                SweepDetector current = null;
+                while (rs.next()) {
+                    String actorOrg = rs.getString(1);
+                    if (current == null || !current.org.equals(actorOrg)) {
+                        finish(current, builders);
+                        current = new SweepDetector(actorOrg, sweepConfig);
+                    }
+                    current.add(rs.getString(2), rs.getString(3), rs.getString(4));
+                }
+                finish(current, builders);
+            }
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void finish(SweepDetector detector, Map<String, Builder> builders) {
+        if (detector != null && builders.containsKey(detector.org)) {
+            builders.get(detector.org).sweep = detector.signals();
+        }
     }
 
     private static int period(PreparedStatement statement, int index, Instant start, Instant end, String org)
@@ -141,6 +186,7 @@ public class UsageService {
         long outside;
         long repeated;
         long maxOfOne;
+        UsageReport.SweepSignals sweep;
         final List<DayCount> days = new ArrayList<>();
         final Map<String, Long> verdicts = new LinkedHashMap<>();
 
@@ -159,7 +205,8 @@ public class UsageService {
                     distinct,
                     repeated,
                     maxOfOne,
-                    screeners);
+                    screeners,
+                    sweep != null ? sweep : SweepDetector.none());
         }
     }
 }

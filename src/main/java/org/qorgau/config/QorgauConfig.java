@@ -105,6 +105,14 @@ public interface QorgauConfig {
 
         /** Per-organisation overrides of {@code checks-per-minute}, e.g. {@code qorgau.quota.per-org.big-school=5000}. */
         Map<String, Integer> perOrg();
+
+        /**
+         * Checks one token subject ({@code sub}, within its organisation) may run per minute across all replicas, so
+         * one stolen or scripted account cannot use the whole organisation's allowance; 0 = unlimited. At least
+         * {@code qorgau.batch.max-items}, so one full batch fits.
+         */
+        @WithDefault("600")
+        int checksPerMinutePerSubject();
     }
 
     interface Usage {
@@ -123,6 +131,30 @@ public interface QorgauConfig {
         /** A candidate checked more than this many times by one organisation in the period counts as repeated. */
         @WithDefault("1")
         int repeatThreshold();
+
+        Sweep sweep();
+    }
+
+    /**
+     * The registry-sweep detector of the usage report ({@code qorgau.usage.sweep.*}): an organisation is flagged when
+     * its checks look like someone enumerating the registry rather than screening applicants.
+     */
+    interface Sweep {
+        /** Flag when at least this many distinct names got a MATCH or POSSIBLE_MATCH... */
+        @WithDefault("10")
+        int minDistinctHits();
+
+        /** ...and at least this share of the organisation's checks had one (real screening hits almost never). */
+        @WithDefault("0.05")
+        double minHitShare();
+
+        /** Flag a run of at least this many consecutive checks in alphabetical order of name, or in date order. */
+        @WithDefault("50")
+        int minRun();
+
+        /** Flag one name checked with at least this many different dates of birth (guessing a registry person's). */
+        @WithDefault("5")
+        int minDatesPerName();
     }
 
     interface Batch {

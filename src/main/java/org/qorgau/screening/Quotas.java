@@ -14,13 +14,14 @@ import java.util.Map;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.audit.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.TooManyRequestsException;
 import org.qorgau.security.Caller;
 
 /**
- * The per-organisation check quota: a fixed one-minute window counted in PostgreSQL, so every replica draws on the
- * same allowance. A refused request is audited (ACCESS_REFUSED with status 429) and uses nothing.
+ * The check quotas, per organisation and per token subject: fixed one-minute windows counted in PostgreSQL, so every
+ * replica draws on the same allowance. A refused request is audited (ACCESS_REFUSED with status 429) and uses nothing.
  */
 @ApplicationScoped
 public class Quotas {
@@ -40,10 +41,19 @@ public class Quotas {
         return config.perOrg().getOrDefault(org, config.checksPerMinute());
     }
 
-    /** Takes {@code checks} from the caller's organisation's allowance, or answers 429 (audited) and takes nothing. */
+    /** The checks per minute allowed to one token subject; 0 means unlimited. */
+    public int subjectLimit() {
+        return config.checksPerMinutePerSubject();
+    }
+
+    /**
+     * Takes {@code checks} from the caller's organisation's allowance and from the caller's own (per token subject), or
+     * answers 429 (audited) and takes nothing from either.
+     */
     public void consume(Caller caller, int checks) {
-        int limit = limit(caller.org());
-        if (limit <= 0) {
+        int orgLimit = limit(caller.org());
+        int subjectLimit = subjectLimit();
+        if (orgLimit <= 0 && subjectLimit <= 0) {
             return;
         }
         Instant now = Instant.now();
@@ -51,19 +61,16 @@ public class Quotas {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int used;
-                try (PreparedStatement upsert = connection.prepareStatement("insert into quota_usage (org,"
-                        + " window_start, used) values (?, ?, ?) on conflict (org, window_start)"
-                        + " do update set used = quota_usage.used + excluded.used returning used")) {
-                    upsert.setString(1, caller.org());
-                    upsert.setTimestamp(2, Timestamp.from(window));
-                    upsert.setInt(3, checks);
-                    try (ResultSet rs = upsert.executeQuery()) {
-                        rs.next();
-                        used = rs.getInt(1);
-                    }
+                String refused = null;
+                int limit = 0;
+                if (orgLimit > 0 && take(connection, caller.org(), window, checks) > orgLimit) {
+                    refused = "organisation";
+                    limit = orgLimit;
+                } else if (subjectLimit > 0 && take(connection, subjectKey(caller), window, checks) > subjectLimit) {
+                    refused = "subject";
+                    limit = subjectLimit;
                 }
-                if (used <= limit) {
+                if (refused == null) {
                     connection.commit();
                     return;
                 }
@@ -71,6 +78,7 @@ public class Quotas {
                 long retryAfter = Math.max(1, window.plusSeconds(60).getEpochSecond() - now.getEpochSecond());
                 Map<String, Object> outcome = new LinkedHashMap<>();
                 outcome.put("status", 429);
+                outcome.put("scope", refused);
                 outcome.put("limitPerMinute", limit);
                 outcome.put("requested", checks);
                 outcome.put("retryAfterSeconds", retryAfter);
@@ -86,8 +94,8 @@ public class Quotas {
                                 null));
                 connection.commit();
                 throw new TooManyRequestsException(
-                        "Your organisation's check quota (" + limit + " per minute) is used up; retry after "
-                                + retryAfter + " s.",
+                        (refused.equals("organisation") ? "Your organisation's" : "Your account's") + " check quota ("
+                                + limit + " per minute) is used up; retry after " + retryAfter + " s.",
                         retryAfter);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -96,5 +104,28 @@ public class Quotas {
         } catch (SQLException e) {
             throw new IllegalStateException("quota could not be counted", e);
         }
+    }
+
+    /** Adds {@code checks} to {@code key}'s count in {@code window}; returns the new count. */
+    private static int take(Connection connection, String key, Instant window, int checks) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("insert into quota_usage (org,"
+                + " window_start, used) values (?, ?, ?) on conflict (org, window_start)"
+                + " do update set used = quota_usage.used + excluded.used returning used")) {
+            upsert.setString(1, key);
+            upsert.setTimestamp(2, Timestamp.from(window));
+            upsert.setInt(3, checks);
+            try (ResultSet rs = upsert.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * The subject's row in {@code quota_usage}, beside the organisations' rows: a prefix no organisation name can
+     * produce by accident and a hash, so any subject fits the column and two organisations' subjects never share.
+     */
+    static String subjectKey(Caller caller) {
+        return "~subject:" + CanonicalJson.sha256Hex(caller.org() + "\n" + caller.subject());
     }
 }

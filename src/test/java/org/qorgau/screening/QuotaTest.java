@@ -1,11 +1,13 @@
 package org.qorgau.screening;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
+import static org.qorgau.support.Api.uniqueId;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,11 +23,76 @@ import org.qorgau.support.TestTokens;
 @TestProfile(QuotaTest.SmallQuota.class)
 class QuotaTest {
 
-    /** Two checks a minute for one organisation. */
+    /** Two checks a minute for one organisation; three a minute for any one token subject. */
     public static class SmallQuota implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("qorgau.quota.per-org.\"quota-org\"", "2");
+            return Map.of(
+                    "qorgau.quota.per-org.\"quota-org\"", "2",
+                    "qorgau.quota.checks-per-minute-per-subject", "3");
+        }
+    }
+
+    @Test
+    void shouldAnswer429ToOneTokenSubjectWhileOthersOfTheSameOrganisationGoOn() {
+        awaitFreshWindow();
+        String org = uniqueId("subject-quota");
+        String first = TestTokens.token("screener", org, "scraper@" + org);
+        for (int i = 0; i < 3; i++) {
+            as(first)
+                    .contentType("application/json")
+                    .body(checkJson("Subject Quota Person", "1991-01-0" + (i + 1)))
+                    .post("/v1/checks")
+                    .then()
+                    .statusCode(201);
+        }
+        as(first)
+                .contentType("application/json")
+                .body(checkJson("Subject Quota Person", "1991-01-04"))
+                .post("/v1/checks")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("account"));
+        // a batch counts each item against the subject too
+        as(first)
+                .contentType("application/json")
+                .body("{\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"c\",\"candidates\":[{\"fullName\":\"B"
+                        + " C\",\"dateOfBirth\":\"1980\"}]}")
+                .post("/v1/checks/batch")
+                .then()
+                .statusCode(200)
+                .body("items[0].status", equalTo(429));
+        assertEquals(
+                1,
+                Db.count(
+                        dataSource,
+                        "select count(*) from audit_event where type = 'ACCESS_REFUSED' and actor_org = ?"
+                                + " and outcome ->> 'scope' = 'subject' and actor_subject = ? and query ->> 'reason'"
+                                + " = 'quota' and outcome ->> 'requested' = '1' and sequence = (select max(sequence)"
+                                + " from audit_event where type = 'ACCESS_REFUSED' and actor_org = ? and"
+                                + " outcome ->> 'scope' = 'subject')",
+                        org,
+                        "scraper@" + org,
+                        org));
+        // the organisation's other screener still has their own allowance
+        as(TestTokens.token("screener", org, "colleague@" + org))
+                .contentType("application/json")
+                .body(checkJson("Subject Quota Person", "1991-01-05"))
+                .post("/v1/checks")
+                .then()
+                .statusCode(201);
+    }
+
+    private static void awaitFreshWindow() {
+        long secondOfMinute = java.time.Instant.now().getEpochSecond() % 60;
+        if (secondOfMinute > 45) {
+            try {
+                Thread.sleep((61 - secondOfMinute) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -41,7 +41,39 @@ public record UsageReport(
             long maxChecksOfOneCandidate,
 
             @Schema(description = "Distinct screeners (token subjects)", example = "2")
-            long screeners) {}
+            long screeners,
+
+            @Schema(description = "Whether the checks look like a sweep of the registry rather than screening")
+            SweepSignals sweep) {}
+
+    /**
+     * The registry-sweep detector's findings for one organisation (thresholds {@code qorgau.usage.sweep.*}). Names
+     * are compared after NFKC normalisation and case folding, in the order the checks were made.
+     */
+    @Schema(name = "SweepSignals")
+    public record SweepSignals(
+            @Schema(description = "True when any reason below applies: an auditor should look at this organisation")
+            boolean suspected,
+
+            @Schema(
+                    description = "Which signals crossed their thresholds",
+                    enumeration = {"many-distinct-hits", "alphabetical-sweep", "date-sweep"})
+            List<String> reasons,
+
+            @Schema(description = "Distinct names that got MATCH or POSSIBLE_MATCH", example = "0")
+            long distinctNamesWithHits,
+
+            @Schema(description = "Share of checks with MATCH or POSSIBLE_MATCH, 0-1", example = "0.002")
+            double hitShare,
+
+            @Schema(description = "Longest run of consecutive checks with names in ascending order", example = "4")
+            long longestAlphabeticalRun,
+
+            @Schema(description = "Longest run of consecutive checks with dates of birth ascending or descending")
+            long longestDateRun,
+
+            @Schema(description = "Most different dates of birth checked with one name", example = "1")
+            long maxDatesForOneName) {}
 
     /** Checks on one day. */
     @Schema(name = "DayCount")
