@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
+import static org.qorgau.support.Api.entryJson;
 import static org.qorgau.support.Api.importNdjson;
 import static org.qorgau.support.Api.uniqueId;
 
@@ -88,8 +89,7 @@ class SweepDetectionTest {
         for (int i = 0; i < 12; i++) {
             String name = "Сканеров" + (char) ('А' + i) + " Registr" + (char) ('a' + i) + "ovich";
             String dob = String.format("1971-03-%02d", i + 1);
-            registry.append(org.qorgau.support.Api.entryJson(uniqueId("SWEEP"), name, dob))
-                    .append('\n');
+            registry.append(entryJson(uniqueId("SWEEP"), name, dob)).append('\n');
             registered.add(new String[] {name, dob});
         }
         importNdjson("upsert", registry.toString()).then().statusCode(200);
