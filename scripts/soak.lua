@@ -32,8 +32,10 @@ end
 
 local function import()
   local lines = {}
+  imports = (imports or 0) + 1
   for i = 1, 10 do
-    local id = string.format("SOAK-%d-%d", wrk.thread:get("id"), math.random(1000))
+    -- ids repeat across imports (updates and unchanged entries), never within one file
+    local id = string.format("SOAK-%d-%d-%d", wrk.thread:get("id"), imports % 50, i)
     lines[#lines + 1] = '{"externalId":"' .. id .. '","fullName":"' .. given[math.random(#given)] .. " " ..
         family[math.random(#family)] .. '","dateOfBirth":"' .. math.random(1950, 1990) ..
         '","offence":"UK RK 121"}'
