@@ -94,8 +94,15 @@ public final class NameNormalizer {
         return out.toString();
     };
 
+    /**
+     * Composes again what the skeleton left decomposed: Cyrillic {@code а} + U+0301 has no precomposed form, but once
+     * mapped to Latin {@code a} it does ({@code á}); without this step a second normalisation would differ from the
+     * first (found by HostileNamePropertiesTest).
+     */
+    public static final UnaryOperator<String> RECOMPOSE = s -> Normalizer.normalize(s, Normalizer.Form.NFC);
+
     private static final List<UnaryOperator<String>> CHAIN =
-            List.of(NFKC, REMOVE_FORMAT_CHARACTERS, CASE_FOLD, PUNCTUATION, HOMOGLYPH_SKELETON);
+            List.of(NFKC, REMOVE_FORMAT_CHARACTERS, CASE_FOLD, PUNCTUATION, HOMOGLYPH_SKELETON, RECOMPOSE);
 
     private NameNormalizer() {}
 
