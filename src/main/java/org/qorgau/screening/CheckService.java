@@ -102,22 +102,26 @@ public class CheckService {
                 snapshot.matcher().screen(new Probe(candidate.fullName(), candidate.dateOfBirth(), photo));
         UUID checkId = UUID.randomUUID();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Match> reported = screening.matches().stream()
+                .filter(m -> m.verdict() != Verdict.NO_MATCH) // data minimisation: nothing below POSSIBLE_MATCH
+                .toList();
         List<MatchView> matches = new ArrayList<>();
         Verdict overall = Verdict.NO_MATCH;
-        for (Match match : screening.matches()) {
-            if (match.verdict() == Verdict.NO_MATCH) {
-                continue; // data minimisation: nothing below POSSIBLE_MATCH leaves the service
-            }
-            overall = overall.strongest(match.verdict());
-            matches.add(view(match, snapshot.entries().get(match.externalId())));
-        }
-        if (!matches.isEmpty()) {
-            // read outside the serial group-commit thread: it only adds earlier decisions to the answer
+        if (!reported.isEmpty()) {
+            // read outside the serial group-commit thread: the entries as of the screened version, earlier decisions
             try (Connection connection = dataSource.getConnection()) {
+                Map<String, RegistryEntry> entries = index.entriesAt(
+                        connection,
+                        snapshot.version(),
+                        reported.stream().map(Match::externalId).toList());
+                for (Match match : reported) {
+                    overall = overall.strongest(match.verdict());
+                    matches.add(view(match, entries.get(match.externalId())));
+                }
                 matches = reviews.withPriorReviews(
                         connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
             } catch (SQLException e) {
-                throw new IllegalStateException("prior reviews could not be read", e);
+                throw new IllegalStateException("matched entries could not be read", e);
             }
         }
         try {
