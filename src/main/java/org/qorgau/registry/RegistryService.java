@@ -165,6 +165,10 @@ public class RegistryService {
             throw e;
         }
         if (errorCount == 0) {
+            try (Statement statement = connection.createStatement()) {
+                // temporary tables are never auto-analysed: give the planner the row count before the set-based joins
+                statement.execute("analyze registry_import");
+            }
             errorCount += duplicates(connection, errors, maxErrors);
         }
         if (errorCount > 0) {
