@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -130,6 +132,10 @@ public class MatchingIndex {
         try (Connection connection = dataSource.getConnection()) {
             RegistrySnapshot current = snapshot;
             Base from = base;
+            if (from == null && current == null) {
+                from = preloaded();
+                base = from;
+            }
             if (current != null && current.version() == headVersion(connection) && servedFrom(current, from)) {
                 return current;
             }
@@ -171,7 +177,18 @@ public class MatchingIndex {
     private Base full(Connection connection) throws SQLException {
         long started = System.nanoTime();
         List<RegistryPerson> people = new ArrayList<>();
-        long version = inSnapshot(connection, () -> {
+        long version = readAll(connection, people);
+        long loaded = System.nanoTime();
+        Matcher matcher = factory.build(people);
+        LOG.infof(
+                "Matching index at registry version %d: %d entries, loaded in %d ms, built in %d ms",
+                version, people.size(), (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+        return new Base(version, matcher);
+    }
+
+    /** Reads every entry's matching fields into {@code people}; returns the registry version they belong to. */
+    static long readAll(Connection connection, List<RegistryPerson> people) throws SQLException {
+        return inSnapshot(connection, () -> {
             try (PreparedStatement statement =
                     connection.prepareStatement("select " + PERSON_COLUMNS + " from registry_entry")) {
                 statement.setFetchSize(20_000);
@@ -182,12 +199,35 @@ public class MatchingIndex {
                 }
             }
         });
-        long loaded = System.nanoTime();
-        Matcher matcher = factory.build(people);
-        LOG.infof(
-                "Matching index at registry version %d: %d entries, loaded in %d ms, built in %d ms",
-                version, people.size(), (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
-        return new Base(version, matcher);
+    }
+
+    /** The index {@link IndexPreload} built during boot, if it exists and was built with this service's engine. */
+    private Base preloaded() {
+        CompletableFuture<IndexPreload.Built> future = IndexPreload.take();
+        if (future == null) {
+            return null;
+        }
+        try {
+            IndexPreload.Built built = future.get();
+            String engine = factory.build(List.of()).engineVersion();
+            if (!engine.equals(built.matcher().engineVersion())) {
+                LOG.infof(
+                        "Preloaded matching index not used: built with %s, this service runs %s",
+                        built.matcher().engineVersion(), engine);
+                return null;
+            }
+            LOG.infof(
+                    "Matching index preloaded during start at registry version %d: %d entries, loaded in %d ms,"
+                            + " built in %d ms",
+                    built.version(), built.matcher().size(), built.loadMillis(), built.buildMillis());
+            return new Base(built.version(), built.matcher());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            LOG.infof("Preloaded matching index not used: %s", e.getCause().getMessage());
+            return null;
+        }
     }
 
     /**
