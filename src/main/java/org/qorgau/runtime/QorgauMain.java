@@ -30,8 +30,12 @@ public final class QorgauMain {
             database = EmbeddedDatabase.start(dataDir.resolve("pg"));
             database.exportAsSystemProperties();
         }
-        // build the matching index while Quarkus boots (the index takes it if it fits; see IndexPreload)
-        if (database != null) {
+        // optionally build the matching index while Quarkus boots (the index takes it if it fits; see IndexPreload).
+        // Off by default: on the 2-core development machine the overlap slowed both the boot and the build.
+        boolean preload = Boolean.parseBoolean(System.getenv().getOrDefault("QORGAU_INDEX_PRELOAD", "false"));
+        if (!preload) {
+            // nothing to start
+        } else if (database != null) {
             IndexPreload.start(database.jdbcUrl(), database.username(), database.password(), matchingParameters());
         } else if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
             IndexPreload.start(
