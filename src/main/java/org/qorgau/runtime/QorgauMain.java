@@ -33,11 +33,9 @@ public final class QorgauMain {
         // optionally build the matching index while Quarkus boots (the index takes it if it fits; see IndexPreload).
         // Off by default: on the 2-core development machine the overlap slowed both the boot and the build.
         boolean preload = Boolean.parseBoolean(System.getenv().getOrDefault("QORGAU_INDEX_PRELOAD", "false"));
-        if (!preload) {
-            // nothing to start
-        } else if (database != null) {
+        if (preload && database != null) {
             IndexPreload.start(database.jdbcUrl(), database.username(), database.password(), matchingParameters());
-        } else if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+        } else if (preload && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
             IndexPreload.start(
                     System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
                     System.getenv("QUARKUS_DATASOURCE_USERNAME"),
