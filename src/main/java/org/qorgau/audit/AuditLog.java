@@ -28,12 +28,19 @@ public class AuditLog {
     public AuditRecord append(Connection connection, AuditEventDraft draft) throws SQLException {
         long previousSequence;
         String previousHash;
-        try (PreparedStatement head =
-                        connection.prepareStatement("select sequence, hash from audit_head where id = 1 for update");
-                ResultSet rs = head.executeQuery()) {
-            rs.next();
-            previousSequence = rs.getLong(1);
-            previousHash = rs.getString(2);
+        AuditCommitter.Group group = AuditCommitter.group(connection);
+        if (group != null) {
+            Object[] head = group.head();
+            previousSequence = (Long) head[0];
+            previousHash = (String) head[1];
+        } else {
+            try (PreparedStatement head = connection.prepareStatement(
+                            "select sequence, hash from audit_head where id = 1 for update");
+                    ResultSet rs = head.executeQuery()) {
+                rs.next();
+                previousSequence = rs.getLong(1);
+                previousHash = rs.getString(2);
+            }
         }
         long sequence = previousSequence + 1;
         UUID eventId = UUID.randomUUID();
@@ -64,35 +71,45 @@ public class AuditLog {
                 draft.checkId(),
                 commitment,
                 previousHash);
-        try (PreparedStatement insert = connection.prepareStatement(
+        String chainedFrom = previousHash;
+        String personalCommitment = commitment;
+        AuditCommitter.insert(
+                connection,
                 "insert into audit_event (sequence, event_id, occurred_at, type, actor_subject, actor_org,"
                         + " actor_roles, purpose, query, outcome, registry_version, check_id, prev_hash, hash,"
-                        + " personal_commitment) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, sequence);
-            insert.setObject(2, eventId);
-            insert.setTimestamp(3, Timestamp.from(occurredAt));
-            insert.setString(4, draft.type().name());
-            insert.setString(5, draft.actor().subject());
-            insert.setString(6, draft.actor().org());
-            insert.setString(7, draft.actor().rolesText());
-            insert.setString(8, draft.purpose());
-            insert.setString(9, query);
-            insert.setString(10, outcome);
-            insert.setObject(11, draft.registryVersion());
-            insert.setObject(12, draft.checkId());
-            insert.setString(13, previousHash);
-            insert.setString(14, hash);
-            insert.setString(15, commitment);
-            insert.executeUpdate();
-        }
+                        + " personal_commitment) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)",
+                insert -> {
+                    insert.setLong(1, sequence);
+                    insert.setObject(2, eventId);
+                    insert.setTimestamp(3, Timestamp.from(occurredAt));
+                    insert.setString(4, draft.type().name());
+                    insert.setString(5, draft.actor().subject());
+                    insert.setString(6, draft.actor().org());
+                    insert.setString(7, draft.actor().rolesText());
+                    insert.setString(8, draft.purpose());
+                    insert.setString(9, query);
+                    insert.setString(10, outcome);
+                    insert.setObject(11, draft.registryVersion());
+                    insert.setObject(12, draft.checkId());
+                    insert.setString(13, chainedFrom);
+                    insert.setString(14, hash);
+                    insert.setString(15, personalCommitment);
+                });
         if (commitment != null) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into audit_personal (sequence, fields, salt) values (?, ?::jsonb, ?)")) {
-                insert.setLong(1, sequence);
-                insert.setString(2, personalFields);
-                insert.setString(3, salt);
-                insert.executeUpdate();
-            }
+            String fields = personalFields;
+            String fieldsSalt = salt;
+            AuditCommitter.insert(
+                    connection,
+                    "insert into audit_personal (sequence, fields, salt) values (?, ?::jsonb, ?)",
+                    insert -> {
+                        insert.setLong(1, sequence);
+                        insert.setString(2, fields);
+                        insert.setString(3, fieldsSalt);
+                    });
+        }
+        if (group != null) {
+            group.advance(sequence, hash);
+            return new AuditRecord(sequence, hash, eventId, occurredAt);
         }
         try (PreparedStatement update =
                 connection.prepareStatement("update audit_head set sequence = ?, hash = ? where id = 1")) {

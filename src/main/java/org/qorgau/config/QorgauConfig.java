@@ -60,6 +60,13 @@ public interface QorgauConfig {
         /** How often each replica looks for a new registry version. */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /**
+         * Registry entries changed since the last full index build that a replica serves from a small delta index on
+         * top of it; beyond this it rebuilds the full index in the background (and, past 10 % of the registry, at once).
+         */
+        @WithDefault("50000")
+        int maxDelta();
     }
 
     interface Audit {

@@ -263,6 +263,11 @@ final class FellegiSunterMatcher implements Matcher {
         return version;
     }
 
+    /** The registry's name-token frequencies this matcher weighs with (shared with delta matchers). */
+    TermFrequencies termFrequencies() {
+        return tf;
+    }
+
     @Override
     public int size() {
         return ids.length;

@@ -46,6 +46,24 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         return buildMatcher(registry);
     }
 
+    @Override
+    public Matcher buildDelta(Collection<RegistryPerson> changed, Matcher base) {
+        if (!(base instanceof FellegiSunterMatcher fs)) {
+            return build(changed);
+        }
+        Packed k = pack(changed);
+        return new FellegiSunterMatcher(
+                engineVersion(),
+                scorer,
+                k.ids(),
+                k.forms(),
+                k.dobs(),
+                k.photoBits(),
+                k.photoStart(),
+                fs.termFrequencies(),
+                k.index());
+    }
+
     FellegiSunterMatcher buildMatcher(Collection<RegistryPerson> registry) {
         Packed k = pack(registry);
         return new FellegiSunterMatcher(

@@ -20,6 +20,7 @@ final class BoundedLineReader implements AutoCloseable {
     private final Reader reader;
     private final int maxChars;
     private final char[] buffer = new char[8192];
+    private StringBuilder line = new StringBuilder(1024);
     private int position;
     private int limit;
     private long lineNumber;
@@ -45,7 +46,8 @@ final class BoundedLineReader implements AutoCloseable {
      * @throws CharacterCodingException when the input is not valid UTF-8
      */
     String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = this.line;
+        line.setLength(0);
         boolean tooLong = false;
         boolean any = false;
         while (true) {
@@ -61,18 +63,25 @@ final class BoundedLineReader implements AutoCloseable {
                 }
             }
             any = true;
-            char c = buffer[position++];
-            if (c == '\n') {
-                break;
+            // copy the run up to the next newline (or the buffer's end) in one go
+            int newline = position;
+            while (newline < limit && buffer[newline] != '\n') {
+                newline++;
             }
             if (!tooLong) {
-                if (line.length() >= maxChars) {
+                int run = newline - position;
+                if (line.length() + run > maxChars) {
                     tooLong = true;
                     line.setLength(0);
                 } else {
-                    line.append(c);
+                    line.append(buffer, position, run);
                 }
             }
+            if (newline < limit) {
+                position = newline + 1;
+                break;
+            }
+            position = limit;
         }
         lineNumber++;
         if (tooLong) {
@@ -81,6 +90,11 @@ final class BoundedLineReader implements AutoCloseable {
         int end = line.length();
         if (end > 0 && line.charAt(end - 1) == '\r') {
             line.setLength(end - 1);
+        }
+        if (line.capacity() > 1 << 16) {
+            String text = line.toString();
+            this.line = new StringBuilder(1024); // do not keep a huge buffer after one long line
+            return text;
         }
         return line.toString();
     }

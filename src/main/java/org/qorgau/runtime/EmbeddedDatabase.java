@@ -58,6 +58,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // a national registry import writes over a GB of WAL: fewer forced checkpoints while it runs
+                    .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("listen_addresses", "localhost");
             if (port > 0) {
                 builder.setPort(port);

@@ -102,14 +102,27 @@ public class CheckService {
                 snapshot.matcher().screen(new Probe(candidate.fullName(), candidate.dateOfBirth(), photo));
         UUID checkId = UUID.randomUUID();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Match> reported = screening.matches().stream()
+                .filter(m -> m.verdict() != Verdict.NO_MATCH) // data minimisation: nothing below POSSIBLE_MATCH
+                .toList();
         List<MatchView> matches = new ArrayList<>();
         Verdict overall = Verdict.NO_MATCH;
-        for (Match match : screening.matches()) {
-            if (match.verdict() == Verdict.NO_MATCH) {
-                continue; // data minimisation: nothing below POSSIBLE_MATCH leaves the service
+        if (!reported.isEmpty()) {
+            // read outside the serial group-commit thread: the entries as of the screened version, earlier decisions
+            try (Connection connection = dataSource.getConnection()) {
+                Map<String, RegistryEntry> entries = index.entriesAt(
+                        connection,
+                        snapshot.version(),
+                        reported.stream().map(Match::externalId).toList());
+                for (Match match : reported) {
+                    overall = overall.strongest(match.verdict());
+                    matches.add(view(match, entries.get(match.externalId())));
+                }
+                matches = reviews.withPriorReviews(
+                        connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
+            } catch (SQLException e) {
+                throw new IllegalStateException("matched entries could not be read", e);
             }
-            overall = overall.strongest(match.verdict());
-            matches.add(view(match, snapshot.entries().get(match.externalId())));
         }
         try {
             return new Performed(
@@ -196,8 +209,6 @@ public class CheckService {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("position", request.position());
         query.put("consentReference", request.consentReference());
-        matches = reviews.withPriorReviews(
-                connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("verdict", overall.name());
         outcome.put("engineVersion", engineVersion);
@@ -225,27 +236,30 @@ public class CheckService {
                 engineVersion,
                 matches,
                 new AuditRef(audit.sequence(), audit.hash()));
-        try (PreparedStatement insert = connection.prepareStatement("insert into screening_check (check_id,"
-                + " created_at, org, subject, purpose, position, consent_reference, candidate_key, verdict,"
-                + " registry_version, engine_version, response, idempotency_key, request_hash,"
-                + " audit_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
-            insert.setObject(1, checkId);
-            insert.setTimestamp(2, Timestamp.from(createdAt));
-            insert.setString(3, caller.org());
-            insert.setString(4, caller.subject());
-            insert.setString(5, purpose.name());
-            insert.setString(6, request.position());
-            insert.setString(7, request.consentReference());
-            insert.setString(8, candidateKey(candidate.fullName(), candidate.dateOfBirth()));
-            insert.setString(9, overall.name());
-            insert.setLong(10, snapshot.version());
-            insert.setString(11, engineVersion);
-            insert.setString(12, json.writeValueAsString(response));
-            insert.setString(13, idempotencyKey);
-            insert.setString(14, idempotencyKey == null ? null : requestHash);
-            insert.setLong(15, audit.sequence());
-            insert.executeUpdate();
-        }
+        String responseJson = json.writeValueAsString(response);
+        AuditCommitter.insert(
+                connection,
+                "insert into screening_check (check_id,"
+                        + " created_at, org, subject, purpose, position, consent_reference, candidate_key, verdict,"
+                        + " registry_version, engine_version, response, idempotency_key, request_hash,"
+                        + " audit_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
+                insert -> {
+                    insert.setObject(1, checkId);
+                    insert.setTimestamp(2, Timestamp.from(createdAt));
+                    insert.setString(3, caller.org());
+                    insert.setString(4, caller.subject());
+                    insert.setString(5, purpose.name());
+                    insert.setString(6, request.position());
+                    insert.setString(7, request.consentReference());
+                    insert.setString(8, candidateKey(candidate.fullName(), candidate.dateOfBirth()));
+                    insert.setString(9, overall.name());
+                    insert.setLong(10, snapshot.version());
+                    insert.setString(11, engineVersion);
+                    insert.setString(12, responseJson);
+                    insert.setString(13, idempotencyKey);
+                    insert.setString(14, idempotencyKey == null ? null : requestHash);
+                    insert.setLong(15, audit.sequence());
+                });
         return response;
     }
 

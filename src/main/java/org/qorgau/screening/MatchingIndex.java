@@ -1,67 +1,102 @@
 package org.qorgau.screening;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.qorgau.config.QorgauConfig;
+import org.qorgau.matching.Matcher;
 import org.qorgau.matching.MatcherFactory;
 import org.qorgau.matching.RegistryPerson;
-import org.qorgau.registry.RegistryChanged;
-import org.qorgau.registry.RegistryService;
 import org.qorgau.registry.api.RegistryEntry;
 
 /**
- * This replica's in-memory matching index: a cache of the registry table. It is built at start and rebuilt whenever
- * {@code registry_head.version} moves (polled), then swapped in with one volatile write, so a check sees exactly one
+ * This replica's in-memory matching index: a cache of the registry table. It is built in full at start; when
+ * {@code registry_head.version} moves (polled, or a change committed here), the entries changed since the last full
+ * build are read and indexed in a small delta index on top of it ({@link LayeredMatcher}), which takes well under a
+ * second for thousands of entries. Once the delta holds more than {@code qorgau.index.max-delta} entries the full index
+ * is rebuilt in the background (at once when the change is larger than a tenth of the registry). Every swap is one
+ * volatile write of a snapshot naming one registry version; versions never go backwards, so a check sees exactly one
  * registry version and never a half-applied one.
+ *
+ * <p>The index holds only what matching needs (ids, names, dates, photo hashes). The other fields of the few entries a
+ * check reports are read from the registry history as of the snapshot's version ({@link #entriesAt}).
  */
 @ApplicationScoped
 public class MatchingIndex {
 
     private static final Logger LOG = Logger.getLogger(MatchingIndex.class);
+    private static final String PERSON_COLUMNS =
+            "external_id, full_name, aliases::text, date_of_birth, photo_hashes::text";
+
+    /** A full index and the registry version it was built from. */
+    private record Base(long version, Matcher matcher) {}
 
     private final AgroalDataSource dataSource;
     private final MatcherFactory factory;
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "matching-index-builder");
-        thread.setDaemon(true);
+    private final ObjectMapper json;
+    private final int maxDelta;
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> daemon(r, "matching-index-builder"));
+    private final ExecutorService rebaser = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = daemon(r, "matching-index-rebuild");
+        thread.setPriority(Thread.MIN_PRIORITY);
         return thread;
     });
     private final AtomicBoolean building = new AtomicBoolean();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final Object swap = new Object();
     private volatile RegistrySnapshot snapshot;
+    private volatile Base base;
     private volatile String lastError;
 
-    public MatchingIndex(AgroalDataSource dataSource, MatcherFactory factory) {
+    public MatchingIndex(AgroalDataSource dataSource, MatcherFactory factory, ObjectMapper json, QorgauConfig config) {
         this.dataSource = dataSource;
         this.factory = factory;
+        this.json = json;
+        this.maxDelta = config.index().maxDelta();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     void onStart(@Observes StartupEvent event) {
         refreshAsync();
     }
 
-    /** A change committed on this replica: rebuild now rather than at the next poll. */
-    void onRegistryChanged(@Observes RegistryChanged event) {
+    /** A change committed on this replica: refresh now rather than at the next poll. */
+    void onRegistryChanged(@Observes org.qorgau.registry.RegistryChanged event) {
         refreshAsync();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         builder.shutdownNow();
+        rebaser.shutdownNow();
     }
 
     /** The current snapshot, empty until the first build finished. */
@@ -79,7 +114,7 @@ public class MatchingIndex {
         refreshAsync();
     }
 
-    /** Starts a rebuild unless one is running or the snapshot is current. */
+    /** Starts a refresh unless one is running or the snapshot is current. */
     public void refreshAsync() {
         if (building.compareAndSet(false, true)) {
             builder.execute(() -> {
@@ -92,60 +127,260 @@ public class MatchingIndex {
         }
     }
 
-    /** Rebuilds now, on the calling thread, if the registry moved; returns the snapshot in force afterwards. */
+    /** Refreshes now, on the calling thread, if the registry moved; returns the snapshot in force afterwards. */
     public synchronized RegistrySnapshot refresh() {
         try (Connection connection = dataSource.getConnection()) {
-            long version = headVersion(connection);
             RegistrySnapshot current = snapshot;
-            if (current != null && current.version() == version) {
+            Base from = base;
+            if (from == null && current == null) {
+                from = preloaded();
+                base = from;
+            }
+            if (current != null && current.version() == headVersion(connection) && servedFrom(current, from)) {
                 return current;
             }
-            long started = System.nanoTime();
-            connection.setAutoCommit(false);
-            // read the head and the entries in one REPEATABLE READ snapshot, so version and content agree
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                version = headVersion(connection);
-                List<RegistryPerson> people = new ArrayList<>();
-                Map<String, RegistryEntry> entries = new HashMap<>();
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "select " + RegistryService.entryColumns() + " from registry_entry")) {
-                    statement.setFetchSize(10_000);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            RegistryEntry entry = RegistryService.readEntry(rs);
-                            entries.put(entry.externalId(), entry);
-                            people.add(new RegistryPerson(
-                                    entry.externalId(),
-                                    entry.fullName(),
-                                    entry.aliases(),
-                                    entry.dateOfBirth(),
-                                    entry.photoHashes()));
-                        }
-                    }
-                }
-                connection.commit();
-                long loaded = System.nanoTime();
-                RegistrySnapshot built = new RegistrySnapshot(version, factory.build(people), Map.copyOf(entries));
-                snapshot = built;
-                lastError = null;
-                LOG.infof(
-                        "Matching index at registry version %d: %d entries, loaded in %d ms, built in %d ms",
-                        version,
-                        people.size(),
-                        (loaded - started) / 1_000_000,
-                        (System.nanoTime() - loaded) / 1_000_000);
-                return built;
-            } finally {
-                connection.rollback();
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                connection.setAutoCommit(true);
+            RegistrySnapshot next = from == null ? null : delta(connection, from);
+            if (next == null) {
+                Base full = full(connection);
+                base = full;
+                next = new RegistrySnapshot(full.version(), full.matcher());
             }
+            install(next);
+            lastError = null;
+            return snapshot;
         } catch (SQLException | RuntimeException e) {
             lastError = e.getClass().getSimpleName();
             LOG.warn("Matching index refresh failed; keeping the previous snapshot", e);
             return snapshot;
         }
+    }
+
+    /** Whether {@code current} is served from the newest full index (else a refresh re-layers it on that one). */
+    private static boolean servedFrom(RegistrySnapshot current, Base from) {
+        Matcher matcher = current.matcher() instanceof LayeredMatcher layered ? layered.base() : current.matcher();
+        return from == null || matcher == from.matcher();
+    }
+
+    /** Swaps {@code next} in unless a newer version is already in force. */
+    private void install(RegistrySnapshot next) {
+        synchronized (swap) {
+            RegistrySnapshot current = snapshot;
+            if (current == null
+                    || next.version() > current.version()
+                    || (next.version() == current.version() && !(next.matcher() instanceof LayeredMatcher))) {
+                snapshot = next;
+            }
+        }
+    }
+
+    /** Reads every entry and builds a full index, in one REPEATABLE READ snapshot so version and content agree. */
+    private Base full(Connection connection) throws SQLException {
+        long started = System.nanoTime();
+        List<RegistryPerson> people = new ArrayList<>();
+        long version = readAll(connection, people);
+        long loaded = System.nanoTime();
+        Matcher matcher = factory.build(people);
+        LOG.infof(
+                "Matching index at registry version %d: %d entries, loaded in %d ms, built in %d ms",
+                version, people.size(), (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+        return new Base(version, matcher);
+    }
+
+    /** Reads every entry's matching fields into {@code people}; returns the registry version they belong to. */
+    static long readAll(Connection connection, List<RegistryPerson> people) throws SQLException {
+        return inSnapshot(connection, () -> {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("select " + PERSON_COLUMNS + " from registry_entry")) {
+                statement.setFetchSize(20_000);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        people.add(person(rs));
+                    }
+                }
+            }
+        });
+    }
+
+    /** The index {@link IndexPreload} built during boot, if it exists and was built with this service's engine. */
+    private Base preloaded() {
+        CompletableFuture<IndexPreload.Built> future = IndexPreload.take();
+        if (future == null) {
+            return null;
+        }
+        try {
+            IndexPreload.Built built = future.get();
+            String engine = factory.build(List.of()).engineVersion();
+            if (!engine.equals(built.matcher().engineVersion())) {
+                LOG.infof(
+                        "Preloaded matching index not used: built with %s, this service runs %s",
+                        built.matcher().engineVersion(), engine);
+                return null;
+            }
+            LOG.infof(
+                    "Matching index preloaded during start at registry version %d: %d entries, loaded in %d ms,"
+                            + " built in %d ms",
+                    built.version(), built.matcher().size(), built.loadMillis(), built.buildMillis());
+            return new Base(built.version(), built.matcher());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            LOG.infof("Preloaded matching index not used: %s", e.getCause().getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The head version served as {@code from} plus a delta index of what changed since, or null when the change is too
+     * large for a delta (a full build is due).
+     */
+    private RegistrySnapshot delta(Connection connection, Base from) throws SQLException {
+        long started = System.nanoTime();
+        List<RegistryPerson> changed = new ArrayList<>();
+        Set<String> hidden = new HashSet<>();
+        int[] size = new int[1];
+        long version = inSnapshot(connection, () -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select " + PERSON_COLUMNS + " from registry_entry where updated_version > ?")) {
+                statement.setLong(1, from.version());
+                statement.setFetchSize(10_000);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        RegistryPerson person = person(rs);
+                        changed.add(person);
+                        hidden.add(person.externalId());
+                    }
+                }
+            }
+            if (removedSince(connection, from.version())) {
+                try (PreparedStatement statement =
+                        connection.prepareStatement("select distinct external_id from registry_entry_history"
+                                + " where registry_version > ? and change = 'REMOVED'")) {
+                    statement.setLong(1, from.version());
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            hidden.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) from registry_entry");
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                size[0] = rs.getInt(1);
+            }
+        });
+        if (version == from.version() && hidden.isEmpty()) {
+            return new RegistrySnapshot(version, from.matcher());
+        }
+        if (hidden.size() * 10L > Math.max(from.matcher().size(), 1)) {
+            return null; // a large change: rebuild in full now
+        }
+        Matcher delta = factory.buildDelta(changed, from.matcher());
+        LOG.infof(
+                "Matching index at registry version %d: %d entries changed and %d removed since version %d,"
+                        + " delta index built in %d ms",
+                version,
+                changed.size(),
+                hidden.size() - changed.size(),
+                from.version(),
+                (System.nanoTime() - started) / 1_000_000);
+        if (hidden.size() > maxDelta) {
+            rebuildInBackground();
+        }
+        return new RegistrySnapshot(version, new LayeredMatcher(from.matcher(), delta, hidden, size[0]));
+    }
+
+    /** Rebuilds the full index on a low-priority thread, then serves it (unless a newer version is in force). */
+    private void rebuildInBackground() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            return;
+        }
+        rebaser.execute(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                Base full = full(connection);
+                base = full;
+                install(new RegistrySnapshot(full.version(), full.matcher()));
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Background rebuild of the matching index failed; serving the delta", e);
+            } finally {
+                rebuilding.set(false);
+            }
+            refreshAsync(); // versions committed during the rebuild become a delta on the new base
+        });
+    }
+
+    private static boolean removedSince(Connection connection, long version) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select coalesce(sum(removed), 0) from registry_version where version > ?")) {
+            statement.setLong(1, version);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Reads {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code reads} in one REPEATABLE READ transaction and returns the registry version it saw. */
+    private static long inSnapshot(Connection connection, Reads reads) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            long version = headVersion(connection);
+            reads.run();
+            connection.commit();
+            return version;
+        } finally {
+            connection.rollback();
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private static RegistryPerson person(ResultSet rs) throws SQLException {
+        return new RegistryPerson(
+                rs.getString(1),
+                rs.getString(2),
+                JsonStrings.parse(rs.getString(3)),
+                rs.getString(4),
+                JsonStrings.parse(rs.getString(5)));
+    }
+
+    /**
+     * The full entries of {@code ids} as they were at registry {@code version} (from the registry history, so a check
+     * reports the version it screened against even when an entry changed since); an id absent at that version is
+     * absent from the map.
+     */
+    public Map<String, RegistryEntry> entriesAt(Connection connection, long version, Collection<String> ids)
+            throws SQLException {
+        Map<String, RegistryEntry> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Array array = connection.createArrayOf("varchar", ids.toArray());
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select distinct on (external_id) external_id, change, content::text from registry_entry_history"
+                        + " where external_id = any(?) and registry_version <= ? order by external_id, id desc")) {
+            statement.setArray(1, array);
+            statement.setLong(2, version);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (!"REMOVED".equals(rs.getString(2))) {
+                        found.put(rs.getString(1), json.readValue(rs.getString(3), RegistryEntry.class));
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("registry history content unreadable", e);
+        } finally {
+            array.free();
+        }
+        return found;
     }
 
     private static long headVersion(Connection connection) throws SQLException {

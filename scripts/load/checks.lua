@@ -1,0 +1,81 @@
+-- wrk script of scripts/load-benchmark: POST /v1/checks with rotating bodies (one JSON object per line of a file).
+--   [WRK_RATE=R] wrk -t T -s checks.lua URL -- BODIES_FILE BEARER_TOKEN T
+-- Without WRK_RATE: as fast as the connections allow (closed loop). With WRK_RATE: each wrk thread paces its requests on a
+-- fixed schedule of WRK_RATE/T per second (delay() until the next slot), so the total rate is WRK_RATE whatever the
+-- latency, as long as enough connections are free. done() prints one JSON line that the benchmark script parses.
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_usec; } qtimeval;
+  int gettimeofday(qtimeval *tv, void *tz);
+]]
+local tv = ffi.new("qtimeval")
+local function now_ms()
+  ffi.C.gettimeofday(tv, nil)
+  return tonumber(tv.tv_sec) * 1000 + tonumber(tv.tv_usec) / 1000
+end
+
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  counter = counter + 1
+  thread:set("tid", counter)
+  table.insert(threads, thread)
+end
+
+local bodies = {}
+local n = 0
+local i = 0
+local step = 1
+local period = nil
+local next_slot = nil
+local headers = nil
+
+function init(args)
+  local file = args[1]
+  for line in io.lines(file) do
+    if #line > 0 then
+      n = n + 1
+      bodies[n] = line
+    end
+  end
+  headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. args[2] }
+  local t = tonumber(tid) or 1
+  local total = tonumber(args[3]) or 1
+  i = math.floor((t - 1) * n / total)
+  local rate = tonumber(os.getenv("WRK_RATE") or "")
+  if rate and rate > 0 then
+    period = 1000.0 * total / rate
+  end
+end
+
+function request()
+  i = i + 1
+  if i > n then i = 1 end
+  return wrk.format("POST", "/v1/checks", headers, bodies[i])
+end
+
+if os.getenv("WRK_RATE") then
+  function delay()
+    if period == nil then return 0 end
+    local t = now_ms()
+    if next_slot == nil then next_slot = t end
+    next_slot = next_slot + period
+    local d = next_slot - t
+    if d < 0 then
+      if d < -1000 then next_slot = t end -- fell far behind: do not burst to catch up
+      return 0
+    end
+    return d
+  end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests":%d,"duration_us":%d,"rps":%.1f,"p50_ms":%.2f,"p95_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f,'
+      .. '"mean_ms":%.2f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}\n',
+    summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, latency.mean / 1000, e.connect, e.read, e.write, e.status, e.timeout))
+end

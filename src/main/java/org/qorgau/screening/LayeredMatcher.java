@@ -1,0 +1,85 @@
+package org.qorgau.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.qorgau.matching.Match;
+import org.qorgau.matching.Matcher;
+import org.qorgau.matching.Probe;
+import org.qorgau.matching.Screening;
+import org.qorgau.matching.Verdict;
+
+/**
+ * One registry version served as a full index of an earlier version (the base) plus a small delta index over the
+ * entries added or changed since, built with the base's term frequencies. The base's answers about entries changed or
+ * removed since ({@code hidden}) are dropped; the delta answers for the changed ones. Immutable like its parts.
+ */
+final class LayeredMatcher implements Matcher {
+
+    /** The order the engine reports matches in: strongest verdict, then highest weight, then id. */
+    static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
+            .reversed()
+            .thenComparing(Comparator.comparingDouble(Match::matchWeight).reversed())
+            .thenComparing(Match::externalId);
+
+    private final Matcher base;
+    private final Matcher delta;
+    private final Set<String> hidden;
+    private final int size;
+
+    /**
+     * @param base the full index of an earlier version
+     * @param delta the index of the entries added or changed since
+     * @param hidden the ids of every entry changed or removed since the base (the base must not answer for them)
+     * @param size entries in this version
+     */
+    LayeredMatcher(Matcher base, Matcher delta, Set<String> hidden, int size) {
+        this.base = base;
+        this.delta = delta;
+        this.hidden = Set.copyOf(hidden);
+        this.size = size;
+    }
+
+    @Override
+    public Screening screen(Probe probe) {
+        Screening fromBase = base.screen(probe);
+        Screening fromDelta = delta.screen(probe);
+        if (fromDelta.matches().isEmpty()
+                && fromBase.matches().stream().noneMatch(m -> hidden.contains(m.externalId()))) {
+            return fromBase;
+        }
+        List<Match> matches = new ArrayList<>(fromDelta.matches());
+        for (Match m : fromBase.matches()) {
+            if (!hidden.contains(m.externalId())) {
+                matches.add(m);
+            }
+        }
+        if (matches.isEmpty()) {
+            return Screening.none();
+        }
+        matches.sort(STRONGEST_FIRST);
+        Verdict verdict = matches.get(0).verdict();
+        return new Screening(verdict, matches);
+    }
+
+    @Override
+    public String engineVersion() {
+        return base.engineVersion();
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    /** The full index this delta sits on. */
+    Matcher base() {
+        return base;
+    }
+
+    /** Entries served from the delta index. */
+    int deltaSize() {
+        return delta.size();
+    }
+}
