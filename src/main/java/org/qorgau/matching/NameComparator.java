@@ -352,9 +352,12 @@ public final class NameComparator {
             int maxEdits = shorter >= typoLongLength ? typoMaxEditsLong : typoMaxEditsShort;
             int limit = maxEdits + 1;
             int distance = EditDistance.distance(a, b, limit);
+            // Text within one script, plain spellings across scripts (the other pairing is never closer).
+            boolean sameScript = (x.text().charAt(0) >= '\u0400') == (y.text().charAt(0) >= '\u0400');
             if (distance <= maxEdits
-                    || within(x.text(), y.text(), maxEdits)
-                    || within(x.spelling(), y.spelling(), maxEdits)
+                    || (sameScript
+                            ? within(x.text(), y.text(), maxEdits)
+                            : within(x.spelling(), y.spelling(), maxEdits))
                     || within(x.scientific(), b, maxEdits)
                     || within(a, y.scientific(), maxEdits)
                     || within(x.german(), y.coarse(), maxEdits)
