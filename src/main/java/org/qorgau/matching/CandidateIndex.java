@@ -10,9 +10,10 @@ import java.util.Set;
  * In-memory candidate generation over a registry snapshot: find the few entries worth scoring, fast.
  *
  * <ul>
- *   <li><b>Name keys.</b> Every core token of every name form (full name and aliases) posts its entry under three keys:
- *       the phonetic key ({@code p:}), the first four symbols of the canonical key ({@code a:}) and the last four
- *       ({@code z:}). A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
+ *   <li><b>Name keys.</b> Every core token of every name form (full name and aliases) posts its entry under four keys:
+ *       the phonetic key ({@code p:}), the first four symbols of the canonical key ({@code a:}), the last four
+ *       ({@code z:}) and the first two plus the last two ({@code b:}); Latin tokens also under their other readings'
+ *       keys, and a name with at most one core token also under its patronymic's {@code p:} and {@code a:} keys. A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
  *       least two agreeing tokens (or a surname plus an initial), so a typo in one token is found through the other.
  *       Postings are sorted {@code int} arrays of entry numbers.
  *   <li><b>Date keys.</b> Each posting list is sorted by packed date of birth, so it is at the same time a date index
@@ -78,11 +79,38 @@ final class CandidateIndex {
         out.add("p:" + token.phonetic());
         out.add("a:" + key.substring(0, Math.min(AFFIX, key.length())));
         out.add("z:" + key.substring(Math.max(0, key.length() - AFFIX)));
+        if (key.length() >= 4) {
+            // First two and last two symbols: survives one edit in the middle of a short token, where it breaks both
+            // four-symbol affixes (Egoov/Egorov, Eran/Erlan).
+            out.add("b:" + key.substring(0, 2) + key.substring(key.length() - 2));
+        }
+        // Other readings of a Latin token (scientific/chat, German): their phonetic keys, and the scientific
+        // reading's affixes (the German reading is coarse, so only its phonetic key is comparable).
+        String sci = token.scientific();
+        if (sci.length() >= 2) {
+            out.add("p:" + CanonicalKey.phonetic(sci));
+            out.add("a:" + sci.substring(0, Math.min(AFFIX, sci.length())));
+            out.add("z:" + sci.substring(Math.max(0, sci.length() - AFFIX)));
+        }
+        if (token.german().length() >= 2) {
+            out.add("p:" + CanonicalKey.phonetic(token.german()));
+        }
     }
 
     static void keys(ParsedName name, Set<String> out) {
         for (NameToken t : name.core()) {
             keys(t, out);
+        }
+        // A name with at most one core token (Ерланұлы Нұрлан: a patronymic-style surname and a given name) agrees
+        // only through both tokens, so a typo in the given name must still find it through the patronymic's start.
+        if (name.core().length <= 1) {
+            for (NameToken t : name.patronymics()) {
+                String key = t.key();
+                if (key.length() >= 2) {
+                    out.add("p:" + t.phonetic());
+                    out.add("a:" + key.substring(0, Math.min(AFFIX, key.length())));
+                }
+            }
         }
     }
 

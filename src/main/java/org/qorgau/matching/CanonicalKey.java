@@ -71,6 +71,126 @@ public final class CanonicalKey {
     }
 
     /**
+     * The key under the "scientific / chat" reading of a Latin token, or {@code ""} when it equals {@link #of}: {@code x}
+     * is always х ({@code Mixail}, {@code Zaxarov}), {@code j} is always й ({@code Jurij}, {@code Julija}), {@code c}
+     * is ц unless it starts {@code ch} (ч), and {@code sc} not followed by {@code h} is щ ({@code Sceglova}). The
+     * default reading takes {@code x} between vowels as ks (Maxim) and {@code j} before a vowel as ж (Kazakh 2021
+     * Latin, informal); both readings are kept and either may agree.
+     *
+     * <table>
+     *   <caption>Edge cases</caption>
+     *   <tr><th>input</th><th>{@code scientific(input)}</th></tr>
+     *   <tr><td>{@code "mixail"}</td><td>{@code "mihail"} (default reading: {@code miksail})</td></tr>
+     *   <tr><td>{@code "julija"}</td><td>{@code "yulia"}</td></tr>
+     *   <tr><td>{@code "nurlan"}</td><td>{@code ""} (same as the default reading)</td></tr>
+     *   <tr><td>{@code "нұрлан"} (Cyrillic)</td><td>{@code ""}</td></tr>
+     * </table>
+     */
+    public static String scientific(String token) {
+        if (!isLatinToken(token)) {
+            return "";
+        }
+        StringBuilder sym = new StringBuilder(token.length() + 4);
+        int n = token.length();
+        for (int i = 0; i < n; ) {
+            char c = token.charAt(i);
+            if (c == 's' && i + 1 < n && token.charAt(i + 1) == 'c' && (i + 2 >= n || token.charAt(i + 2) != 'h')) {
+                sym.append('x');
+                i += 2;
+            } else if (c == 'x') {
+                sym.append('h');
+                i++;
+            } else if (c == 'j') {
+                sym.append('y');
+                i++;
+            } else if (c == 'c' && !(i + 1 < n && token.charAt(i + 1) == 'h')) {
+                sym.append('q');
+                i++;
+            } else {
+                i += latin(token, i, sym);
+            }
+        }
+        String key = collapse(iota(sym));
+        return key.equals(of(token)) ? "" : key;
+    }
+
+    /**
+     * The coarse key under the German reading of a Latin token, or {@code ""} for a Cyrillic token. German spelling
+     * writes ж and ш both as {@code sch}, з and с both as {@code s}, so it cannot be read back exactly; the reading maps
+     * {@code schtsch}→щ, {@code tsch}→ч, {@code sch}→ш, {@code ch}→х, {@code z}→ц, {@code w}→в, {@code j}→й, and the
+     * result is compared with the other token's {@link #coarse} key, which merges ж/ш and з/с the same way.
+     *
+     * <table>
+     *   <caption>Edge cases</caption>
+     *   <tr><th>input</th><th>{@code german(input)}</th><th>matches</th></tr>
+     *   <tr><td>{@code "sajzew"}</td><td>{@code "saiqev"}</td><td>Зайцев ({@code coarse("zaiqev")})</td></tr>
+     *   <tr><td>{@code "jerschan"}</td><td>{@code "erxan"}</td><td>Ержан ({@code coarse("erjan")})</td></tr>
+     *   <tr><td>{@code "michail"}</td><td>{@code "mihail"}</td><td>Михаил</td></tr>
+     *   <tr><td>{@code "иван"}</td><td>{@code ""}</td><td></td></tr>
+     * </table>
+     */
+    public static String german(String token) {
+        if (!isLatinToken(token)) {
+            return "";
+        }
+        StringBuilder sym = new StringBuilder(token.length() + 4);
+        int n = token.length();
+        for (int i = 0; i < n; ) {
+            if (token.startsWith("schtsch", i)) {
+                sym.append('x');
+                i += 7;
+            } else if (token.startsWith("tsch", i)) {
+                sym.append('c');
+                i += 4;
+            } else if (token.startsWith("sch", i)) {
+                sym.append('x');
+                i += 3;
+            } else if (token.startsWith("ch", i)) {
+                sym.append('h');
+                i += 2;
+            } else if (token.charAt(i) == 'z') {
+                sym.append('q');
+                i++;
+            } else if (token.charAt(i) == 'j') {
+                sym.append('y');
+                i++;
+            } else if (token.charAt(i) == 'ß') {
+                sym.append('s');
+                i++;
+            } else {
+                i += latin(token, i, sym);
+            }
+        }
+        return coarse(collapse(iota(sym)));
+    }
+
+    /** A key with ж merged into ш and з into с (the distinctions German spelling does not write), doubles collapsed. */
+    public static String coarse(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            char d = c == 'j' ? 'x' : c == 'z' ? 's' : c;
+            if (out.length() == 0 || out.charAt(out.length() - 1) != d) {
+                out.append(d);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether a normalised token is written in Latin letters (no Cyrillic letter in it). */
+    static boolean isLatinToken(String token) {
+        boolean latin = false;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c >= '\u0400' && c <= '\u04ff') {
+                return false;
+            }
+            latin |= Character.isLetter(c);
+        }
+        return latin;
+    }
+
+    /**
      * A coarser key: first symbol, then consonants only, voiced consonants merged with their voiceless pairs. Used for
      * the PHONETIC level and as an index key.
      *

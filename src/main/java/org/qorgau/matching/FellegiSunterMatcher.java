@@ -63,17 +63,14 @@ final class FellegiSunterMatcher implements Matcher {
         for (int e = 0; e < forms.length; e++) {
             entryTokens[e] = flat.size();
             for (ParsedName form : forms[e]) {
-                NameToken[] core = form.core();
-                int m = Math.min(core.length, NameComparator.MAX_TOKENS);
-                flat.add(m);
-                for (int j = 0; j < m; j++) {
-                    Integer id = ids0.get(core[j]);
-                    if (id == null) {
-                        id = distinct.size();
-                        distinct.add(core[j]);
-                        ids0.put(core[j], id);
-                    }
-                    flat.add(id);
+                addForm(form.core(), ids0, distinct, flat);
+                if (form.patronymics().length > 0) {
+                    // The comparator may compare a patronymic as an ordinary token (a typo hid a probe's
+                    // patronymic from the parser), so the quick rejection must see that form too.
+                    NameToken[] all =
+                            java.util.Arrays.copyOf(form.core(), form.core().length + form.patronymics().length);
+                    System.arraycopy(form.patronymics(), 0, all, form.core().length, form.patronymics().length);
+                    addForm(all, ids0, distinct, flat);
                 }
             }
         }
@@ -82,6 +79,24 @@ final class FellegiSunterMatcher implements Matcher {
         this.tokens = distinct.toArray(new NameToken[0]);
         int tokenCount = tokens.length;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(tokenCount));
+    }
+
+    private static void addForm(
+            NameToken[] core,
+            IdentityHashMap<NameToken, Integer> ids0,
+            List<NameToken> distinct,
+            CandidateIndex.IntList flat) {
+        int m = Math.min(core.length, NameComparator.MAX_TOKENS);
+        flat.add(m);
+        for (int j = 0; j < m; j++) {
+            Integer id = ids0.get(core[j]);
+            if (id == null) {
+                id = distinct.size();
+                distinct.add(core[j]);
+                ids0.put(core[j], id);
+            }
+            flat.add(id);
+        }
     }
 
     /**

@@ -14,7 +14,10 @@ import java.util.Locale;
  *   <caption>Decision</caption>
  *   <tr><th>verdict</th><th>when</th></tr>
  *   <tr><td>MATCH</td><td>name agrees (EXACT..TOKEN_SUBSET) and the date is EXACT or a plausible recording error
- *       (day/month swap, one digit, year ±1) and the weight reaches {@code verdict.match.minWeight}</td></tr>
+ *       (day/month swap, one digit, year ±1) and the weight reaches {@code verdict.match.minWeight}, both dates being
+ *       full (a year-only or year-month date on either side gives at most POSSIBLE_MATCH), and the date EXACT if
+ *       the name is common (its term-frequency u at the cap {@code name.tf.maxU}; a date error on a common name gives
+ *       at most POSSIBLE_MATCH)</td></tr>
  *   <tr><td>MATCH</td><td>photo near-duplicate (≤ 31 bits) and (name agrees or the date is EXACT/SAME_PARTIAL)</td></tr>
  *   <tr><td>POSSIBLE_MATCH</td><td>photo near-duplicate, nothing else agreeing</td></tr>
  *   <tr><td>POSSIBLE_MATCH</td><td>name agrees or agrees by initials, the date does not contradict (it may be
@@ -103,8 +106,10 @@ public final class FellegiSunterScorer {
         List<Evidence> evidence = new ArrayList<>(3);
         double wName = nameWeight[name.level().ordinal()];
         String nameDetail = name.detail();
+        boolean commonName = false;
         if (tfEnabled && isTermFrequencyLevel(name.level()) && tf != null) {
             double u = Math.max(tfMinU, Math.min(tfMaxU, tf.product(name.matchedKeys())));
+            commonName = u >= tfMaxU;
             wName = log2(nameM[name.level().ordinal()] / u);
             nameDetail += String.format(Locale.ROOT, " (name frequency in registry %.2g)", u);
         }
@@ -120,8 +125,20 @@ public final class FellegiSunterScorer {
             evidence.add(new Evidence("photo", photo.level().name(), round(wPhoto), photo.detail()));
         }
         double weight = wName + wDate + wPhoto;
-        Verdict verdict =
-                decide(name.level(), date.level(), photo == null ? PhotoLevel.NO_EVIDENCE : photo.level(), weight);
+        PhotoLevel photoLevel = photo == null ? PhotoLevel.NO_EVIDENCE : photo.level();
+        Verdict verdict = decide(name.level(), date.level(), photoLevel, weight);
+        if (verdict == Verdict.MATCH
+                && !photoLevel.nearDuplicate()
+                && (DateOfBirth.day(probeDob) == 0 || DateOfBirth.day(entryDob) == 0)) {
+            // Only a year (or year and month) is known on one side: a person must review (DESIGN.md, Verdicts), also
+            // when that year is one digit or one year off the other side's.
+            verdict = Verdict.POSSIBLE_MATCH;
+        }
+        if (verdict == Verdict.MATCH && !photoLevel.nearDuplicate() && commonName && date.level() != DateLevel.EXACT) {
+            // DESIGN.md, Verdicts: a date that differs by a typo-like error on a common name (term frequency at the
+            // cap name.tf.maxU) is a case for review, whatever the weights.
+            verdict = Verdict.POSSIBLE_MATCH;
+        }
         double probability = 1.0 / (1.0 + Math.pow(2, -(prior + weight)));
         return new Match(externalId, verdict, probability, round(weight), evidence);
     }
@@ -153,7 +170,7 @@ public final class FellegiSunterScorer {
             return Verdict.POSSIBLE_MATCH;
         }
         // Only the birth year (or year and month) is known and it agrees: a person must review, however common the
-        // name (DESIGN.md, Verdicts).
+        // name (DESIGN.md, Verdicts). score() also caps a partial date's MATCH at POSSIBLE_MATCH.
         if ((nameAgrees || name == NameLevel.INITIALS) && date == DateLevel.SAME_PARTIAL) {
             return Verdict.POSSIBLE_MATCH;
         }

@@ -113,8 +113,34 @@ public final class NameComparator {
     }
 
     private NameComparison compareParsed(ParsedName a, ParsedName b, Map<NameToken, TokenLevel[]> cache) {
-        NameToken[] pa = a.core();
-        NameToken[] pb = b.core();
+        NameComparison result = compareParsed(a.core(), a.patronymics(), b.core(), b.patronymics(), cache);
+        // A patronymic-style surname that a typo hid from the parser (Ерланлы for Ерланұлы): when only one side has a
+        // patronymic and the other has more core tokens, compare the first side's patronymic as an ordinary token.
+        if (result.level() == NameLevel.DIFFERENT) {
+            NameToken[] qa = a.patronymics();
+            NameToken[] qb = b.patronymics();
+            if (qa.length > 0 && qb.length == 0 && b.core().length > a.core().length) {
+                return orDifferent(compareParsed(concat(a.core(), qa), qb, b.core(), qb, null), result);
+            }
+            if (qb.length > 0 && qa.length == 0 && a.core().length > b.core().length) {
+                return orDifferent(compareParsed(a.core(), qa, concat(b.core(), qb), qa, null), result);
+            }
+        }
+        return result;
+    }
+
+    private static NameComparison orDifferent(NameComparison retry, NameComparison different) {
+        return retry.level() == NameLevel.DIFFERENT ? different : retry;
+    }
+
+    private static NameToken[] concat(NameToken[] x, NameToken[] y) {
+        NameToken[] out = java.util.Arrays.copyOf(x, x.length + y.length);
+        System.arraycopy(y, 0, out, x.length, y.length);
+        return out;
+    }
+
+    private NameComparison compareParsed(
+            NameToken[] pa, NameToken[] qa, NameToken[] pb, NameToken[] qb, Map<NameToken, TokenLevel[]> cache) {
         int n = Math.min(pa.length, MAX_TOKENS);
         int m = Math.min(pb.length, MAX_TOKENS);
         if (n == 0 || m == 0) {
@@ -202,8 +228,6 @@ public final class NameComparator {
             return NameComparison.different("only initials agree");
         }
         boolean subset = n != m;
-        NameToken[] qa = a.patronymics();
-        NameToken[] qb = b.patronymics();
         if (qa.length > 0 && qb.length > 0) {
             NameToken x = qa[0];
             NameToken y = qb[0];
@@ -211,6 +235,13 @@ public final class NameComparator {
                 return NameComparison.different("patronymic gender differs: " + x.text() + " / " + y.text());
             }
             TokenLevel stem = compareKeys(x.stem(), y.stem());
+            if (stem != TokenLevel.TRANSLITERATION_EQUAL) {
+                // Same patronymic style in another reading (German -owitsch, scientific -ovič): compare whole tokens.
+                TokenLevel whole = compareReadings(x, y);
+                if (whole.ordinal() < stem.ordinal()) {
+                    stem = whole;
+                }
+            }
             if (!stem.agrees() || stem == TokenLevel.INITIAL) {
                 return NameComparison.different("patronymic differs: " + x.text() + " / " + y.text());
             }
@@ -281,7 +312,75 @@ public final class NameComparator {
                     ? TokenLevel.INITIAL
                     : TokenLevel.DIFFERENT;
         }
-        return compareKeys(x.key(), y.key(), x.phonetic(), y.phonetic());
+        return compareReadings(x, y);
+    }
+
+    /**
+     * Two full tokens: the canonical keys, the alternative readings of Latin tokens (scientific/chat and German, see
+     * {@link CanonicalKey#scientific} and {@link CanonicalKey#german}), then typos measured on the keys, on the
+     * readings, on the plain Latin spellings and, within one script, on the text itself (one edit in Cyrillic can be
+     * two in a canonical key: {@code Ианов}/{@code Иванов} is {@code yanov}/{@code ivanov}). Symmetric by construction.
+     */
+    private TokenLevel compareReadings(NameToken x, NameToken y) {
+        String a = x.key();
+        String b = y.key();
+        // Gender forms add letters (Иванов/Иванова); two same-script texts of equal length one edit apart are a
+        // substitution or transposition typo (Екатеринн/Екатерина), even when their collapsed keys look like gender
+        // forms.
+        boolean gender = GenderForms.differOnlyByGender(a, b)
+                && !(x.text().length() == y.text().length()
+                        && x.text().length() >= typoMinLength
+                        && EditDistance.distance(x.text(), y.text(), 2) <= 1);
+        if (!gender) {
+            if (a.equals(b)
+                    || (!x.scientific().isEmpty() && x.scientific().equals(b))
+                    || (!y.scientific().isEmpty() && y.scientific().equals(a))
+                    || (!x.german().isEmpty() && x.german().equals(y.coarse()))
+                    || (!y.german().isEmpty() && y.german().equals(x.coarse()))) {
+                return TokenLevel.TRANSLITERATION_EQUAL;
+            }
+        }
+        if (gender
+                || (!x.scientific().isEmpty() && GenderForms.differOnlyByGender(x.scientific(), b))
+                || (!y.scientific().isEmpty() && GenderForms.differOnlyByGender(a, y.scientific()))
+                || (!x.german().isEmpty() && GenderForms.differOnlyByGender(x.german(), y.coarse()))
+                || (!y.german().isEmpty() && GenderForms.differOnlyByGender(x.coarse(), y.german()))) {
+            return TokenLevel.GENDER_FORM;
+        }
+        int shorter = Math.min(a.length(), b.length());
+        if (shorter >= typoMinLength) {
+            int maxEdits = shorter >= typoLongLength ? typoMaxEditsLong : typoMaxEditsShort;
+            int limit = maxEdits + 1;
+            int distance = EditDistance.distance(a, b, limit);
+            // Text within one script, plain spellings across scripts (the other pairing is never closer).
+            boolean sameScript = (x.text().charAt(0) >= '\u0400') == (y.text().charAt(0) >= '\u0400');
+            if (distance <= maxEdits
+                    || (sameScript
+                            ? within(x.text(), y.text(), maxEdits)
+                            : within(x.spelling(), y.spelling(), maxEdits))
+                    || within(x.scientific(), b, maxEdits)
+                    || within(a, y.scientific(), maxEdits)
+                    || within(x.german(), y.coarse(), maxEdits)
+                    || within(x.coarse(), y.german(), maxEdits)) {
+                return TokenLevel.TYPO;
+            }
+            // Jaro-Winkler rescues near misses (e.g. two edits near the end of a long key) but is costly, so it only
+            // runs when the edit distance is just over the limit.
+            if (distance == limit && JARO_WINKLER.apply(a, b) >= typoJaroWinkler) {
+                return TokenLevel.TYPO;
+            }
+        }
+        if (x.phonetic().length() >= phoneticMinLength && x.phonetic().equals(y.phonetic())) {
+            return TokenLevel.PHONETIC;
+        }
+        return TokenLevel.DIFFERENT;
+    }
+
+    private static boolean within(String a, String b, int maxEdits) {
+        return !a.isEmpty()
+                && !b.isEmpty()
+                && Math.abs(a.length() - b.length()) <= maxEdits
+                && EditDistance.distance(a, b, maxEdits + 1) <= maxEdits;
     }
 
     TokenLevel compareKeys(String a, String b) {

@@ -15,11 +15,14 @@ import java.util.function.UnaryOperator;
  *   <li>{@link #NFKC} — compatibility composition (full-width letters, ligatures, precomposed Kazakh letters).
  *   <li>{@link #REMOVE_FORMAT_CHARACTERS} — drops Unicode category Cf (zero-width space/joiners, bidi controls, soft
  *       hyphen) which are invisible but break equality.
+ *   <li>{@link #CAPITAL_LOOKALIKES} — in a word with Cyrillic letters, Latin capitals {@code T K M H B} that look like
+ *       Cyrillic ones become Cyrillic (after folding they would no longer look alike).
  *   <li>{@link #CASE_FOLD} — full Unicode case folding, then NFKC again so the output is closed under the chain.
  *   <li>{@link #PUNCTUATION} — apostrophes vanish ({@code Il'in} is one token), any other non-letter becomes a space,
  *       whitespace collapses.
  *   <li>{@link #HOMOGLYPH_SKELETON} — per token, the majority script (Latin or Cyrillic) wins and look-alike letters of
- *       the other script ({@code a e o p c x y i} / {@code а е о р с х у і}) are converted to it.
+ *       the other script ({@code a e o p c x y i} / {@code а е о р с х у і}; also {@code t k m h b} /
+ *       {@code т к м н в}, which vote as letters of their script) are converted to it.
  * </ol>
  *
  * <table>
@@ -77,9 +80,44 @@ public final class NameNormalizer {
         return out.toString();
     };
 
-    // Latin look-alike -> Cyrillic look-alike, same index.
-    private static final String LATIN_LOOKALIKES = "aeopcxyi";
-    private static final String CYRILLIC_LOOKALIKES = "аеорсхуі";
+    // Latin look-alike -> Cyrillic look-alike, same index. The first eight look alike in lower case and do not vote for
+    // a token's script; the last five look alike only as capitals (T/Т, K/К, M/М, H/Н, B/В): in lower case they vote
+    // like any other letter, and they are converted with the rest once the token's script is decided.
+    private static final String LATIN_LOOKALIKES = "aeopcxyitkmhb";
+    private static final String CYRILLIC_LOOKALIKES = "аеорсхуіткмнв";
+    private static final int VOTELESS = 8;
+
+    /**
+     * Before case folding: in a word that contains a Cyrillic letter, the Latin capitals {@code T K M H B} become
+     * {@code Т К М Н В} (after folding {@code t} no longer looks like {@code т}, so "Tарас" would otherwise end up
+     * Latin).
+     */
+    public static final UnaryOperator<String> CAPITAL_LOOKALIKES = s -> {
+        char[] chars = s.toCharArray();
+        int i = 0;
+        while (i < chars.length) {
+            if (!Character.isLetter(chars[i])) {
+                i++;
+                continue;
+            }
+            int end = i;
+            boolean cyrillic = false;
+            while (end < chars.length && Character.isLetter(chars[end])) {
+                cyrillic |= Character.UnicodeScript.of(chars[end]) == Character.UnicodeScript.CYRILLIC;
+                end++;
+            }
+            if (cyrillic) {
+                for (int k = i; k < end; k++) {
+                    int at = "TKMHB".indexOf(chars[k]);
+                    if (at >= 0) {
+                        chars[k] = "ТКМНВ".charAt(at);
+                    }
+                }
+            }
+            i = end;
+        }
+        return new String(chars);
+    };
 
     /** Per space-separated token, converts look-alike letters of the minority script to the majority script. */
     public static final UnaryOperator<String> HOMOGLYPH_SKELETON = s -> {
@@ -102,7 +140,14 @@ public final class NameNormalizer {
     public static final UnaryOperator<String> RECOMPOSE = s -> Normalizer.normalize(s, Normalizer.Form.NFC);
 
     private static final List<UnaryOperator<String>> CHAIN =
-            List.of(NFKC, REMOVE_FORMAT_CHARACTERS, CASE_FOLD, PUNCTUATION, HOMOGLYPH_SKELETON, RECOMPOSE);
+            List.of(
+                    NFKC,
+                    REMOVE_FORMAT_CHARACTERS,
+                    CAPITAL_LOOKALIKES,
+                    CASE_FOLD,
+                    PUNCTUATION,
+                    HOMOGLYPH_SKELETON,
+                    RECOMPOSE);
 
     private NameNormalizer() {}
 
@@ -123,7 +168,9 @@ public final class NameNormalizer {
         int cyrillic = 0;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (LATIN_LOOKALIKES.indexOf(c) >= 0 || CYRILLIC_LOOKALIKES.indexOf(c) >= 0) {
+            int l = LATIN_LOOKALIKES.indexOf(c);
+            int k = CYRILLIC_LOOKALIKES.indexOf(c);
+            if ((l >= 0 && l < VOTELESS) || (k >= 0 && k < VOTELESS)) {
                 continue; // look-alikes do not vote
             }
             Character.UnicodeScript script = Character.UnicodeScript.of(c);
@@ -137,9 +184,11 @@ public final class NameNormalizer {
             // Only look-alikes (or a tie): count the look-alikes themselves.
             for (int i = 0; i < token.length(); i++) {
                 char c = token.charAt(i);
-                if (LATIN_LOOKALIKES.indexOf(c) >= 0) {
+                int l = LATIN_LOOKALIKES.indexOf(c);
+                int k = CYRILLIC_LOOKALIKES.indexOf(c);
+                if (l >= 0 && l < VOTELESS) {
                     latin++;
-                } else if (CYRILLIC_LOOKALIKES.indexOf(c) >= 0) {
+                } else if (k >= 0 && k < VOTELESS) {
                     cyrillic++;
                 }
             }

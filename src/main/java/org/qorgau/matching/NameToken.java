@@ -11,17 +11,70 @@ package org.qorgau.matching;
  * @param stem for a patronymic, the key of the father's name ({@code serik} for {@code Серикович} and
  *     {@code Серікұлы}); otherwise the key itself
  * @param female for a patronymic, whether it is the female form ({@code -овна}, {@code -қызы})
+ * @param scientific the key under the scientific/chat reading of a Latin token ({@link CanonicalKey#scientific}), or
+ *     {@code ""} when it is the same as {@code key}
+ * @param german the coarse key under the German reading of a Latin token ({@link CanonicalKey#german}), or {@code ""}
+ * @param coarse {@link CanonicalKey#coarse} of {@code key}, what a German reading is compared with
+ * @param spelling a plain Latin letter-for-letter spelling (Cyrillic: ICAO Doc 9303 with Kazakh letters to their base
+ *     letter; Latin: the text without diacritics), on which a typo made in a passport-style spelling is one edit
  */
 public record NameToken(
-        String text, String key, String phonetic, boolean initial, boolean patronymic, String stem, boolean female) {
+        String text,
+        String key,
+        String phonetic,
+        boolean initial,
+        boolean patronymic,
+        String stem,
+        boolean female,
+        String scientific,
+        String german,
+        String coarse,
+        String spelling) {
 
     // Patronymic suffixes on the canonical key, male then female. Order matters: longest first.
     private static final String[] MALE_SUFFIXES = {"ovic", "evic", "uli", "ogli"};
-    private static final String[] FEMALE_SUFFIXES = {"ovna", "evna", "icna", "kizi", "gizi"};
+    private static final String[] FEMALE_SUFFIXES = {"ovna", "evna", "icna", "kizi", "gizi", "kisi", "gisi"};
 
     /** Separate Kazakh/Turkic patronymic words that follow the father's name: {@code Серік ұлы}, {@code Serik kyzy}. */
     static boolean isPatronymicWord(String key) {
-        return key.equals("uli") || key.equals("kizi") || key.equals("ogli") || key.equals("gizi");
+        return key.equals("uli")
+                || key.equals("kizi")
+                || key.equals("ogli")
+                || key.equals("gizi")
+                || key.equals("kisi")
+                || key.equals("gisi");
+    }
+
+    /** A token with its alternative readings and spelling derived from {@code text} and {@code key}. */
+    private static NameToken make(
+            String text, String key, boolean initial, boolean patronymic, String stem, boolean female) {
+        return new NameToken(
+                text,
+                key,
+                CanonicalKey.phonetic(key),
+                initial,
+                patronymic,
+                stem,
+                female,
+                CanonicalKey.scientific(text),
+                CanonicalKey.german(text),
+                CanonicalKey.coarse(key),
+                spelling(text));
+    }
+
+    /** Plain Latin spelling, see the record's Javadoc. */
+    static String spelling(String text) {
+        String latin = Transliterator.transliterate(text, Transliterator.Scheme.ICAO_9303);
+        StringBuilder out = new StringBuilder(latin.length());
+        String decomposed = java.text.Normalizer.normalize(latin, java.text.Normalizer.Form.NFD);
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                continue;
+            }
+            out.append(c == 'ı' ? 'i' : c);
+        }
+        return out.toString();
     }
 
     /** Builds a token from a normalised single word. */
@@ -32,23 +85,23 @@ public record NameToken(
         for (String suffix : MALE_SUFFIXES) {
             if (key.endsWith(suffix) && key.length() - suffix.length() >= 2) {
                 String stem = key.substring(0, key.length() - suffix.length());
-                return new NameToken(text, key, CanonicalKey.phonetic(key), false, true, stem, false);
+                return make(text, key, false, true, stem, false);
             }
         }
         for (String suffix : FEMALE_SUFFIXES) {
             if (key.endsWith(suffix) && key.length() - suffix.length() >= 2) {
                 String stem = key.substring(0, key.length() - suffix.length());
-                return new NameToken(text, key, CanonicalKey.phonetic(key), false, true, stem, true);
+                return make(text, key, false, true, stem, true);
             }
         }
-        return new NameToken(text, key, CanonicalKey.phonetic(key), initial, false, key, false);
+        return make(text, key, initial, false, key, false);
     }
 
     /** Builds the patronymic made of a father's name followed by a separate {@code ұлы}/{@code қызы} word. */
     static NameToken separatePatronymic(NameToken father, NameToken word) {
         String text = father.text() + " " + word.text();
         String key = father.key() + word.key();
-        boolean female = word.key().equals("kizi") || word.key().equals("gizi");
-        return new NameToken(text, key, CanonicalKey.phonetic(key), false, true, father.key(), female);
+        boolean female = !word.key().equals("uli") && !word.key().equals("ogli");
+        return make(text, key, false, true, father.key(), female);
     }
 }

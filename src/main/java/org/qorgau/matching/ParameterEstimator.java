@@ -389,6 +389,17 @@ public final class ParameterEstimator {
          */
         public Thresholds chooseThresholds(
                 MatchingParameters p, double maxFalseMatch, double maxFalsePossible, double step, double floor) {
+            return chooseThresholds(p, maxFalseMatch, maxFalsePossible, step, floor, floor);
+        }
+
+        /** As above, with the MATCH threshold at least {@code matchFloor}. */
+        public Thresholds chooseThresholds(
+                MatchingParameters p,
+                double maxFalseMatch,
+                double maxFalsePossible,
+                double step,
+                double floor,
+                double matchFloor) {
             FellegiSunterScorer scorer = new FellegiSunterScorer(p);
             int size = size();
             double[] probeMatch = new double[size]; // highest MATCH threshold any wrong candidate still reaches
@@ -422,6 +433,22 @@ public final class ParameterEstimator {
                             : PhotoLevel.NO_EVIDENCE;
                     double w = m.matchWeight();
                     double[] t = reach(nl, dl, pl, w);
+                    boolean commonName = Boolean.parseBoolean(p.getString("name.tf.enabled"))
+                            && (nl == NameLevel.EXACT
+                                    || nl == NameLevel.TRANSLITERATION_EQUAL
+                                    || nl == NameLevel.TOKEN_SUBSET)
+                            && m.explanation().get(0).weight()
+                                    <= Math.round(log2(p.m("name", nl.name()) / p.get("name.tf.maxU")) * 1000) / 1000.0
+                                            + 1e-9;
+                    if (!pl.nearDuplicate()
+                            && (DateOfBirth.day(dobs.get(i)) == 0
+                                    || DateOfBirth.day(registry.dobs()[e]) == 0
+                                    || (commonName && dl != DateLevel.EXACT))) {
+                        // A partial date on either side, or a date error on a common name, caps the verdict at
+                        // POSSIBLE_MATCH (FellegiSunterScorer.score).
+                        t[1] = Math.max(t[1], t[0]);
+                        t[0] = Double.NEGATIVE_INFINITY;
+                    }
                     if (e == truth.get(i)) {
                         ownMatch[i] = t[0];
                         ownPossible[i] = t[1];
@@ -443,7 +470,7 @@ public final class ParameterEstimator {
                     negatives.stream().mapToDouble(i -> probeMatch[i]).toArray(),
                     (int) Math.floor(maxFalseMatch * negatives.size()),
                     step,
-                    floor);
+                    Math.max(floor, matchFloor));
             double[] possibleOnly = negatives.stream()
                     .mapToDouble(i -> probeMatch[i] >= match ? Double.NEGATIVE_INFINITY : probePossible[i])
                     .toArray();
@@ -574,5 +601,9 @@ public final class ParameterEstimator {
                 ParameterEstimator.class.getClassLoader().getResourceAsStream(MatchingParameters.DEFAULT_RESOURCE)) {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 }

@@ -29,7 +29,7 @@
  *   <li>{@link org.qorgau.matching.ParameterEstimator}: re-estimates m/u from labelled pairs (FEBRL files), and, through
  *       {@link org.qorgau.matching.ParameterEstimator.LabelledProbes}, m/u and verdict thresholds from labelled
  *       Kazakh/Russian probes against a registry ({@code scripts/estimate-parameters}, test-scope main
- *       {@code org.qorgau.evaluation.EstimateParameters}; output {@code matching/parameters-kzru.properties}).
+ *       {@code org.qorgau.evaluation.EstimateParameters}; output: the default {@code matching/parameters.properties}).
  * </ol>
  *
  * <p>Golden cases: {@code src/test/resources/matching/golden-cases.csv} ({@code GoldenCasesTest}); a matching change

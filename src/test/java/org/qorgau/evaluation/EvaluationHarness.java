@@ -27,7 +27,11 @@ public final class EvaluationHarness {
     public static void main(String[] args) {
         String engine = Engines.arg(args, "engine", "fs");
         String suite = Engines.arg(args, "suite", "all");
-        MatcherFactory factory = Engines.factory(engine);
+        String params = Engines.arg(args, "params", "");
+        MatcherFactory factory = params.isEmpty() || !engine.equals("fs")
+                ? Engines.factory(engine)
+                : org.qorgau.matching.FellegiSunterMatcherFactory.withParameters(
+                        org.qorgau.matching.MatchingParameters.load(java.nio.file.Path.of(params)));
         if (!suite.equals("febrl")) {
             System.out.println(synthetic(factory, engine, args));
         }

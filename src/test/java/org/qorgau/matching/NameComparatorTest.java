@@ -25,13 +25,35 @@ class NameComparatorTest {
                 // EXACT
                 "Абенов Нурлан|Нурлан Абенов|EXACT",
                 "Абенов Нурлан Серикович|АБЕНОВ нурлан серикович|EXACT",
+                // Latin look-alikes pasted into Cyrillic, capital T included
+                "Ивaнoв Tарас|Иванов Тарас|EXACT",
                 // TRANSLITERATION_EQUAL
                 "Nurlan Abenov|Абенов Нурлан|TRANSLITERATION_EQUAL",
                 "Абенов Нурлан Серікұлы|Абенов Нурлан Серикович|TRANSLITERATION_EQUAL",
                 "Abenov Nurlan Serik uly|Абенов Нурлан Серикович|TRANSLITERATION_EQUAL",
+                // German-style spelling: sch for ж/ш, z for ц, s for з, w for в, j for й, ch for х
+                "Sajzew Filipp Andreewitsch|Зайцев Филипп Андреевич|TRANSLITERATION_EQUAL",
+                "Kasymow Jerschan Usenowitsch|Қасымов Ержан Үсенович|TRANSLITERATION_EQUAL",
+                "Semjonow Jewgenij Jegorowitsch|Семёнов Евгений Егорович|TRANSLITERATION_EQUAL",
+                "Muratkysy Asel|Мұратқызы Әсел|TRANSLITERATION_EQUAL",
+                // scientific transliteration: x for х, j for й, c for ц
+                "Zaxarov Jurij Nikolaevič|Захаров Юрий Николаевич|TRANSLITERATION_EQUAL",
+                "Ivanov Mixail Evgenʹevič|Иванов Михаил Евгеньевич|TRANSLITERATION_EQUAL",
+                "Sceglova Elena|Щеглова Елена|TRANSLITERATION_EQUAL",
+                // Capital Latin look-alikes pasted into Cyrillic
+                "Ивaнoв T\u200Eарас|Иванов Тарас|EXACT",
                 // TYPO
                 "Nurlam Abenov|Абенов Нурлан|TYPO",
                 "Абенов Нурлна|Абенов Нурлан|TYPO",
+                // one Cyrillic edit that is two in the canonical key (ианов = yanov)
+                "Ианов Тарас|Иванов Тарас|TYPO",
+                "Попова Зоц|Попова Зоя|TYPO",
+                // one edit in a passport (ICAO) spelling that breaks a digraph
+                "Omarov Zvhandos|Омаров Жандос|TYPO",
+                // a substitution, not a gender form, although the collapsed keys differ by a final a
+                "Яковлева Екатеринн|Яковлева Екатерина|TYPO",
+                // a typo hid the patronymic-style surname from the parser
+                "Ерланлы Бауыржан|Ерланұлы Бауыржан|TYPO",
                 // PHONETIC
                 "Arbalat Seitkazin|Ерболат Сейтказин|PHONETIC",
                 // TOKEN_SUBSET
@@ -48,6 +70,8 @@ class NameComparatorTest {
                 "Абенов Нурлан Ерланович|Абенов Нурлан Серикович|DIFFERENT",
                 "Абенов Нурлан Серікқызы|Абенов Нурлан Серікұлы|DIFFERENT",
                 "Абенов|Абенов Нурлан|DIFFERENT",
+                "Iwanowa Anna|Иванов Анна|DIFFERENT",
+                "Смирнова Елен|Смирнова Елена|DIFFERENT",
                 "N. Z.|Абенов Нурлан|DIFFERENT",
                 "|Абенов Нурлан|DIFFERENT",
             })

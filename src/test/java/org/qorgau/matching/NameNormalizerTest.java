@@ -34,7 +34,7 @@ class NameNormalizerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"аеорсху, аеорсху", "aeopcxy, aeopcxy", "сaр, сар", "pоp, pop"})
+    @CsvSource({"аеорсху, аеорсху", "aeopcxy, aeopcxy", "сaр, сар", "pоp, pop", "вepa, вера", "тom, tom"})
     void shouldMapLookAlikesToTheMajorityScript(String token, String expected) {
         assertEquals(expected, NameNormalizer.skeleton(token));
     }
