@@ -139,15 +139,8 @@ public final class NameNormalizer {
      */
     public static final UnaryOperator<String> RECOMPOSE = s -> Normalizer.normalize(s, Normalizer.Form.NFC);
 
-    private static final List<UnaryOperator<String>> CHAIN =
-            List.of(
-                    NFKC,
-                    REMOVE_FORMAT_CHARACTERS,
-                    CAPITAL_LOOKALIKES,
-                    CASE_FOLD,
-                    PUNCTUATION,
-                    HOMOGLYPH_SKELETON,
-                    RECOMPOSE);
+    private static final List<UnaryOperator<String>> CHAIN = List.of(
+            NFKC, REMOVE_FORMAT_CHARACTERS, CAPITAL_LOOKALIKES, CASE_FOLD, PUNCTUATION, HOMOGLYPH_SKELETON, RECOMPOSE);
 
     private NameNormalizer() {}
 

@@ -149,8 +149,12 @@ public class MatchingIndex {
             lastError = null;
             return snapshot;
         } catch (SQLException | RuntimeException e) {
-            lastError = e.getClass().getSimpleName();
-            LOG.warn("Matching index refresh failed; keeping the previous snapshot", e);
+            String error = e.getClass().getSimpleName();
+            if (!error.equals(lastError)) { // the poll retries every second: warn once per kind of failure
+                LOG.warnf("Matching index refresh failed (%s); keeping the previous snapshot", error);
+            }
+            LOG.debug("Matching index refresh failed", e);
+            lastError = error;
             return snapshot;
         }
     }
