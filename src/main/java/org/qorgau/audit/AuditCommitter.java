@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,18 +77,14 @@ public class AuditCommitter {
         }
 
         /** The chain head (sequence, hash): read with a row lock on the first call of the group, then from memory. */
-        Object[] head() throws SQLException {
+        AuditLog.ChainHead head() throws SQLException {
             if (!headLocked) {
-                try (PreparedStatement head = connection.prepareStatement(
-                                "select sequence, hash from audit_head where id = 1 for update");
-                        ResultSet rs = head.executeQuery()) {
-                    rs.next();
-                    sequence = rs.getLong(1);
-                    hash = rs.getString(2);
-                }
+                AuditLog.ChainHead head = AuditLog.lockHead(connection);
+                sequence = head.sequence();
+                hash = head.hash();
                 headLocked = true;
             }
-            return new Object[] {sequence, hash};
+            return new AuditLog.ChainHead(sequence, hash);
         }
 
         void advance(long newSequence, String newHash) {

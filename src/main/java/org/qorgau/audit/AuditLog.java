@@ -24,24 +24,25 @@ public class AuditLog {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
+    /** The last event's sequence and hash, as kept in {@code audit_head}. */
+    record ChainHead(long sequence, String hash) {}
+
+    /** Reads the chain head with a row lock held until {@code connection}'s transaction ends. */
+    static ChainHead lockHead(Connection connection) throws SQLException {
+        try (PreparedStatement head =
+                        connection.prepareStatement("select sequence, hash from audit_head where id = 1 for update");
+                ResultSet rs = head.executeQuery()) {
+            rs.next();
+            return new ChainHead(rs.getLong(1), rs.getString(2));
+        }
+    }
+
     /** Appends one event using {@code connection}'s open transaction; the caller commits. */
     public AuditRecord append(Connection connection, AuditEventDraft draft) throws SQLException {
-        long previousSequence;
-        String previousHash;
         AuditCommitter.Group group = AuditCommitter.group(connection);
-        if (group != null) {
-            Object[] head = group.head();
-            previousSequence = (Long) head[0];
-            previousHash = (String) head[1];
-        } else {
-            try (PreparedStatement head = connection.prepareStatement(
-                            "select sequence, hash from audit_head where id = 1 for update");
-                    ResultSet rs = head.executeQuery()) {
-                rs.next();
-                previousSequence = rs.getLong(1);
-                previousHash = rs.getString(2);
-            }
-        }
+        ChainHead head = group != null ? group.head() : lockHead(connection);
+        long previousSequence = head.sequence();
+        String previousHash = head.hash();
         long sequence = previousSequence + 1;
         UUID eventId = UUID.randomUUID();
         // microseconds: what PostgreSQL stores, so the hash recomputes from the row

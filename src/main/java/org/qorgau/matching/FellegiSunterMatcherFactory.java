@@ -51,31 +51,26 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         if (!(base instanceof FellegiSunterMatcher fs)) {
             return build(changed);
         }
-        Packed k = pack(changed);
-        return new FellegiSunterMatcher(
-                engineVersion(),
-                scorer,
-                k.ids(),
-                k.forms(),
-                k.dobs(),
-                k.photoBits(),
-                k.photoStart(),
-                fs.termFrequencies(),
-                k.index());
+        Packed packed = pack(changed);
+        return matcher(packed, fs.termFrequencies());
     }
 
     FellegiSunterMatcher buildMatcher(Collection<RegistryPerson> registry) {
-        Packed k = pack(registry);
+        Packed packed = pack(registry);
+        return matcher(packed, packed.tf());
+    }
+
+    private FellegiSunterMatcher matcher(Packed packed, TermFrequencies termFrequencies) {
         return new FellegiSunterMatcher(
                 engineVersion(),
                 scorer,
-                k.ids(),
-                k.forms(),
-                k.dobs(),
-                k.photoBits(),
-                k.photoStart(),
-                k.tf(),
-                k.index());
+                packed.ids(),
+                packed.forms(),
+                packed.dobs(),
+                packed.photoBits(),
+                packed.photoStart(),
+                termFrequencies,
+                packed.index());
     }
 
     /** The registry as the matcher holds it (also used by {@link ParameterEstimator} to compare labelled pairs). */
