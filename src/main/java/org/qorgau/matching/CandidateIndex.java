@@ -206,9 +206,24 @@ final class CandidateIndex {
             }
             int[] d = posting.dobs();
             int[] list = posting.entries();
+            // Postings are sorted by date, so runs of equal dates are common: the date check is a pure function of
+            // (probeDob, dob), so the last date's verdict is reused for the next posting with the same date.
+            int lastDob = -1;
+            boolean lastOk = false;
             if (ranges == null || list.length <= LINEAR_SCAN) {
                 for (int i = 0; i < list.length; i++) {
-                    visit(list[i], d[i], probeDob, stamp, g, out);
+                    int e = list[i];
+                    if (stamp[e] != g) {
+                        stamp[e] = g;
+                        int dob = d[i];
+                        if (dob != lastDob) {
+                            lastDob = dob;
+                            lastOk = compatible(probeDob, dob);
+                        }
+                        if (lastOk) {
+                            out.add(e);
+                        }
+                    }
                 }
                 continue;
             }
@@ -220,21 +235,31 @@ final class CandidateIndex {
                 int hi = ranges[r + 1];
                 i = gallop(d, i, lo);
                 for (; i < d.length && d[i] <= hi; i++) {
-                    visit(list[i], d[i], probeDob, stamp, g, out);
+                    int e = list[i];
+                    if (stamp[e] != g) {
+                        stamp[e] = g;
+                        int dob = d[i];
+                        if (dob != lastDob) {
+                            lastDob = dob;
+                            lastOk = compatible(probeDob, dob);
+                        }
+                        if (lastOk) {
+                            out.add(e);
+                        }
+                    }
                 }
             }
         }
         return out.toArray();
     }
 
-    private static void visit(int e, int dob, int probeDob, int[] stamp, int g, IntList out) {
-        // An entry's date is the same under every key, so it is checked once per probe, kept or not.
-        if (stamp[e] != g) {
-            stamp[e] = g;
-            if (DateComparator.level(probeDob, dob) != DateLevel.DIFFERENT) {
-                out.add(e);
-            }
-        }
+    // An entry's date is the same under every key, so it is checked once per probe (stamp), kept or not.
+    private static boolean compatible(int probeDob, int dob) {
+        // Equal dates or a missing date never compare DIFFERENT (EXACT, SAME_PARTIAL or MISSING).
+        return probeDob == dob
+                || dob == DateOfBirth.MISSING
+                || probeDob == DateOfBirth.MISSING
+                || DateComparator.level(probeDob, dob) != DateLevel.DIFFERENT;
     }
 
     /** The first index at or after {@code from} whose value is at least {@code key} ({@code a} sorted). */

@@ -19,6 +19,8 @@ public final class EditDistance {
     private static final ThreadLocal<int[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new int[][] {new int[32], new int[32], new int[32]});
 
+    private static final int FAR = Integer.MAX_VALUE / 4;
+
     private EditDistance() {}
 
     public static int distance(String a, String b, int limit) {
@@ -38,22 +40,43 @@ public final class EditDistance {
         int[] prev2 = rows[0];
         int[] prev = rows[1];
         int[] cur = rows[2];
-        for (int j = 0; j <= m; j++) {
+        // Ukkonen band: a cell (i, j) with |i - j| > limit is above the limit, so only the diagonal band is computed;
+        // the cells just outside it hold FAR. Every cell of value at most limit is exact, so the capped result and the
+        // early exit are those of the full table.
+        int hi0 = Math.min(m, limit + 1);
+        for (int j = 0; j <= hi0; j++) {
             prev[j] = j;
         }
+        if (hi0 < m) {
+            prev[hi0 + 1] = FAR;
+        }
         for (int i = 1; i <= n; i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
+            int lo = Math.max(1, i - limit);
+            int hi = Math.min(m, i + limit);
+            int rowMin;
+            if (lo == 1) {
+                cur[0] = i;
+                rowMin = i;
+            } else {
+                cur[lo - 1] = FAR;
+                rowMin = FAR;
+            }
             char ca = a.charAt(i - 1);
-            for (int j = 1; j <= m; j++) {
+            char pa = i > 1 ? a.charAt(i - 2) : 0;
+            for (int j = lo; j <= hi; j++) {
                 char cb = b.charAt(j - 1);
                 int cost = ca == cb ? 0 : 1;
                 int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && pa == cb) {
                     v = Math.min(v, prev2[j - 2] + 1);
                 }
                 cur[j] = v;
-                rowMin = Math.min(rowMin, v);
+                if (v < rowMin) {
+                    rowMin = v;
+                }
+            }
+            if (hi < m) {
+                cur[hi + 1] = FAR;
             }
             if (rowMin > limit) {
                 return limit + 1;
