@@ -129,7 +129,7 @@ class EvaluationGeneratorTest {
     void shouldReproduceTheIuliiaSchemesOwnSamples(String scheme) throws Exception {
         JsonNode samples = new ObjectMapper()
                 .readTree(
-                        SharedData.path("translit-schemas/" + scheme + ".json").toFile())
+                        ReferenceData.path("translit-schemas/" + scheme + ".json").toFile())
                 .get("samples");
         for (JsonNode sample : samples) {
             assertEquals(
