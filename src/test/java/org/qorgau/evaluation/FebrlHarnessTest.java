@@ -27,7 +27,8 @@ class FebrlHarnessTest {
     void shouldBeatThePublishedFebrl4AnchorOnNameAndDateOfBirthOnly() {
         String tables = FebrlHarness.run(Engines.factory("fs"));
         System.out.println(tables);
-        assertTrue(tables.contains("FEBRL4: 5000 registry records, 5000 probes, 5000 true pairs, 0 screening errors."),
+        assertTrue(
+                tables.contains("FEBRL4: 5000 registry records, 5000 probes, 5000 true pairs, 0 screening errors."),
                 tables);
         assertTrue(tables.contains("FEBRL3: 5000 records, 6538 true pairs, 0 screening errors."), tables);
         // F1 of "verdict ≠ NO_MATCH" on FEBRL4, the last column of its row; anchor: recordlinkage's rule, F1 0.787.
