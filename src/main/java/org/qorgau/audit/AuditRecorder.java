@@ -40,14 +40,18 @@ public class AuditRecorder {
     /**
      * Appends on a best-effort basis: a refused request (401/403) must still be answered as refused when the
      * database is down, so a failure here is logged (event type only, never who) and swallowed.
+     *
+     * @return whether the event was written
      */
-    public void recordQuietly(AuditEventDraft draft) {
+    public boolean recordQuietly(AuditEventDraft draft) {
         try {
             record(draft);
+            return true;
         } catch (RuntimeException e) {
             LOG.warnf(
                     "Could not record a %s audit event: %s",
                     draft.type(), e.getClass().getSimpleName());
+            return false;
         }
     }
 }

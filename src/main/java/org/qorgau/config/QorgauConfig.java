@@ -103,6 +103,40 @@ public interface QorgauConfig {
         /** Rows fetched per database round trip while streaming an export or verifying the chain. */
         @WithDefault("2000")
         int fetchSize();
+
+        Refusals refusals();
+    }
+
+    /**
+     * How refused requests (401, 403) reach the audit log ({@code qorgau.audit.refusals.*}). Requests without a valid
+     * token cost an attacker nothing, so they are counted per source address and window and written as one
+     * {@code ACCESS_REFUSED} summary event each (count, paths, reasons), not one event per request. A refusal of an
+     * authenticated subject is written individually up to {@code per-subject-individually} per window; beyond that it
+     * is counted into a summary of that subject too.
+     */
+    interface Refusals {
+        /** The summary window: one summary per source (or subject) and window. */
+        @WithDefault("1m")
+        Duration window();
+
+        /** How often each replica writes the summaries of windows that have closed. */
+        @WithDefault("10s")
+        String flushInterval();
+
+        /**
+         * Distinct sources summarised separately per window; refusals from further sources in the same window are
+         * counted into one summary with the source {@code other}, so a flood from many addresses stays bounded too.
+         */
+        @WithDefault("1000")
+        int maxSources();
+
+        /** Refusals of one authenticated subject per window written as individual events before they are summarised. */
+        @WithDefault("20")
+        int perSubjectIndividually();
+
+        /** Distinct paths listed in one summary; further paths are counted under {@code other}. */
+        @WithDefault("20")
+        int maxPaths();
     }
 
     interface Quota {
@@ -163,6 +197,13 @@ public interface QorgauConfig {
         @WithDefault("5")
         int minDatesPerName();
     }
+
+    /**
+     * Refuse to start in the {@code prod} profile with the development signing keys or the embedded database
+     * ({@code QORGAU_REQUIRE_PRODUCTION_SETUP}); when false, the service starts and logs a warning instead.
+     */
+    @WithDefault("false")
+    boolean requireProductionSetup();
 
     interface Batch {
         /** Most candidates in one {@code POST /v1/checks/batch}. */

@@ -130,13 +130,13 @@ public final class FellegiSunterScorer {
         if (verdict == Verdict.MATCH
                 && !photoLevel.nearDuplicate()
                 && (DateOfBirth.day(probeDob) == 0 || DateOfBirth.day(entryDob) == 0)) {
-            // Only a year (or year and month) is known on one side: a person must review (DESIGN.md, Verdicts), also
-            // when that year is one digit or one year off the other side's.
+            // Only a year (or year and month) is known on one side: a person must review (docs/design.md), also when
+            // that year is one digit or one year off the other side's.
             verdict = Verdict.POSSIBLE_MATCH;
         }
         if (verdict == Verdict.MATCH && !photoLevel.nearDuplicate() && commonName && date.level() != DateLevel.EXACT) {
-            // DESIGN.md, Verdicts: a date that differs by a typo-like error on a common name (term frequency at the
-            // cap name.tf.maxU) is a case for review, whatever the weights.
+            // Verdict rules (docs/design.md): a date that differs by a typo-like error on a common name (term frequency
+            // at the cap name.tf.maxU) is a case for review, whatever the weights.
             verdict = Verdict.POSSIBLE_MATCH;
         }
         double probability = 1.0 / (1.0 + Math.pow(2, -(prior + weight)));
@@ -170,7 +170,7 @@ public final class FellegiSunterScorer {
             return Verdict.POSSIBLE_MATCH;
         }
         // Only the birth year (or year and month) is known and it agrees: a person must review, however common the
-        // name (DESIGN.md, Verdicts). score() also caps a partial date's MATCH at POSSIBLE_MATCH.
+        // name (docs/design.md, Verdict rules). score() also caps a partial date's MATCH at POSSIBLE_MATCH.
         if ((nameAgrees || name == NameLevel.INITIALS) && date == DateLevel.SAME_PARTIAL) {
             return Verdict.POSSIBLE_MATCH;
         }

@@ -35,7 +35,8 @@ import java.util.function.Function;
  * <pre>
  * ./mvnw -q compile exec:java -Dexec.mainClass=org.qorgau.matching.ParameterEstimator \
  *   -Dexec.args="--out src/main/resources/matching/parameters.properties --id febrl-2026-11-25 \
- *   ../shared/data/febrl/dataset3.csv ../shared/data/febrl/dataset4a.csv ../shared/data/febrl/dataset4b.csv"
+ *   src/test/resources/reference/febrl/dataset3.csv src/test/resources/reference/febrl/dataset4a.csv \
+ *   src/test/resources/reference/febrl/dataset4b.csv"
  * </pre>
  *
  * <p>Second source of labelled data: {@link LabelledProbes} compares labelled probes (registered variants with their

@@ -18,11 +18,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     private static final String USER = "postgres";
 
+    /** Set once the service's own datasource points at an embedded server (see {@link ProductionSetup}). */
+    private static volatile boolean servingThisProcess;
+
     private final EmbeddedPostgres postgres;
     private boolean closed;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+    }
+
+    /** True when this process serves its datasource from an embedded PostgreSQL it started itself. */
+    public static boolean servesThisProcess() {
+        return servingThisProcess;
     }
 
     /** True when an operator pointed the service at an external PostgreSQL; then nothing is embedded. */
@@ -92,6 +100,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Points Quarkus' datasource at this server; called before {@code Quarkus.run}. */
     public void exportAsSystemProperties() {
+        servingThisProcess = true;
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl());
         System.setProperty("quarkus.datasource.username", username());
         System.setProperty("quarkus.datasource.password", password());

@@ -128,8 +128,8 @@ class EvaluationGeneratorTest {
             strings = {"icao_doc_9303", "bgn_pcgn", "telegram", "wikipedia", "mosmetro", "scientific"})
     void shouldReproduceTheIuliiaSchemesOwnSamples(String scheme) throws Exception {
         JsonNode samples = new ObjectMapper()
-                .readTree(
-                        SharedData.path("translit-schemas/" + scheme + ".json").toFile())
+                .readTree(ReferenceData.path("translit-schemas/" + scheme + ".json")
+                        .toFile())
                 .get("samples");
         for (JsonNode sample : samples) {
             assertEquals(

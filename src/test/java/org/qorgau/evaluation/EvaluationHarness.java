@@ -12,6 +12,7 @@ import org.qorgau.matching.RegistryPerson;
  * <pre>
  * scripts/evaluate [--engine=fs|exact|trigram] [--suite=all|synthetic|febrl] [--registry=20000]
  *                  [--registry-seed=20261125] [--probe-seed=7777] [--per-variant=500] [--per-kind=2000] [--threads=2]
+ *                  [--febrl-dir=DIR]
  * </pre>
  *
  * Equivalent Maven command: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
@@ -36,7 +37,8 @@ public final class EvaluationHarness {
             System.out.println(synthetic(factory, engine, args));
         }
         if (!suite.equals("synthetic")) {
-            System.out.println(FebrlHarness.run(factory, Integer.parseInt(Engines.arg(args, "misses", "0"))));
+            System.out.println(FebrlHarness.run(
+                    factory, Integer.parseInt(Engines.arg(args, "misses", "0")), FebrlHarness.dataDir(args)));
         }
     }
 

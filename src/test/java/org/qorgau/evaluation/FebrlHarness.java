@@ -37,6 +37,10 @@ import org.qorgau.matching.Verdict;
  * valid, else {@code YYYY}; an empty date is passed as {@code null} (the record is still screened and indexed; the
  * contract only promises partial dates, so an engine that refuses {@code null} shows up in the errors column).
  * Name: {@code given surname}, missing parts dropped.
+ *
+ * <p>Data: the FEBRL files kept in the repository ({@code src/test/resources/reference/febrl}, read from the test
+ * classpath); {@code --febrl-dir=DIR} reads {@code dataset3.csv}, {@code dataset4a.csv} and {@code dataset4b.csv}
+ * from another folder instead.
  */
 public final class FebrlHarness {
 
@@ -59,32 +63,47 @@ public final class FebrlHarness {
     public static void main(String[] args) {
         System.out.println(run(
                 Engines.factory(Engines.arg(args, "engine", "fs")),
-                Integer.parseInt(Engines.arg(args, "misses", "0"))));
+                Integer.parseInt(Engines.arg(args, "misses", "0")),
+                dataDir(args)));
     }
 
-    /** Runs FEBRL4 and FEBRL3 and returns the markdown tables. */
+    /** The FEBRL folder named by {@code --febrl-dir=DIR}, or {@code null} for the repository's copy. */
+    static Path dataDir(String[] args) {
+        String dir = Engines.arg(args, "febrl-dir", "");
+        return dir.isEmpty() ? null : Path.of(dir);
+    }
+
+    /** Runs FEBRL4 and FEBRL3 on the repository's FEBRL files and returns the markdown tables. */
     public static String run(MatcherFactory factory) {
-        return run(factory, 0);
+        return run(factory, 0, null);
     }
 
-    /** As {@link #run(MatcherFactory)}, also listing up to {@code misses} missed FEBRL4 pairs (for engine tuning). */
-    public static String run(MatcherFactory factory, int misses) {
+    /**
+     * As {@link #run(MatcherFactory)}, also listing up to {@code misses} missed FEBRL4 pairs (for engine tuning);
+     * {@code dir} is a folder with the FEBRL files, or {@code null} for the repository's copy.
+     */
+    public static String run(MatcherFactory factory, int misses, Path dir) {
         StringBuilder sb = new StringBuilder();
         sb.append("### FEBRL (given name + surname + date of birth only)\n\n");
         sb.append("| dataset | predicted link | TP | FP | FN | precision | recall | F1 |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         List<String> notes = new ArrayList<>();
-        febrl4(factory, sb, notes, misses);
-        febrl3(factory, sb, notes);
+        febrl4(factory, sb, notes, misses, dir);
+        febrl3(factory, sb, notes, dir);
         sb.append("\nPublished anchors (same pairwise measures): FEBRL4 recordlinkage rule P 1.000 R 0.648 F1 0.787;")
                 .append(" FEBRL3 Splink 4.0.16 hand-tuned P 0.998 R 0.935 F1 0.965.\n");
         notes.forEach(n -> sb.append(n).append('\n'));
         return sb.toString();
     }
 
-    private static void febrl4(MatcherFactory factory, StringBuilder sb, List<String> notes, int misses) {
-        List<FebrlRecord> a = read(SharedData.path("febrl/dataset4a.csv"));
-        List<FebrlRecord> b = read(SharedData.path("febrl/dataset4b.csv"));
+    /** {@code name} in {@code dir}, or the repository's copy when {@code dir} is null. */
+    static Path file(Path dir, String name) {
+        return dir == null ? ReferenceData.path("febrl/" + name) : dir.resolve(name);
+    }
+
+    private static void febrl4(MatcherFactory factory, StringBuilder sb, List<String> notes, int misses, Path dir) {
+        List<FebrlRecord> a = read(file(dir, "dataset4a.csv"));
+        List<FebrlRecord> b = read(file(dir, "dataset4b.csv"));
         Matcher matcher =
                 factory.build(a.stream().map(FebrlRecord::toRegistryPerson).toList());
         Map<String, String> entityOfA = a.stream().collect(Collectors.toMap(FebrlRecord::recId, FebrlRecord::entity));
@@ -130,8 +149,8 @@ public final class FebrlHarness {
                 errors.get()));
     }
 
-    private static void febrl3(MatcherFactory factory, StringBuilder sb, List<String> notes) {
-        List<FebrlRecord> records = read(SharedData.path("febrl/dataset3.csv"));
+    private static void febrl3(MatcherFactory factory, StringBuilder sb, List<String> notes, Path dir) {
+        List<FebrlRecord> records = read(file(dir, "dataset3.csv"));
         Matcher matcher = factory.build(
                 records.stream().map(FebrlRecord::toRegistryPerson).toList());
         Set<String> truth = new HashSet<>();

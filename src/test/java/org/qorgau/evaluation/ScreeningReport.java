@@ -23,7 +23,7 @@ import org.qorgau.matching.Verdict;
  */
 public final class ScreeningReport {
 
-    /** Quality bars from DESIGN.md. */
+    /** Quality targets from docs/design.md. */
     public static final double RECALL_BAR = 0.99;
 
     public static final double FALSE_MATCH_BAR = 0.001;

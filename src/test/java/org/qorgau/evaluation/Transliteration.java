@@ -16,7 +16,8 @@ import java.util.Map;
  * Cyrillic-to-Latin transliteration schemes used to make probe variants, written independently of the matching engine
  * so that the harness does not grade the engine against its own transliteration tables.
  *
- * <p>Russian schemes come from the iuliia JSON files in {@code ../shared/data/translit-schemas} (letter {@code mapping},
+ * <p>Russian schemes come from the iuliia JSON files in {@code src/test/resources/reference/translit-schemas} (on
+ * the test classpath) (letter {@code mapping},
  * {@code prev_mapping} keyed by previous+current letter, {@code next_mapping} keyed by current+next letter,
  * {@code ending_mapping} keyed by a word's last two letters, the same algorithm as iuliia-py). Those files cover Russian
  * letters only, so Kazakh letters are first folded to their usual Russian spelling ({@link #foldKazakh}). Kazakh 2021
@@ -88,7 +89,7 @@ final class Transliteration {
             case "german":
                 return new Scheme(german(), Map.of("е", "je", "ье", "je", "ъе", "je"), Map.of(), Map.of(), true);
             default:
-                return fromIuliia(SharedData.path("translit-schemas/" + name + ".json"));
+                return fromIuliia(ReferenceData.path("translit-schemas/" + name + ".json"));
         }
     }
 

@@ -28,7 +28,7 @@
  * Registry: {@link org.qorgau.evaluation.KazakhRussianGenerator}, seed 20261125, 20,000 people by default; person i
  * depends only on the seed and i. Probes: {@link org.qorgau.evaluation.ProbeGenerator}, seed 7777, 500 per registered
  * variant and 2,000 per not-registered kind. Transliteration for variants is the harness's own ({@link
- * org.qorgau.evaluation.Transliteration}, iuliia JSON schemes from {@code ../shared/data/translit-schemas} plus Kazakh
+ * org.qorgau.evaluation.Transliteration}, iuliia JSON schemes from {@code src/test/resources/reference/translit-schemas} plus Kazakh
  * 2021 Latin, informal and German-style), never the engine's.
  *
  * <h2>Ground-truth decisions</h2>
@@ -39,7 +39,7 @@
  *       knows the candidate's full date).
  *   <li>A "not registered" probe is rejected at generation when a registered person has a surname and given name each
  *       within one edit and a typo-like related date (years within 2, one digit, two digits transposed, day/month
- *       swapped), because per DESIGN.md that is a legitimate POSSIBLE_MATCH, not a false one.
+ *       swapped), because by the verdict rules ({@code docs/design.md}) that is a legitimate POSSIBLE_MATCH, not a false one.
  *   <li>FEBRL: name = given + surname; date YYYYMMDD → YYYY-MM-DD, invalid day → YYYY-MM, invalid month → YYYY, empty
  *       → {@code null} (the record is kept). FEBRL3 counts a pair once whichever record found the other; self-hits are
  *       ignored.

@@ -18,7 +18,7 @@ class MatchingArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("jakarta..", "javax.persistence..", "io.quarkus..", "org.hibernate..")
-            .because("the matching engine is plain Java (DESIGN.md, Matching engine)");
+            .because("the matching engine is plain Java (docs/design.md, Matching engine)");
 
     @ArchTest
     static final ArchRule matchingDoesNotLog = noClasses()

@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * For every scheme of {@code ../shared/data/translit-schemas}: the canonical key of each Cyrillic sample word equals, or
+ * For every iuliia scheme kept in {@code src/test/resources/reference/translit-schemas} (read from the test
+ * classpath): the canonical key of each Cyrillic sample word equals, or
  * is within one edit of, the key of the scheme's Latin rendering. Prints the pass rate per scheme; the main schemes
  * people meet on documents must pass almost every word.
  */
 class TransliterationSamplesTest {
 
-    static final Path SCHEMES = Path.of("../shared/data/translit-schemas");
+    static final String SCHEMES = "/reference/translit-schemas/";
 
     record Rate(int exact, int close, int total) {
         double passRate() {
@@ -51,7 +51,13 @@ class TransliterationSamplesTest {
     }
 
     static Rate rate(String scheme) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(Files.readString(SCHEMES.resolve(scheme + ".json")));
+        JsonNode root;
+        try (InputStream in = TransliterationSamplesTest.class.getResourceAsStream(SCHEMES + scheme + ".json")) {
+            if (in == null) {
+                throw new IOException("scheme " + scheme + " is not on the test classpath under " + SCHEMES);
+            }
+            root = new ObjectMapper().readTree(in);
+        }
         int exact = 0;
         int close = 0;
         int total = 0;

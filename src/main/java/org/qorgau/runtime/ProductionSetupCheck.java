@@ -1,0 +1,76 @@
+package org.qorgau.runtime;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.qorgau.config.QorgauConfig;
+
+/**
+ * At start-up in the {@code prod} profile: warns prominently when the service verifies tokens with the development
+ * keys or keeps its data in the embedded PostgreSQL, and refuses to start when
+ * {@code QORGAU_REQUIRE_PRODUCTION_SETUP=true} (see {@link ProductionSetup} for the decision table).
+ */
+@ApplicationScoped
+public class ProductionSetupCheck {
+
+    private static final Logger LOG = Logger.getLogger(ProductionSetupCheck.class);
+
+    private final QorgauConfig config;
+    private final Optional<String> publicKeyLocation;
+
+    public ProductionSetupCheck(
+            QorgauConfig config,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation) {
+        this.config = config;
+        this.publicKeyLocation = publicKeyLocation;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        ProductionSetup setup = new ProductionSetup(
+                ConfigProvider.getConfig()
+                        .unwrap(SmallRyeConfig.class)
+                        .getProfiles()
+                        .contains("prod"),
+                usesDevelopmentKeys(),
+                EmbeddedDatabase.servesThisProcess(),
+                config.requireProductionSetup());
+        switch (setup.action()) {
+            case REFUSE -> {
+                LOG.error(setup.message());
+                throw new IllegalStateException(setup.message());
+            }
+            case WARN -> LOG.warn(setup.message());
+            case OK -> {}
+        }
+    }
+
+    /** The verification key is the development public key under {@code $QORGAU_DATA_DIR/keys}. */
+    private boolean usesDevelopmentKeys() {
+        if (publicKeyLocation.isEmpty()) {
+            return false;
+        }
+        String location = publicKeyLocation.get();
+        if (location.contains("://") && !location.startsWith("file:")) {
+            return false; // a URL or JWKS endpoint of an identity provider
+        }
+        try {
+            Path configured = Path.of(location.replaceFirst("^file:(//)?", ""))
+                    .toAbsolutePath()
+                    .normalize();
+            Path development = Path.of(config.dataDir())
+                    .toAbsolutePath()
+                    .normalize()
+                    .resolve("keys")
+                    .resolve("public.pem");
+            return configured.equals(development);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
