@@ -89,7 +89,11 @@ public class AuditResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of events, or the export",
-            headers = @Header(name = "Link", description = "`<URL>; rel=\"next\"` of the next page; absent on the last"),
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<URL>; rel=\"next\"` of the next page; absent on the last",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,

@@ -207,7 +207,11 @@ public class RegistryResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of versions",
-            headers = @Header(name = "Link", description = "`<URL>; rel=\"next\"` of the next page; absent on the last"),
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<URL>; rel=\"next\"` of the next page; absent on the last",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = RegistryVersionPage.class)))
     public Response versions(
             @Parameter(description = "At most this many (1-1000)") @QueryParam("limit") @DefaultValue("100") int limit,

@@ -208,7 +208,11 @@ public class CheckResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of checks",
-            headers = @Header(name = "Link", description = "`<URL>; rel=\"next\"` of the next page; absent on the last"),
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<URL>; rel=\"next\"` of the next page; absent on the last",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = CheckPage.class)))
     @APIResponse(
             responseCode = "422",
