@@ -87,21 +87,24 @@ public final class ProblemMapper {
             case 401 -> new String[] {"unauthorized", "Unauthorized", "A valid bearer token is required."};
             case 403 -> new String[] {"forbidden", "Forbidden", "Your role does not allow this operation."};
             case 404 -> new String[] {"not-found", "Not found", "No such resource."};
-            case 405 -> new String[] {
-                "method-not-allowed", "Method not allowed", "This method is not allowed on this resource."
-            };
-            case 406 -> new String[] {"not-acceptable", "Not acceptable", "The requested media type is not available."
-            };
+            case 405 ->
+                new String[] {"method-not-allowed", "Method not allowed", "This method is not allowed on this resource."
+                };
+            case 406 -> new String[] {"not-acceptable", "Not acceptable", "The requested media type is not available."};
             case 409 -> new String[] {"conflict", "Conflict", "The request conflicts with the resource's state."};
             case 411 -> new String[] {"length-required", "Length required", "Send a Content-Length with the body."};
             case 413 -> new String[] {"payload-too-large", "Payload too large", "The request body is too large."};
-            case 415 -> new String[] {
-                "unsupported-media-type", "Unsupported media type", "This media type is not accepted here."
-            };
+            case 415 ->
+                new String[] {
+                    "unsupported-media-type", "Unsupported media type", "This media type is not accepted here."
+                };
             case 503 -> new String[] {"service-unavailable", "Service unavailable", "Try again shortly."};
-            default -> status >= 500
-                    ? new String[] {"internal", "Internal error", "The service failed to answer; the error has been logged."}
-                    : new String[] {"bad-request", "Bad request", "The request could not be processed."};
+            default ->
+                status >= 500
+                        ? new String[] {
+                            "internal", "Internal error", "The service failed to answer; the error has been logged."
+                        }
+                        : new String[] {"bad-request", "Bad request", "The request could not be processed."};
         };
         if (status >= 500) {
             LOG.error("Request failed", e);

@@ -1,10 +1,15 @@
 package org.qorgau.runtime;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * The first step of a graceful shutdown. On SIGTERM (a JVM shutdown hook of {@link QorgauMain} calls {@link #begin})
@@ -22,7 +27,15 @@ public class Draining {
     /** Seconds a client should wait before retrying: about one replica restart behind a load balancer. */
     static final String RETRY_AFTER_SECONDS = "5";
 
+    /** After the accepted requests are done: how long no new request must have arrived before the listener closes. */
+    static final long QUIET_MILLIS = 1_000;
+    /** The longest that quiet period is waited for. */
+    static final long MAX_LINGER_MILLIS = 5_000;
+
+    private static final Logger LOG = Logger.getLogger(Draining.class);
     private static volatile boolean draining;
+    private static final AtomicLong refused = new AtomicLong();
+    private static volatile long lastRefusedAt;
 
     /** Starts refusing new requests; called once on SIGTERM. */
     public static void begin() {
@@ -38,11 +51,36 @@ public class Draining {
         router.route().order(-2000).handler(this::refuseWhileDraining);
     }
 
+    /**
+     * Runs after Quarkus has waited for the accepted requests, before the HTTP server closes its listener and its
+     * connections. A request that arrives in the instant the server closes would lose its connection without an
+     * answer, so the listener stays open (answering 503) until no request has come for {@link #QUIET_MILLIS}: clients
+     * that were told {@code Retry-After} are waiting, and a load balancer has seen readiness go down.
+     */
+    void linger(@Observes @Priority(1) ShutdownEvent event) {
+        if (!draining) {
+            return;
+        }
+        long start = System.nanoTime();
+        long quiet = TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
+        long max = TimeUnit.MILLISECONDS.toNanos(MAX_LINGER_MILLIS);
+        try {
+            while (System.nanoTime() - lastRefusedAt < quiet && System.nanoTime() - start < max) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.infof("Drained: %d requests answered 503 while shutting down", refused.get());
+    }
+
     void refuseWhileDraining(RoutingContext context) {
         if (!draining || context.normalizedPath().startsWith("/q/health/live")) {
             context.next();
             return;
         }
+        refused.incrementAndGet();
+        lastRefusedAt = System.nanoTime();
         context.response()
                 .setStatusCode(503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")

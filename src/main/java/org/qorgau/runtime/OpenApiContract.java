@@ -32,21 +32,15 @@ public class OpenApiContract implements OASFilter {
     private static final Map<String, List<String>> ALWAYS_PRESENT = Map.ofEntries(
             Map.entry(
                     "CheckResponse",
-                    List.of(
-                            "checkId",
-                            "createdAt",
-                            "verdict",
-                            "registryVersion",
-                            "engineVersion",
-                            "matches",
-                            "audit")),
+                    List.of("checkId", "createdAt", "verdict", "registryVersion", "engineVersion", "matches", "audit")),
             Map.entry("CheckPage", List.of("checks")),
             Map.entry("Match", List.of("externalId", "verdict", "probability", "matchWeight", "explanation")),
             Map.entry("Evidence", List.of("field", "level", "weight", "detail")),
             Map.entry("AuditRef", List.of("sequence", "hash")),
             Map.entry("PriorReview", List.of("reviewId", "checkId", "decision", "entryChangedSinceReview")),
             Map.entry(
-                    "Review", List.of("reviewId", "checkId", "externalId", "decision", "reviewer", "createdAt", "audit")),
+                    "Review",
+                    List.of("reviewId", "checkId", "externalId", "decision", "reviewer", "createdAt", "audit")),
             Map.entry(
                     "BatchResponse",
                     List.of("batchId", "createdAt", "purpose", "total", "succeeded", "failed", "items")),
@@ -82,7 +76,8 @@ public class OpenApiContract implements OASFilter {
             openAPI.getComponents().getSchemas().forEach((name, schema) -> {
                 List<String> required = ALWAYS_PRESENT.get(name);
                 if (required != null) {
-                    List<String> merged = new ArrayList<>(schema.getRequired() == null ? List.of() : schema.getRequired());
+                    List<String> merged =
+                            new ArrayList<>(schema.getRequired() == null ? List.of() : schema.getRequired());
                     required.stream().filter(r -> !merged.contains(r)).forEach(merged::add);
                     schema.setRequired(merged);
                 }
@@ -91,8 +86,10 @@ public class OpenApiContract implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> complete(path, method, operation)));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) ->
+                        item.getOperations().forEach((method, operation) -> complete(path, method, operation)));
     }
 
     /**
@@ -133,7 +130,9 @@ public class OpenApiContract implements OASFilter {
         }
         boolean body = operation.getRequestBody() != null;
         boolean parameters = operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> p.getIn() != null && !"path".equals(p.getIn().toString()));
+                && operation.getParameters().stream()
+                        .anyMatch(p ->
+                                p.getIn() != null && !"path".equals(p.getIn().toString()));
         addProblem(responses, "401", "No valid bearer token", false);
         addProblem(responses, "403", "The token's role does not allow this", false);
         if (body) {
@@ -156,7 +155,9 @@ public class OpenApiContract implements OASFilter {
                 true);
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         sorted.forEach((status, response) -> {
-            if (response.getRef() == null && (response.getDescription() == null || response.getDescription().isBlank())) {
+            if (response.getRef() == null
+                    && (response.getDescription() == null
+                            || response.getDescription().isBlank())) {
                 response.setDescription(defaultDescription(status));
             }
         });
@@ -165,8 +166,11 @@ public class OpenApiContract implements OASFilter {
 
     private static void addProblem(APIResponses responses, String status, String description, boolean retryAfter) {
         APIResponse existing = responses.getAPIResponse(status);
-        if (existing != null && existing.getContent() != null && existing.getContent().hasMediaType(PROBLEM)) {
-            if (retryAfter && (existing.getHeaders() == null || !existing.getHeaders().containsKey("Retry-After"))) {
+        if (existing != null
+                && existing.getContent() != null
+                && existing.getContent().hasMediaType(PROBLEM)) {
+            if (retryAfter
+                    && (existing.getHeaders() == null || !existing.getHeaders().containsKey("Retry-After"))) {
                 existing.addHeader("Retry-After", retryAfterHeader());
             }
             return;

@@ -115,12 +115,14 @@ class GeneratedClientWalkthroughTest {
 
         // reading a check back, and an invalid request answered as a problem the client can read
         assertEquals(
-                match.getCheckId(), screener.getCheck(match.getCheckId().toString()).getCheckId());
+                match.getCheckId(),
+                screener.getCheck(match.getCheckId().toString()).getCheckId());
         ApiException invalid = assertThrows(
                 ApiException.class, () -> screener.createCheck(check("Nurlan Seitkali", "14.03.1979", "HR-1"), null));
         assertEquals(422, invalid.getCode());
         JsonNode problem = JSON.readTree(invalid.getResponseBody());
-        assertEquals("https://qorgau.org/problems/validation", problem.path("type").asText());
+        assertEquals(
+                "https://qorgau.org/problems/validation", problem.path("type").asText());
         assertEquals(422, problem.path("status").asInt());
 
         // the organisation's reviewer records a decision about the match

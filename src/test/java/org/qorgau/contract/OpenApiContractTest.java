@@ -55,8 +55,9 @@ class OpenApiContractTest {
 
     private static Map<String, Operation> operations() {
         Map<String, Operation> operations = new LinkedHashMap<>();
-        api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> operations.put(method + " " + path, operation)));
+        api.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operations.put(method + " " + path, operation)));
         return operations;
     }
 
@@ -103,14 +104,17 @@ class OpenApiContractTest {
                 assertNotNull(response.getDescription(), name + " " + status + " has no description");
                 assertFalse(response.getDescription().isBlank(), name + " " + status + " has a blank description");
                 if (status.startsWith("4") || status.startsWith("5")) {
-                    MediaType problem =
-                            response.getContent() == null ? null : response.getContent().get("application/problem+json");
+                    MediaType problem = response.getContent() == null
+                            ? null
+                            : response.getContent().get("application/problem+json");
                     assertNotNull(problem, name + " " + status + " is not application/problem+json");
-                    assertEquals("#/components/schemas/Problem", problem.getSchema().get$ref(), name + " " + status);
+                    assertEquals(
+                            "#/components/schemas/Problem", problem.getSchema().get$ref(), name + " " + status);
                 }
                 if (status.equals("429") || status.equals("503")) {
                     assertTrue(
-                            response.getHeaders() != null && response.getHeaders().containsKey("Retry-After"),
+                            response.getHeaders() != null
+                                    && response.getHeaders().containsKey("Retry-After"),
                             name + " " + status + " does not document Retry-After");
                 }
             });
@@ -124,8 +128,10 @@ class OpenApiContractTest {
         assertEquals(Set.of("jwt"), schemes);
         operations().forEach((name, operation) -> {
             assertNotNull(operation.getSecurity(), name + " has no security requirement");
-            operation.getSecurity().forEach(requirement -> assertTrue(
-                    schemes.containsAll(requirement.keySet()), name + " refers to " + requirement.keySet()));
+            operation
+                    .getSecurity()
+                    .forEach(requirement -> assertTrue(
+                            schemes.containsAll(requirement.keySet()), name + " refers to " + requirement.keySet()));
         });
     }
 
@@ -186,9 +192,8 @@ class OpenApiContractTest {
         lists.forEach((name, page) -> {
             Operation operation = operations().get(name);
             assertNotNull(operation, name);
-            List<String> parameters = operation.getParameters().stream()
-                    .map(Parameter::getName)
-                    .toList();
+            List<String> parameters =
+                    operation.getParameters().stream().map(Parameter::getName).toList();
             assertTrue(parameters.containsAll(List.of("cursor", "limit")), name + " parameters " + parameters);
             ApiResponse ok = operation.getResponses().get("200");
             assertTrue(ok.getHeaders() != null && ok.getHeaders().containsKey("Link"), name + " has no Link header");
@@ -197,15 +202,17 @@ class OpenApiContractTest {
             assertTrue(schema(page).getProperties().containsKey("nextCursor"), page + " has no nextCursor");
         });
         // no list answers a bare array or pages by a header of its own
-        operations().forEach((name, operation) -> operation.getResponses().forEach((status, response) -> {
-            if (response.getHeaders() != null) {
-                assertFalse(response.getHeaders().containsKey("X-Next-Cursor"), name);
-            }
-            if (response.getContent() != null && response.getContent().get("application/json") != null) {
-                Schema<?> schema = response.getContent().get("application/json").getSchema();
-                assertFalse(schema != null && "array".equals(schema.getType()), name + " answers a bare array");
-            }
-        }));
+        operations()
+                .forEach((name, operation) -> operation.getResponses().forEach((status, response) -> {
+                    if (response.getHeaders() != null) {
+                        assertFalse(response.getHeaders().containsKey("X-Next-Cursor"), name);
+                    }
+                    if (response.getContent() != null && response.getContent().get("application/json") != null) {
+                        Schema<?> schema =
+                                response.getContent().get("application/json").getSchema();
+                        assertFalse(schema != null && "array".equals(schema.getType()), name + " answers a bare array");
+                    }
+                }));
     }
 
     private static Schema<?> schema(String name) {
@@ -221,5 +228,4 @@ class OpenApiContractTest {
         assertNotNull(values, schema + "." + property + " is not an enum");
         return values.stream().map(Object::toString).collect(Collectors.toSet());
     }
-
 }

@@ -68,12 +68,12 @@ class ProblemTypesDocumentedTest {
     void shouldDocumentTheTypesGivenToTheFrameworksOwnErrors() {
         ProblemMapper mapper = new ProblemMapper();
         for (int status : new int[] {400, 401, 403, 404, 405, 406, 409, 411, 413, 415, 500, 503}) {
-            Problem problem = (Problem) mapper.web(new WebApplicationException(status), null)
-                    .getEntity();
+            Problem problem = (Problem)
+                    mapper.web(new WebApplicationException(status), null).getEntity();
             assertDocumented(problem.type(), problem.title(), status, "HTTP " + status);
         }
-        Problem internal = (Problem) mapper.unexpected(new IllegalStateException("boom"), null)
-                .getEntity();
+        Problem internal = (Problem)
+                mapper.unexpected(new IllegalStateException("boom"), null).getEntity();
         assertDocumented(internal.type(), internal.title(), 500, "unexpected");
     }
 

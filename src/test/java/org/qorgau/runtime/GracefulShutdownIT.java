@@ -125,7 +125,13 @@ class GracefulShutdownIT {
 
         List<Outcome> broken =
                 outcomes.stream().filter(o -> o.kind() == Kind.BROKEN).toList();
-        assertTrue(broken.isEmpty(), "requests without an HTTP answer or with a wrong one: " + broken);
+        assertTrue(
+                broken.isEmpty(),
+                "requests without an HTTP answer or with a wrong one (ms after SIGTERM sent/answered): "
+                        + broken.stream()
+                                .map(o -> (o.sentAt() - terminatedAt) / 1_000_000 + "/"
+                                        + (o.answeredAt() - terminatedAt) / 1_000_000 + " " + o.detail())
+                                .toList());
         for (Outcome o : outcomes) {
             if (o.kind() == Kind.UNAVAILABLE) {
                 assertNotNull(o.retryAfter(), "503 without Retry-After");

@@ -56,8 +56,7 @@ class CheckListTest {
             String link = page.getHeader("Link");
             if (cursor != null) {
                 // the same cursor in the body and in the Link header, one pagination style for every list
-                assertTrue(
-                        link != null && link.contains("cursor=" + cursor) && link.contains("rel=\"next\""), link);
+                assertTrue(link != null && link.contains("cursor=" + cursor) && link.contains("rel=\"next\""), link);
             } else {
                 assertNull(link);
             }

@@ -128,8 +128,7 @@ public class RegistryResource {
     @GET
     @Path("/entries/{externalId}")
     @RolesAllowed(Roles.REGISTRY_ADMIN)
-    @Operation(operationId = "getRegistryEntry",
-            summary = "Read one registry entry")
+    @Operation(operationId = "getRegistryEntry", summary = "Read one registry entry")
     @APIResponse(
             responseCode = "200",
             description = "The entry",
@@ -147,8 +146,10 @@ public class RegistryResource {
     @Path("/entries/{externalId}")
     @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putRegistryEntry",
-            summary = "Create or correct one registry entry", description = "Makes a new registry version.")
+    @Operation(
+            operationId = "putRegistryEntry",
+            summary = "Create or correct one registry entry",
+            description = "Makes a new registry version.")
     @APIResponse(
             responseCode = "200",
             description = "Updated",
@@ -236,7 +237,11 @@ public class RegistryResource {
         }
         Response.ResponseBuilder response = Response.ok(new RegistryVersionPage(List.copyOf(versions), next));
         if (next != null) {
-            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+            response.link(
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
         }
         return response.build();
     }

@@ -272,7 +272,11 @@ public class CheckResource {
         String next = page.next() == null ? null : encodeCursor(page.next());
         Response.ResponseBuilder response = Response.ok(new CheckPage(page.items(), next));
         if (next != null) {
-            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+            response.link(
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
         }
         return response.build();
     }

@@ -113,6 +113,7 @@ public record CheckResponse(
                         "NO_EVIDENCE"
                     })
             String level,
+
             @Schema(example = "9.7") double weight,
 
             @Schema(example = "'Nurlan Seitkali' is a transliteration of 'Сейткали Нұрлан'")
