@@ -45,6 +45,10 @@ import org.qorgau.error.ServiceUnavailableException;
 public class AuditCommitter {
 
     private static final Logger LOG = Logger.getLogger(AuditCommitter.class);
+    /** How often an idle writer looks whether the service is stopping. */
+    private static final long POLL_MILLIS = 200;
+    /** Beyond the commit timeout, how long shutdown waits for the writer's last group. */
+    private static final long DRAIN_SLACK_MILLIS = 5_000;
 
     /** A write to run inside a shared transaction; it must not commit, roll back or change auto-commit. */
     @FunctionalInterface
@@ -173,9 +177,15 @@ public class AuditCommitter {
 
     /** Runs {@code work} in a (possibly shared) transaction and returns its result once committed. */
     public <T> T execute(Work<T> work) throws Exception {
-        ensureWriter();
         CompletableFuture<T> result = new CompletableFuture<>();
-        queue.add(new Pending<>(work, result));
+        synchronized (this) {
+            if (stopping) {
+                // the writer has drained and stopped: nothing more can become durable on this replica
+                throw new ServiceUnavailableException("This replica is shutting down; try again shortly.");
+            }
+            ensureWriter();
+            queue.add(new Pending<>(work, result));
+        }
         try {
             return result.get(commitTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -195,19 +205,56 @@ public class AuditCommitter {
         }
     }
 
+    /**
+     * Drains on shutdown: every write already queued is still committed (and its caller answered) before the writer
+     * stops; later writes are refused with 503. Quarkus fires this after its graceful HTTP shutdown, and the embedded
+     * database is stopped only after Quarkus, so the database is still there for the last group.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        stopping = true;
-        Thread thread = writer;
-        if (thread != null) {
-            thread.interrupt();
+        Thread thread;
+        synchronized (this) {
+            stopping = true;
+            thread = writer;
+        }
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(commitTimeoutMillis + DRAIN_SLACK_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warnf(
+                    "Audit writer still busy after %d ms of shutdown; %d writes unanswered",
+                    commitTimeoutMillis, queue.size());
+        }
+    }
+
+    /** The next queued write; null once stopping with nothing left (the writer then ends). */
+    private Pending<?> next() throws InterruptedException {
+        while (true) {
+            Pending<?> pending = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (pending != null) {
+                return pending;
+            }
+            synchronized (this) {
+                if (stopping && queue.isEmpty()) {
+                    return null;
+                }
+            }
         }
     }
 
     private void loop() {
-        while (!stopping) {
+        while (true) {
             List<Pending<?>> group = new ArrayList<>();
             try {
-                group.add(queue.take());
+                Pending<?> first = next();
+                if (first == null) {
+                    return;
+                }
+                group.add(first);
             } catch (InterruptedException e) {
                 return;
             }

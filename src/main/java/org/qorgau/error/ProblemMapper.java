@@ -81,26 +81,41 @@ public final class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
-        String title = Response.Status.fromStatusCode(status) == null
-                ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
-        String detail = switch (status) {
-            case 400 -> "The request could not be read.";
-            case 404 -> "No such resource.";
-            case 405 -> "This method is not allowed on this resource.";
-            case 406 -> "The requested media type is not available.";
-            case 413 -> "The request body is too large.";
-            case 415 -> "This media type is not accepted here.";
-            default -> title;
+        // the same type and title as the exception tree's for the same status: one title per type (docs/problems.md)
+        String[] kind = switch (status) {
+            case 400 -> new String[] {"bad-request", "Bad request", "The request could not be read."};
+            case 401 -> new String[] {"unauthorized", "Unauthorized", "A valid bearer token is required."};
+            case 403 -> new String[] {"forbidden", "Forbidden", "Your role does not allow this operation."};
+            case 404 -> new String[] {"not-found", "Not found", "No such resource."};
+            case 405 ->
+                new String[] {"method-not-allowed", "Method not allowed", "This method is not allowed on this resource."
+                };
+            case 406 -> new String[] {"not-acceptable", "Not acceptable", "The requested media type is not available."};
+            case 409 -> new String[] {"conflict", "Conflict", "The request conflicts with the resource's state."};
+            case 411 -> new String[] {"length-required", "Length required", "Send a Content-Length with the body."};
+            case 413 -> new String[] {"payload-too-large", "Payload too large", "The request body is too large."};
+            case 415 ->
+                new String[] {
+                    "unsupported-media-type", "Unsupported media type", "This media type is not accepted here."
+                };
+            case 503 -> new String[] {"service-unavailable", "Service unavailable", "Try again shortly."};
+            default ->
+                status >= 500
+                        ? new String[] {
+                            "internal", "Internal error", "The service failed to answer; the error has been logged."
+                        }
+                        : new String[] {"bad-request", "Bad request", "The request could not be processed."};
         };
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-        return Response.status(status)
+        Response.ResponseBuilder builder = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, path(uri), List.of()))
-                .build();
+                .entity(new Problem(Problem.TYPE_PREFIX + kind[0], kind[1], status, kind[2], path(uri), List.of()));
+        if (status == 503) {
+            builder.header("Retry-After", ServiceUnavailableException.RETRY_AFTER_SECONDS);
+        }
+        return builder.build();
     }
 
     @ServerExceptionMapper

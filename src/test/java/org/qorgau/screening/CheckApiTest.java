@@ -179,12 +179,12 @@ class CheckApiTest {
                 .get("/v1/checks")
                 .then()
                 .statusCode(200)
-                .body("checkId", org.hamcrest.Matchers.not(hasItem(checkId)));
+                .body("checks.checkId", org.hamcrest.Matchers.not(hasItem(checkId)));
         as(TestTokens.screener("school-3"))
                 .get("/v1/checks?limit=500")
                 .then()
                 .statusCode(200)
-                .body("checkId", hasItem(checkId));
+                .body("checks.checkId", hasItem(checkId));
     }
 
     @Test

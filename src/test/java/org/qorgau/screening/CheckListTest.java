@@ -3,9 +3,11 @@ package org.qorgau.screening;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
 import static org.qorgau.support.Api.uniqueId;
@@ -49,8 +51,15 @@ class CheckListTest {
             }
             Response page = request.get("/v1/checks");
             page.then().statusCode(200);
-            seen.addAll(page.jsonPath().getList("checkId"));
-            cursor = page.getHeader("X-Next-Cursor");
+            seen.addAll(page.jsonPath().getList("checks.checkId"));
+            cursor = page.jsonPath().getString("nextCursor");
+            String link = page.getHeader("Link");
+            if (cursor != null) {
+                // the same cursor in the body and in the Link header, one pagination style for every list
+                assertTrue(link != null && link.contains("cursor=" + cursor) && link.contains("rel=\"next\""), link);
+            } else {
+                assertNull(link);
+            }
             pages++;
         } while (cursor != null && pages < 10);
         assertEquals(3, pages);
@@ -70,22 +79,22 @@ class CheckListTest {
                 .get("/v1/checks?purpose=VOLUNTEERING")
                 .then()
                 .statusCode(200)
-                .body("", hasSize(1));
+                .body("checks", hasSize(1));
         as(TestTokens.screener(org))
                 .get("/v1/checks?verdict=NO_MATCH")
                 .then()
                 .statusCode(200)
-                .body("", hasSize(2))
-                .body("verdict", everyItem(equalTo("NO_MATCH")));
+                .body("checks", hasSize(2))
+                .body("checks.verdict", everyItem(equalTo("NO_MATCH")));
         as(TestTokens.auditor())
                 .get("/v1/checks?org=" + org)
                 .then()
                 .statusCode(200)
-                .body("", hasSize(2));
+                .body("checks", hasSize(2));
         // a screener's org filter cannot widen the view to another organisation
         Response other = as(TestTokens.screener(uniqueId("nosy"))).get("/v1/checks?org=" + org);
-        other.then().statusCode(200).body("", hasSize(0));
-        assertNull(other.getHeader("X-Next-Cursor"));
+        other.then().statusCode(200).body("checks", hasSize(0)).body("nextCursor", nullValue());
+        assertNull(other.getHeader("Link"));
     }
 
     @Test

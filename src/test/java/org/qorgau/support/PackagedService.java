@@ -53,6 +53,28 @@ public final class PackagedService implements AutoCloseable {
     /** Starts the jar on a free port with {@code extraEnv} on top of the database and key settings; waits for ready. */
     public static PackagedService start(EmbeddedDatabase database, String name, Map<String, String> extraEnv)
             throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        env.put("QORGAU_DATA_DIR", EmbeddedPostgresResource.dataDir().toString());
+        env.putAll(extraEnv);
+        return launch(name, env);
+    }
+
+    /**
+     * Starts the jar as a user would, on its own embedded PostgreSQL under {@code dataDir/pg} (no datasource URL), with
+     * the test run's key pair; waits for ready.
+     */
+    public static PackagedService startEmbedded(Path dataDir, String name, Map<String, String> extraEnv)
+            throws Exception {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QORGAU_DATA_DIR", dataDir.toString());
+        env.putAll(extraEnv);
+        return launch(name, env);
+    }
+
+    private static PackagedService launch(String name, Map<String, String> settings) throws Exception {
         int port = freePort();
         Path log = Path.of("target", name + "-" + port + ".log");
         ProcessBuilder builder = new ProcessBuilder(
@@ -63,13 +85,9 @@ public final class PackagedService implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys().resolve("public.pem").toString());
-        env.put("QORGAU_DATA_DIR", EmbeddedPostgresResource.dataDir().toString());
-        env.putAll(extraEnv);
+        env.putAll(settings);
         builder.environment().putAll(env);
         PackagedService service = new PackagedService(builder.start(), port, log);
         service.awaitReady(Duration.ofSeconds(120));
@@ -86,6 +104,21 @@ public final class PackagedService implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The service's console log. */
+    public Path log() {
+        return log;
+    }
+
+    /** Sends SIGTERM, as an orchestrator does, without waiting. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code, or null if it still runs after {@code within}. */
+    public Integer awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
     /** A GET; the client gives up after {@code timeout}. */
@@ -134,7 +167,8 @@ public final class PackagedService implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // above quarkus.shutdown.timeout (20 s): a graceful stop finishes its requests first
+            if (!process.waitFor(45, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }

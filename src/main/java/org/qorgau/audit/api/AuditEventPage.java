@@ -8,5 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AuditEventPage(
         List<AuditEventView> events,
 
-        @Schema(description = "Pass as `cursor` for the next page; null on the last page", example = "4711")
+        @Schema(
+                description = "Pass as `cursor` for the next page (also in the `Link: rel=\"next\"` header); null on"
+                        + " the last page",
+                example = "4711")
         String nextCursor) {}

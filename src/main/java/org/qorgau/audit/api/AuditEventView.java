@@ -36,7 +36,10 @@ public record AuditEventView(
 
         Actor actor,
 
-        @Schema(description = "Declared purpose of a check", example = "EMPLOYMENT")
+        @Schema(
+                description = "Declared purpose of a check",
+                example = "EMPLOYMENT",
+                enumeration = {"EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN"})
         String purpose,
 
         @Schema(type = SchemaType.OBJECT, description = "What was asked (without the candidate's personal fields)")

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -78,6 +80,7 @@ public class AuditResource {
     @RolesAllowed(Roles.AUDITOR)
     @Produces({MediaType.APPLICATION_JSON, CSV, NDJSON})
     @Operation(
+            operationId = "listAuditEvents",
             summary = "List or export audit events",
             description = "Events in sequence order, filtered. JSON answers a page with `nextCursor`; `Accept:"
                     + " text/csv` or `application/x-ndjson` streams the whole selection (cursor and limit"
@@ -86,6 +89,11 @@ public class AuditResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of events, or the export",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<URL>; rel=\"next\"` of the next page; absent on the last",
+                            schema = @Schema(type = SchemaType.STRING)),
             content = {
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
@@ -100,11 +108,22 @@ public class AuditResource {
             @Parameter(description = "Events before this instant (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "The actor's organisation", example = "school-17") @QueryParam("org") String org,
             @Parameter(description = "The actor's subject") @QueryParam("actor") String actor,
-            @Parameter(description = "Event type", example = "CHECK_PERFORMED") @QueryParam("type") String type,
-            @Parameter(description = "Check verdict", example = "POSSIBLE_MATCH") @QueryParam("verdict") String verdict,
-            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "Event type",
+                            example = "CHECK_PERFORMED",
+                            schema = @Schema(implementation = AuditEventType.class))
+                    @QueryParam("type")
+                    String type,
+            @Parameter(
+                            description = "Check verdict",
+                            example = "POSSIBLE_MATCH",
+                            schema = @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"}))
+                    @QueryParam("verdict")
+                    String verdict,
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size (1-1000)") @QueryParam("limit") @DefaultValue("100") int limit,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers,
+            @Context UriInfo uriInfo) {
         Caller who = caller.get();
         AuditFilter filter = new AuditFilter(
                 instant("from", from),
@@ -116,7 +135,16 @@ public class AuditResource {
                 cursor(cursor));
         AuditService.Format format = exportFormat(headers);
         if (format == null) {
-            return Response.ok(audit.page(filter, limit, who)).build();
+            AuditEventPage page = audit.page(filter, limit, who);
+            Response.ResponseBuilder response = Response.ok(page);
+            if (page.nextCursor() != null) {
+                response.link(
+                        uriInfo.getRequestUriBuilder()
+                                .replaceQueryParam("cursor", page.nextCursor())
+                                .build(),
+                        "next");
+            }
+            return response.build();
         }
         audit.recordExport(filter, format, who);
         StreamingOutput body = out -> audit.export(filter, format, out);
@@ -131,13 +159,17 @@ public class AuditResource {
     @Path("/verify")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(
+            operationId = "verifyAuditChain",
             summary = "Verify the hash chain",
             description = "Recomputes every event's hash from its stored columns, checks the links and the gap-free"
                     + " order, and compares the chain with every signed checkpoint. `fromCheckpoint` starts at a"
                     + " checkpoint: `SEQUENCE` for a stored one (its signature is checked) or `SEQUENCE:HASH` for one"
                     + " the auditor kept outside the database. Answers 200 with `valid: false` and `brokenAt` (the"
                     + " first sequence that does not verify) when the log was altered or truncated.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VerifyResult.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The outcome, valid or not",
+            content = @Content(schema = @Schema(implementation = VerifyResult.class)))
     public VerifyResult verify(
             @Parameter(description = "First sequence to check (default 1)") @QueryParam("from") Long from,
             @Parameter(description = "Last sequence to check (default the head)") @QueryParam("to") Long to,
@@ -150,10 +182,14 @@ public class AuditResource {
     @Path("/checkpoints")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(
+            operationId = "listAuditCheckpoints",
             summary = "Signed checkpoints",
             description = "Signed heads of the chain, newest first, and the public key to check them. Keep copies"
                     + " outside the service: with them `verify` detects truncation and rewriting.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckpointList.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Checkpoints, newest first",
+            content = @Content(schema = @Schema(implementation = CheckpointList.class)))
     public CheckpointList checkpoints(
             @Parameter(description = "At most this many (1-1000)") @QueryParam("limit") @DefaultValue("100")
                     int limit) {
@@ -169,10 +205,14 @@ public class AuditResource {
     @Path("/checkpoints")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(
+            operationId = "signAuditCheckpoint",
             summary = "Sign the current head now",
             description = "Signs the chain's current head and answers the checkpoint (the existing one when the head"
                     + " has not moved since the last checkpoint).")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CheckpointView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The checkpoint of the current head",
+            content = @Content(schema = @Schema(implementation = CheckpointView.class)))
     public Response signCheckpoint() {
         CheckpointView checkpoint = checkpoints.sign();
         return Response.created(URI.create("/v1/audit/checkpoints?sequence=" + checkpoint.sequence()))
@@ -184,11 +224,15 @@ public class AuditResource {
     @Path("/usage")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(
+            operationId = "getUsageReport",
             summary = "Usage per organisation",
             description = "Checks per day, verdict mix, share outside working hours, repeated checks of one"
                     + " candidate and distinct candidates, per organisation, so fishing stands out. Default period:"
                     + " the last 30 days.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = UsageReport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = @Content(schema = @Schema(implementation = UsageReport.class)))
     public UsageReport usage(
             @Parameter(description = "Period start (ISO-8601 instant)") @QueryParam("from") String from,
             @Parameter(description = "Period end, exclusive (ISO-8601 instant)") @QueryParam("to") String to,

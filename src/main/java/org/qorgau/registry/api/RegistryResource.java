@@ -13,14 +13,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,6 +71,7 @@ public class RegistryResource {
     @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Consumes({NDJSON, "text/csv"})
     @Operation(
+            operationId = "importRegistry",
             summary = "Import registry entries",
             description = "Streams a file of entries (NDJSON, one per line; or CSV with a header row of field names and"
                     + " `|` between list items). All or nothing: any invalid line rejects the whole import with 422"
@@ -124,8 +128,11 @@ public class RegistryResource {
     @GET
     @Path("/entries/{externalId}")
     @RolesAllowed(Roles.REGISTRY_ADMIN)
-    @Operation(summary = "Read one registry entry")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegistryEntry.class)))
+    @Operation(operationId = "getRegistryEntry", summary = "Read one registry entry")
+    @APIResponse(
+            responseCode = "200",
+            description = "The entry",
+            content = @Content(schema = @Schema(implementation = RegistryEntry.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such entry",
@@ -139,7 +146,10 @@ public class RegistryResource {
     @Path("/entries/{externalId}")
     @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or correct one registry entry", description = "Makes a new registry version.")
+    @Operation(
+            operationId = "putRegistryEntry",
+            summary = "Create or correct one registry entry",
+            description = "Makes a new registry version.")
     @APIResponse(
             responseCode = "200",
             description = "Updated",
@@ -167,6 +177,7 @@ public class RegistryResource {
     @Path("/entries/{externalId}")
     @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Operation(
+            operationId = "deleteRegistryEntry",
             summary = "Remove one registry entry",
             description = "Requires a reason; the entry's history is kept and the removal makes a new version.")
     @APIResponse(responseCode = "204", description = "Removed")
@@ -191,18 +202,47 @@ public class RegistryResource {
     @Path("/versions")
     @RolesAllowed({Roles.REGISTRY_ADMIN, Roles.AUDITOR})
     @Operation(
+            operationId = "listRegistryVersions",
             summary = "Registry versions, newest first",
             description = "Who changed what, when, with counts and the content hash of the whole registry.")
     @APIResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RegistryVersionView.class)))
-    public List<RegistryVersionView> versions(
+            description = "A page of versions",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<URL>; rel=\"next\"` of the next page; absent on the last",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = RegistryVersionPage.class)))
+    public Response versions(
             @Parameter(description = "At most this many (1-1000)") @QueryParam("limit") @DefaultValue("100") int limit,
-            @Parameter(description = "Only versions older than this one (pagination)") @QueryParam("before")
-                    Long before) {
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @Context UriInfo uriInfo) {
         if (limit < 1 || limit > 1000) {
             throw new ValidationException("limit", "limit must be between 1 and 1000");
         }
-        return registry.versions(limit, before);
+        Long before = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw new ValidationException("cursor", "cursor must be a nextCursor from an earlier page");
+            }
+        }
+        List<RegistryVersionView> versions = registry.versions(limit + 1, before);
+        String next = null;
+        if (versions.size() > limit) {
+            versions = versions.subList(0, limit);
+            next = Long.toString(versions.get(limit - 1).version());
+        }
+        Response.ResponseBuilder response = Response.ok(new RegistryVersionPage(List.copyOf(versions), next));
+        if (next != null) {
+            response.link(
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
+        }
+        return response.build();
     }
 }

@@ -12,7 +12,12 @@ import org.qorgau.error.Problem;
 public record BatchResponse(
         UUID batchId,
         Instant createdAt,
-        @Schema(example = "PERIODIC_RESCREEN") String purpose,
+
+        @Schema(
+                example = "PERIODIC_RESCREEN",
+                enumeration = {"EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN"})
+        String purpose,
+
         @Schema(example = "120") int total,
         @Schema(example = "119") int succeeded,
         @Schema(example = "1") int failed,

@@ -75,6 +75,7 @@ public class CheckResource {
     @RolesAllowed(Roles.SCREENER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createBatchCheck",
             summary = "Screen up to 500 candidates",
             description = "Each candidate becomes its own audited check with its own id. The answer lists, in"
                     + " request order, each item's check or its own problem; one bad item does not sink the rest."
@@ -100,6 +101,7 @@ public class CheckResource {
     @RolesAllowed(Roles.REVIEWER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "recordReview",
             summary = "Record a reviewer's decision about a match",
             description = "Only a reviewer of the check's organisation. A NOT_SAME_PERSON decision is remembered: later"
                     + " checks of the same candidate by the organisation show it beside the match (priorReviews),"
@@ -134,6 +136,7 @@ public class CheckResource {
     @RolesAllowed(Roles.SCREENER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createCheck",
             summary = "Screen a candidate",
             description = "Fuzzy-matches the candidate against the registry and answers with a verdict, the evidence"
                     + " per field, and the check's audit record. The answer is sent only after its audit event is"
@@ -167,10 +170,14 @@ public class CheckResource {
     @Path("/{checkId}")
     @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(
+            operationId = "getCheck",
             summary = "Read one check",
             description = "Screeners and reviewers see their own organisation's checks; another organisation's"
                     + " check answers 404 exactly like an unknown one. Auditors see all. Every read is audited.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The check as answered when it was made",
+            content = @Content(schema = @Schema(implementation = CheckResponse.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such check in your organisation",
@@ -193,14 +200,20 @@ public class CheckResource {
     @GET
     @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR})
     @Operation(
+            operationId = "listChecks",
             summary = "List checks, newest first",
             description = "Own organisation only (auditors: all, or one with `org`). Filters combine; page with"
-                    + " `cursor` = the previous page's `X-Next-Cursor` header (also in `Link: rel=next`), absent on"
+                    + " `cursor` = the previous page's `nextCursor` (also the `Link: rel=\"next\"` header), null on"
                     + " the last page.")
     @APIResponse(
             responseCode = "200",
-            headers = @Header(name = "X-Next-Cursor", description = "Cursor of the next page; absent on the last"),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CheckResponse.class)))
+            description = "A page of checks",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "`<URL>; rel=\"next\"` of the next page; absent on the last",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = CheckPage.class)))
     @APIResponse(
             responseCode = "422",
             description = "Invalid filter",
@@ -211,12 +224,23 @@ public class CheckResource {
                             schema = @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"}))
                     @QueryParam("verdict")
                     String verdict,
-            @Parameter(description = "Only checks with this purpose") @QueryParam("purpose") String purpose,
+            @Parameter(
+                            description = "Only checks with this purpose",
+                            schema =
+                                    @Schema(
+                                            enumeration = {
+                                                "EMPLOYMENT",
+                                                "VOLUNTEERING",
+                                                "CONTRACTOR",
+                                                "PERIODIC_RESCREEN"
+                                            }))
+                    @QueryParam("purpose")
+                    String purpose,
             @Parameter(description = "Only checks by this screener (token subject)") @QueryParam("actor") String actor,
             @Parameter(description = "Auditors: only this organisation's checks") @QueryParam("org") String org,
             @Parameter(description = "Created at or after this instant (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "Created before this instant (ISO-8601)") @QueryParam("to") String to,
-            @Parameter(description = "The previous page's X-Next-Cursor") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "At most this many (1-500)") @QueryParam("limit") @DefaultValue("50") int limit,
             @Context UriInfo uriInfo) {
         Caller who = caller.get();
@@ -245,15 +269,14 @@ public class CheckResource {
         CheckService.CheckFilter filter =
                 new CheckService.CheckFilter(org, actor, verdict, purpose, instant("from", from), instant("to", to));
         CheckService.CheckPage page = checks.list(who, auditor, filter, decodeCursor(cursor), limit);
-        Response.ResponseBuilder response = Response.ok(page.items());
-        if (page.next() != null) {
-            String next = encodeCursor(page.next());
-            response.header("X-Next-Cursor", next)
-                    .link(
-                            uriInfo.getRequestUriBuilder()
-                                    .replaceQueryParam("cursor", next)
-                                    .build(),
-                            "next");
+        String next = page.next() == null ? null : encodeCursor(page.next());
+        Response.ResponseBuilder response = Response.ok(new CheckPage(page.items(), next));
+        if (next != null) {
+            response.link(
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
         }
         return response.build();
     }

@@ -87,7 +87,33 @@ public record CheckResponse(
             @Schema(enumeration = {"name", "dateOfBirth", "photo"})
             String field,
 
-            @Schema(example = "TRANSLITERATION_EQUAL") String level,
+            @Schema(
+                    description = "The comparison level reached: name EXACT, TRANSLITERATION_EQUAL, TYPO, PHONETIC,"
+                            + " TOKEN_SUBSET, INITIALS or DIFFERENT; dateOfBirth EXACT, SAME_PARTIAL, DAY_MONTH_SWAP,"
+                            + " ONE_DIGIT_TYPO, YEAR_PLUS_MINUS_ONE, DIFFERENT or MISSING; photo IDENTICAL, VERY_CLOSE,"
+                            + " CLOSE, NEAR_DUPLICATE or NO_EVIDENCE",
+                    example = "TRANSLITERATION_EQUAL",
+                    enumeration = {
+                        "EXACT",
+                        "TRANSLITERATION_EQUAL",
+                        "TYPO",
+                        "PHONETIC",
+                        "TOKEN_SUBSET",
+                        "INITIALS",
+                        "DIFFERENT",
+                        "SAME_PARTIAL",
+                        "DAY_MONTH_SWAP",
+                        "ONE_DIGIT_TYPO",
+                        "YEAR_PLUS_MINUS_ONE",
+                        "MISSING",
+                        "IDENTICAL",
+                        "VERY_CLOSE",
+                        "CLOSE",
+                        "NEAR_DUPLICATE",
+                        "NO_EVIDENCE"
+                    })
+            String level,
+
             @Schema(example = "9.7") double weight,
 
             @Schema(example = "'Nurlan Seitkali' is a transliteration of 'Сейткали Нұрлан'")
