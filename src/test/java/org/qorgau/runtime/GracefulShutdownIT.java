@@ -63,14 +63,27 @@ class GracefulShutdownIT {
         CREATED,
         UNAVAILABLE,
         REFUSED,
+        /** The connection closed before a single byte of answer: the service closed it while it stopped listening. */
+        CLOSED_UNANSWERED,
         BROKEN
     }
 
     record Outcome(
-            Kind kind, int status, String retryAfter, String checkId, long sentAt, long answeredAt, String detail) {
+            Kind kind,
+            int status,
+            String retryAfter,
+            String checkId,
+            long sentAt,
+            long answeredAt,
+            String detail,
+            String consent) {
 
         Outcome(Kind kind, int status, String retryAfter, String checkId, long sentAt, String detail) {
-            this(kind, status, retryAfter, checkId, sentAt, System.nanoTime(), detail);
+            this(kind, status, retryAfter, checkId, sentAt, System.nanoTime(), detail, null);
+        }
+
+        Outcome withConsent(String reference) {
+            return new Outcome(kind, status, retryAfter, checkId, sentAt, answeredAt, detail, reference);
         }
     }
 
@@ -157,10 +170,19 @@ class GracefulShutdownIT {
 
         PackagedService restarted = PackagedService.startEmbedded(dataDir, "graceful-shutdown-restart", env);
         try {
-            Set<String> audited = auditedChecks(restarted, org);
+            Map<String, String> audited = auditedChecks(restarted, org); // consentReference -> checkId
             Set<String> missing = new HashSet<>(answered);
-            missing.removeAll(audited);
+            missing.removeAll(audited.values());
             assertTrue(missing.isEmpty(), missing.size() + " answered checks are not in the audit chain: " + missing);
+            // a request answered 503, or whose connection closed unanswered, was not accepted: nothing was done
+            List<Outcome> doneButNotAnswered = outcomes.stream()
+                    .filter(o -> o.kind() == Kind.UNAVAILABLE || o.kind() == Kind.CLOSED_UNANSWERED)
+                    .filter(o -> audited.containsKey(o.consent()))
+                    .toList();
+            assertTrue(
+                    doneButNotAnswered.isEmpty(),
+                    "checks stored and audited whose client got no 201 (an accepted request lost its answer): "
+                            + doneButNotAnswered);
             HttpResponse<String> verify = restarted.get("/v1/audit/verify", TestTokens.auditor(), SOCKET_TIMEOUT);
             assertEquals(200, verify.statusCode(), verify.body());
             assertTrue(JSON.readTree(verify.body()).path("valid").asBoolean(), verify.body());
@@ -170,24 +192,33 @@ class GracefulShutdownIT {
         System.out.printf(
                 Locale.ROOT,
                 "GracefulShutdownIT: %d answered 201 (%d of them in flight at SIGTERM), %d answered 503, %d refused,"
-                        + " exit %d%n",
+                        + " %d closed unanswered and not done, exit %d%n",
                 answered.size(),
                 inFlightAtSigterm,
                 count(outcomes, Kind.UNAVAILABLE),
                 count(outcomes, Kind.REFUSED),
+                count(outcomes, Kind.CLOSED_UNANSWERED),
                 exit);
     }
 
     /** One client: checks back to back; after a 503 it waits Retry-After; it stops once the service refuses it. */
     private static void burst(int port, String token, int client, ConcurrentLinkedQueue<Outcome> outcomes) {
         for (int i = 0; ; i++) {
+            String consent = "DRAIN-" + client + "-" + i;
             String body = "{\"candidate\":{\"fullName\":\"Burst Candidate " + client + "\",\"dateOfBirth\":\""
                     + String.format(Locale.ROOT, "1981-02-%02d", 1 + i % 28)
-                    + "\"},\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"DRAIN-" + client + "-" + i + "\"}";
-            Outcome outcome = post(port, "/v1/checks", token, body);
+                    + "\"},\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"" + consent + "\"}";
+            Outcome outcome = post(port, "/v1/checks", token, body).withConsent(consent);
             outcomes.add(outcome);
             if (outcome.kind() == Kind.REFUSED || outcome.kind() == Kind.BROKEN) {
                 return;
+            }
+            if (outcome.kind() == Kind.CLOSED_UNANSWERED) {
+                try {
+                    Thread.sleep(1000); // a connection error: retry a little later, as HTTP clients do
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
             if (outcome.kind() == Kind.UNAVAILABLE) {
                 try {
@@ -220,6 +251,9 @@ class GracefulShutdownIT {
             out.flush();
             String response = readAll(socket.getInputStream());
             return classify(response, sentAt);
+        } catch (java.net.SocketException e) {
+            // reset before any answer: the listener closed with this connection still unread
+            return new Outcome(Kind.CLOSED_UNANSWERED, 0, null, null, sentAt, e.toString());
         } catch (IOException e) {
             return new Outcome(Kind.BROKEN, 0, null, null, sentAt, e.toString());
         } finally {
@@ -238,6 +272,9 @@ class GracefulShutdownIT {
     }
 
     private static Outcome classify(String response, long sentAt) {
+        if (response.isEmpty()) {
+            return new Outcome(Kind.CLOSED_UNANSWERED, 0, null, null, sentAt, "closed without an answer");
+        }
         if (!response.startsWith("HTTP/1.1 ")) {
             return new Outcome(Kind.BROKEN, 0, null, null, sentAt, "no status line: '" + response + "'");
         }
@@ -285,9 +322,9 @@ class GracefulShutdownIT {
         throw new AssertionError("the index never served the imported registry");
     }
 
-    /** Every checkId of the organisation's CHECK_PERFORMED events, over all pages. */
-    private static Set<String> auditedChecks(PackagedService service, String org) throws Exception {
-        Set<String> ids = new HashSet<>();
+    /** consentReference to checkId of every CHECK_PERFORMED event of the organisation, over all pages. */
+    private static Map<String, String> auditedChecks(PackagedService service, String org) throws Exception {
+        Map<String, String> ids = new java.util.HashMap<>();
         String cursor = null;
         do {
             String path = "/v1/audit/events?type=CHECK_PERFORMED&limit=1000&org="
@@ -297,7 +334,7 @@ class GracefulShutdownIT {
             assertEquals(200, page.statusCode(), page.body());
             JsonNode json = JSON.readTree(page.body());
             for (JsonNode event : json.path("events")) {
-                ids.add(event.path("checkId").asText());
+                ids.put(event.path("query").path("consentReference").asText(), event.path("checkId").asText());
             }
             cursor = json.path("nextCursor").isTextual()
                     ? json.path("nextCursor").asText()
