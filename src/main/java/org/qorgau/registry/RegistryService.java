@@ -427,6 +427,32 @@ public class RegistryService {
         });
     }
 
+    /**
+     * Adds a photo's hash to an entry's {@code photoHashes} as a new registry version, audited like {@link #put}; an
+     * entry that already holds the hash stays as it is. Only the hash reaches this service, never the photo.
+     */
+    public PutResult addPhotoHash(String externalId, String pdqHash, Caller caller) {
+        RegistryEntry current =
+                find(externalId).orElseThrow(() -> new NotFoundException("No registry entry with this externalId."));
+        List<String> hashes = new ArrayList<>(current.photoHashes() == null ? List.of() : current.photoHashes());
+        if (!hashes.contains(pdqHash)) {
+            hashes.add(pdqHash);
+        }
+        return put(
+                externalId,
+                new RegistryEntry(
+                        current.externalId(),
+                        current.fullName(),
+                        current.aliases(),
+                        current.dateOfBirth(),
+                        hashes,
+                        current.offence(),
+                        current.convictionDate(),
+                        current.region(),
+                        current.sourceUrl()),
+                caller);
+    }
+
     /** Removes one entry; its history stays. */
     public long delete(String externalId, String reason, Caller caller) {
         if (reason == null || reason.isBlank()) {

@@ -7,6 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.qorgau.config.QorgauConfig;
 
 /**
@@ -14,11 +17,19 @@ import org.qorgau.config.QorgauConfig;
  * own limit is set high for the import; this filter answers 413 for larger bodies elsewhere before anything is read,
  * and 411 for bodies of unknown length outside the import (they could not be bounded before buffering): HTTP/1.1
  * chunked bodies and HTTP/2 requests without {@code content-length}.
+ *
+ * <p>Photo uploads ({@code POST /v1/photo-hashes}, {@code POST /v1/registry/entries/{id}/photos}, and a
+ * {@code multipart/form-data} {@code POST /v1/checks}) may be as large as {@code qorgau.photo.max-bytes} (plus the
+ * form's other parts), and at most {@code qorgau.photo.max-in-flight} of them are accepted at once: beyond that they
+ * answer 503 with Retry-After before their bodies are read, which keeps the memory of a burst of uploads bounded.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
     static final String IMPORT_PATH = "/v1/registry/imports";
+    private static final Pattern ENTRY_PHOTOS = Pattern.compile("/v1/registry/entries/[^/]+/photos");
+
+    private final AtomicInteger photosInFlight = new AtomicInteger();
 
     private final QorgauConfig config;
 
@@ -36,8 +47,18 @@ public class BodyLimitFilter {
             context.next();
             return;
         }
-        boolean isImport = context.normalizedPath().equals(IMPORT_PATH);
-        long max = isImport ? config.http().maxImportBytes() : config.http().maxBodyBytes();
+        String path = context.normalizedPath();
+        boolean isImport = path.equals(IMPORT_PATH);
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+        boolean photo = path.equals("/v1/photo-hashes")
+                || ENTRY_PHOTOS.matcher(path).matches()
+                || (path.equals("/v1/checks") && multipart);
+        long max = isImport
+                ? config.http().maxImportBytes()
+                : photo
+                        ? config.photo().maxBytes() + (multipart ? config.http().maxBodyBytes() : 0)
+                        : config.http().maxBodyBytes();
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         String encoding = context.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
         if (length != null) {
@@ -56,6 +77,15 @@ public class BodyLimitFilter {
             // either would be buffered without bound, so outside the import a body needs a declared length
             refuse(context, 411, "Length required", "Send a Content-Length with the request body.");
             return;
+        }
+        if (photo) {
+            if (photosInFlight.incrementAndGet() > config.photo().maxInFlight()) {
+                photosInFlight.decrementAndGet();
+                context.response().putHeader("Retry-After", "2");
+                refuse(context, 503, "Service unavailable", "Too many photos are being uploaded; try again shortly.");
+                return;
+            }
+            context.addEndHandler(done -> photosInFlight.decrementAndGet());
         }
         context.next();
     }

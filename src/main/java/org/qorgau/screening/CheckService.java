@@ -82,6 +82,15 @@ public class CheckService {
     public record Performed(CheckResponse response, boolean replayed) {}
 
     public Performed perform(CheckRequest request, String idempotencyKey, Caller caller) {
+        return perform(request, idempotencyKey, caller, null);
+    }
+
+    /**
+     * A check whose candidate photo hash was computed here from an uploaded photo; {@code photo} says what became of
+     * it (a hash of low quality is not used as evidence) and is part of the stored answer.
+     */
+    public Performed perform(
+            CheckRequest request, String idempotencyKey, Caller caller, CheckResponse.PhotoUse photoUse) {
         Purpose purpose = validate(request, idempotencyKey);
         String requestHash = CanonicalJson.sha256Hex(CanonicalJson.encode(request));
         if (idempotencyKey != null) {
@@ -137,7 +146,8 @@ public class CheckService {
                             checkId,
                             createdAt,
                             overall,
-                            matches),
+                            matches,
+                            photoUse),
                     false);
         } catch (DuplicateKey e) {
             return replay(caller.org(), idempotencyKey, requestHash)
@@ -156,7 +166,8 @@ public class CheckService {
             UUID checkId,
             Instant createdAt,
             Verdict overall,
-            List<MatchView> matches) {
+            List<MatchView> matches,
+            CheckResponse.PhotoUse photo) {
         List<MatchView> found = matches;
         try {
             CheckResponse response = committer.execute(connection -> write(
@@ -170,7 +181,8 @@ public class CheckService {
                     checkId,
                     createdAt,
                     overall,
-                    found));
+                    found,
+                    photo));
             LOG.debugf("check %s by %s/%s: %s", checkId, caller.org(), caller.subject(), overall);
             return response;
         } catch (SQLException e) {
@@ -197,7 +209,8 @@ public class CheckService {
             UUID checkId,
             Instant createdAt,
             Verdict overall,
-            List<MatchView> matches)
+            List<MatchView> matches,
+            CheckResponse.PhotoUse photo)
             throws SQLException, JsonProcessingException {
         String engineVersion = snapshot.matcher().engineVersion();
         var candidate = request.candidate();
@@ -235,7 +248,8 @@ public class CheckService {
                 snapshot.version(),
                 engineVersion,
                 matches,
-                new AuditRef(audit.sequence(), audit.hash()));
+                new AuditRef(audit.sequence(), audit.hash()),
+                photo);
         String responseJson = json.writeValueAsString(response);
         AuditCommitter.insert(
                 connection,

@@ -1,5 +1,6 @@
 package org.qorgau.screening.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -12,10 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,9 +37,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.error.BadRequestException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
+import org.qorgau.matching.photo.PdqHasher;
+import org.qorgau.matching.photo.PdqResult;
+import org.qorgau.photo.MultipartForm;
+import org.qorgau.photo.PhotoHashing;
 import org.qorgau.registry.Validation;
 import org.qorgau.screening.BatchService;
 import org.qorgau.screening.CheckService;
@@ -62,8 +73,18 @@ public class CheckResource {
     private final ReviewService reviews;
     private final BatchService batches;
     private final CurrentCaller caller;
+    private final PhotoHashing photos;
+    private final ObjectMapper json;
 
-    public CheckResource(CheckService checks, ReviewService reviews, BatchService batches, CurrentCaller caller) {
+    public CheckResource(
+            CheckService checks,
+            ReviewService reviews,
+            BatchService batches,
+            CurrentCaller caller,
+            PhotoHashing photos,
+            ObjectMapper json) {
+        this.photos = photos;
+        this.json = json;
         this.checks = checks;
         this.reviews = reviews;
         this.batches = batches;
@@ -164,6 +185,94 @@ public class CheckResource {
         return Response.created(URI.create("/v1/checks/" + response.checkId()))
                 .entity(response)
                 .build();
+    }
+
+    @POST
+    @RolesAllowed(Roles.SCREENER)
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Screen a candidate with a photo (form upload)",
+            description = "Parts: `request`, the JSON of a check (as for application/json, without"
+                    + " candidate.photoHash), and `photo`, a JPEG, PNG or WebP image. The photo's PDQ hash is computed"
+                    + " (EXIF orientation applied), used as candidate.photoHash, and the photo dropped: it is never"
+                    + " written to disk, the database, the audit log or the logs. A photo of quality below 50 is not"
+                    + " used as evidence; the answer's `photo` says so.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Screened and audited",
+            content = @Content(schema = @Schema(implementation = CheckResponse.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The photo is larger than QORGAU_PHOTO_MAX_BYTES (default 10 MB)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The photo is not a JPEG, PNG or WebP image",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Invalid request or unreadable photo; nothing was screened",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response performWithPhoto(
+            byte[] form,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "Makes retries safe: the same key and body return the same answer")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
+        Caller who = caller.requireOrg();
+        MultipartForm parts = MultipartForm.parse(contentType, form);
+        MultipartForm.Part requestPart = parts.part("request");
+        MultipartForm.Part photoPart = parts.part(PhotoHashing.PHOTO_PART);
+        if (requestPart == null) {
+            throw new ValidationException("request", "The form has no 'request' part (the check's JSON).");
+        }
+        if (photoPart == null) {
+            throw new ValidationException(PhotoHashing.PHOTO_PART, "The form has no 'photo' part.");
+        }
+        CheckRequest request = parseRequest(requestPart.body());
+        if (request == null || request.candidate() == null) {
+            throw new ValidationException("candidate", "candidate is required");
+        }
+        if (request.candidate().photoHash() != null) {
+            throw new ValidationException(
+                    "candidate.photoHash", "Send either candidate.photoHash or a photo, not both.");
+        }
+        PdqResult hash = photos.hash(photoPart.body(), photoPart.contentType());
+        java.util.Arrays.fill(form, (byte) 0);
+        CheckResponse.PhotoUse use = hash.useful()
+                ? new CheckResponse.PhotoUse(
+                        hash.quality(), true, "The photo's PDQ hash (quality " + hash.quality() + ") was compared.")
+                : new CheckResponse.PhotoUse(
+                        hash.quality(),
+                        false,
+                        "Photo quality " + hash.quality() + " is below " + PdqHasher.MIN_USEFUL_QUALITY
+                                + "; the photo was not used as evidence.");
+        CandidateInput candidate = new CandidateInput(
+                request.candidate().fullName(), request.candidate().dateOfBirth(), hash.useful() ? hash.hash() : null);
+        CheckRequest withHash =
+                new CheckRequest(candidate, request.purpose(), request.position(), request.consentReference());
+        CheckResponse response =
+                checks.perform(withHash, idempotencyKey, who, use).response();
+        return Response.created(URI.create("/v1/checks/" + response.checkId()))
+                .entity(response)
+                .build();
+    }
+
+    private CheckRequest parseRequest(byte[] body) {
+        try {
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new BadRequestException("The request part is not valid UTF-8.");
+        }
+        try {
+            return json.readValue(body, CheckRequest.class);
+        } catch (IOException e) {
+            throw new BadRequestException("The request part is not a valid check request (JSON).");
+        }
     }
 
     @GET

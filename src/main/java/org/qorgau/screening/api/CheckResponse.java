@@ -1,5 +1,6 @@
 package org.qorgau.screening.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,25 @@ public record CheckResponse(
         @Schema(description = "Registry entries worth a reviewer's attention, strongest first; empty for NO_MATCH")
         List<MatchView> matches,
 
-        AuditRef audit) {
+        AuditRef audit,
+
+        @Schema(
+                description = "Only for a check sent with a photo (multipart): what became of the photo's hash. The"
+                        + " photo itself is not kept.")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        PhotoUse photo) {
+
+    /** What became of a photo sent with the check. */
+    @Schema(name = "PhotoUse")
+    public record PhotoUse(
+            @Schema(description = "PDQ quality of the photo, 0-100", example = "100")
+            int quality,
+
+            @Schema(description = "False when the quality is below 50: such a hash is not evidence")
+            boolean usedAsEvidence,
+
+            @Schema(example = "Photo quality 23 is below 50; the photo was not used as evidence.")
+            String detail) {}
 
     /** One registry entry that matched. */
     @Schema(name = "Match")
