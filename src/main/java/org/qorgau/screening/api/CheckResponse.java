@@ -79,7 +79,10 @@ public record CheckResponse(
             @Schema(
                     description = "True when the registry entry was changed or removed since the review: the earlier"
                             + " decision was made on other data and must be looked at again")
-            boolean entryChangedSinceReview) {}
+            boolean entryChangedSinceReview,
+
+            @Schema(description = "The earlier decision this one superseded, if any")
+            UUID supersedes) {}
 
     /** What one field contributed. */
     @Schema(name = "Evidence")
