@@ -104,7 +104,10 @@ class ReviewQueueTest {
         Response last = as(TestTokens.reviewer(org)).get("/v1/reviews/queue?limit=1&cursor=" + next);
         last.then().statusCode(200).body("checkId", contains(b));
         assertNull(last.getHeader("X-Next-Cursor"));
-        as(TestTokens.reviewer(org)).get("/v1/reviews/queue?cursor=nonsense").then().statusCode(422);
+        as(TestTokens.reviewer(org))
+                .get("/v1/reviews/queue?cursor=nonsense")
+                .then()
+                .statusCode(422);
         as(TestTokens.reviewer(org)).get("/v1/reviews/queue?limit=0").then().statusCode(422);
     }
 
@@ -133,7 +136,12 @@ class ReviewQueueTest {
                 .statusCode(409)
                 .contentType("application/problem+json");
         // naming a decision that is not the current one is refused too
-        decide(org, checkId, entry, "NOT_SAME_PERSON", java.util.UUID.randomUUID().toString())
+        decide(
+                        org,
+                        checkId,
+                        entry,
+                        "NOT_SAME_PERSON",
+                        java.util.UUID.randomUUID().toString())
                 .then()
                 .statusCode(409);
 

@@ -121,8 +121,8 @@ public class CheckResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description = "Contradicts the current decision without naming it, or names one that is no longer"
-                    + " current",
+            description =
+                    "Contradicts the current decision without naming it, or names one that is no longer" + " current",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response review(@PathParam("checkId") String checkId, ReviewRequest request) {
         Caller who = caller.requireOrg();

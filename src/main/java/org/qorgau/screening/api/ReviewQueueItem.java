@@ -11,8 +11,7 @@ public record ReviewQueueItem(
         UUID checkId,
         Instant createdAt,
 
-        @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH"})
-        String verdict,
+        @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH"}) String verdict,
 
         @Schema(example = "EMPLOYMENT") String purpose,
         long registryVersion,
