@@ -231,7 +231,9 @@ public class CheckResource {
     @Operation(
             summary = "Read one check",
             description = "Screeners and reviewers see their own organisation's checks; another organisation's"
-                    + " check answers 404 exactly like an unknown one. Auditors see all. Every read is audited.")
+                    + " check answers 404 exactly like an unknown one. Auditors see all. Every read is audited. Each match's"
+                    + " priorReviews are the organisation's decisions about this candidate and entry as of the read,"
+                    + " including those recorded on this check.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CheckResponse.class)))
     @APIResponse(
             responseCode = "404",

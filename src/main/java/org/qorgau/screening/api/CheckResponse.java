@@ -27,6 +27,11 @@ public record CheckResponse(
 
         AuditRef audit) {
 
+    /** The same answer with other match views (the decisions known at the time of a read). */
+    public CheckResponse withMatches(List<MatchView> views) {
+        return new CheckResponse(checkId, createdAt, verdict, registryVersion, engineVersion, views, audit);
+    }
+
     /** One registry entry that matched. */
     @Schema(name = "Match")
     public record MatchView(
