@@ -163,7 +163,7 @@ class ConsoleBrowserTest {
         assertThat(reviewer.locator("h1")).hasText("Шешім күтіп тұрған тексерулер");
         screenshot(reviewer, "queue-kk");
         reviewer.getByLabel("Тіл").selectOption("ru");
-        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Сменить язык"))
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Тілді ауыстыру"))
                 .click();
         assertThat(reviewer.locator("html")).hasAttribute("lang", "ru");
         assertThat(reviewer.locator("h1")).hasText("Проверки, ожидающие решения");
