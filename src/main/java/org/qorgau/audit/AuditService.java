@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.qorgau.audit.api.AuditEventPage;
@@ -86,6 +87,41 @@ public class AuditService {
         NDJSON,
         CSV
     }
+
+    /**
+     * The candidate's personal fields as the screener sent them, from the check's CHECK_PERFORMED event, for the
+     * reviewer's side-by-side view. Empty when the check has no such event; {@code redacted} once retention removed
+     * them. The caller must already have been allowed to read the check (and that read audited).
+     */
+    public Optional<CandidateAsSent> candidateOf(UUID checkId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select p.fields::text, p.redacted_at" + FROM
+                        + " where e.check_id = ? and e.type = 'CHECK_PERFORMED' order by e.sequence limit 1")) {
+            statement.setObject(1, checkId);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String fields = rs.getString(1);
+                if (fields == null || rs.getTimestamp(2) != null) {
+                    return Optional.of(new CandidateAsSent(true, null, null, null));
+                }
+                JsonNode node = json.readTree(fields);
+                return Optional.of(new CandidateAsSent(
+                        false, text(node, "fullName"), text(node, "dateOfBirth"), text(node, "photoHash")));
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("candidate read failed", e);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A check's candidate as sent; all fields null when redacted. */
+    public record CandidateAsSent(boolean redacted, String fullName, String dateOfBirth, String photoHash) {}
 
     /** One page of the selection, in sequence order. */
     public AuditEventPage page(AuditFilter filter, int limit, Caller caller) {

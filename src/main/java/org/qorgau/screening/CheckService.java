@@ -308,8 +308,8 @@ public class CheckService {
             try {
                 CheckResponse found = null;
                 String purpose = null;
-                try (PreparedStatement statement =
-                        connection.prepareStatement("select response, purpose from screening_check where check_id = ?"
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "select response, purpose, org, candidate_key from screening_check where check_id = ?"
                                 + (allOrganisations ? "" : " and org = ?"))) {
                     statement.setObject(1, checkId);
                     if (!allOrganisations) {
@@ -319,6 +319,9 @@ public class CheckService {
                         if (rs.next()) {
                             found = json.readValue(rs.getString(1), CheckResponse.class);
                             purpose = rs.getString(2);
+                            // a read shows the organisation's decisions as they are now, this check's own included
+                            found = found.withMatches(reviews.withPriorReviews(
+                                    connection, rs.getString(3), rs.getString(4), found.matches()));
                         }
                     }
                 }

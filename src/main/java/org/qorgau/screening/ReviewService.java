@@ -17,11 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
+import org.qorgau.error.ConflictException;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
@@ -30,6 +32,7 @@ import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.screening.api.CheckResponse.AuditRef;
 import org.qorgau.screening.api.CheckResponse.MatchView;
 import org.qorgau.screening.api.CheckResponse.PriorReview;
+import org.qorgau.screening.api.ReviewQueueItem;
 import org.qorgau.screening.api.ReviewRequest;
 import org.qorgau.screening.api.ReviewView;
 import org.qorgau.security.Caller;
@@ -113,6 +116,30 @@ public class ReviewService {
                         }
                     }
                 }
+                Current current = currentDecision(connection, caller.org(), candidateKey, request.externalId());
+                UUID supersedes = null;
+                if (current != null) {
+                    UUID named = request.supersedes() == null ? null : UUID.fromString(request.supersedes());
+                    if (named != null && !named.equals(current.reviewId())) {
+                        throw new ConflictException("supersedes names " + named + ", but the current decision about"
+                                + " this candidate and entry is " + current.reviewId() + "; reload and decide again.");
+                    }
+                    if (!current.decision().equals(decision.name()) && named == null) {
+                        // a contradiction must be deliberate: the reviewer names the decision they overturn
+                        throw new ConflictException("The current decision about this candidate and entry is "
+                                + current.decision() + " (review " + current.reviewId() + "). To record "
+                                + decision.name() + " instead, name it in supersedes and give the reason.");
+                    }
+                    supersedes = current.reviewId();
+                    try (PreparedStatement update = connection.prepareStatement(
+                            "update check_review set is_current = false where review_id = ?")) {
+                        update.setObject(1, current.reviewId());
+                        update.executeUpdate();
+                    }
+                } else if (request.supersedes() != null) {
+                    throw new ConflictException(
+                            "There is no current decision about this candidate and entry to supersede.");
+                }
                 UUID reviewId = UUID.randomUUID();
                 Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 Map<String, Object> query = new LinkedHashMap<>();
@@ -123,6 +150,9 @@ public class ReviewService {
                 outcome.put("decision", decision.name());
                 outcome.put("reason", request.reason().strip());
                 outcome.put("entryVersion", entryVersion);
+                if (supersedes != null) {
+                    outcome.put("supersedes", supersedes.toString());
+                }
                 AuditRecord audit = auditLog.append(
                         connection,
                         new AuditEventDraft(
@@ -135,7 +165,8 @@ public class ReviewService {
                                 checkId));
                 try (PreparedStatement insert = connection.prepareStatement("insert into check_review (review_id,"
                         + " check_id, org, subject, candidate_key, external_id, decision, reason, entry_version,"
-                        + " created_at, audit_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " created_at, audit_sequence, supersedes, is_current)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)")) {
                     insert.setObject(1, reviewId);
                     insert.setObject(2, checkId);
                     insert.setString(3, caller.org());
@@ -147,7 +178,15 @@ public class ReviewService {
                     insert.setObject(9, entryVersion);
                     insert.setTimestamp(10, Timestamp.from(createdAt));
                     insert.setLong(11, audit.sequence());
+                    insert.setObject(12, supersedes);
                     insert.executeUpdate();
+                } catch (SQLException e) {
+                    if ("23505".equals(e.getSQLState())) {
+                        // another reviewer's decision became current between our read and our insert
+                        throw new ConflictException(
+                                "Another decision about this candidate and entry was recorded just now; reload.");
+                    }
+                    throw e;
                 }
                 connection.commit();
                 return new ReviewView(
@@ -158,6 +197,8 @@ public class ReviewService {
                         request.reason().strip(),
                         caller.subject(),
                         createdAt,
+                        supersedes,
+                        true,
                         new AuditRef(audit.sequence(), audit.hash()));
             } catch (SQLException | RuntimeException | JsonProcessingException e) {
                 connection.rollback();
@@ -179,7 +220,7 @@ public class ReviewService {
         }
         Map<String, List<PriorReview>> byEntry = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("select r.review_id, r.check_id, r.decision,"
-                + " r.reason, r.created_at, r.subject, r.external_id, r.entry_version, e.updated_version"
+                + " r.reason, r.created_at, r.subject, r.external_id, r.entry_version, e.updated_version, r.supersedes"
                 + " from check_review r left join registry_entry e on e.external_id = r.external_id"
                 + " where r.org = ? and r.candidate_key = ? order by r.created_at, r.review_id")) {
             statement.setString(1, org);
@@ -197,7 +238,8 @@ public class ReviewService {
                                     rs.getString(4),
                                     rs.getTimestamp(5).toInstant(),
                                     rs.getString(6),
-                                    changed));
+                                    changed,
+                                    rs.getObject(10, UUID.class)));
                 }
             }
         }
@@ -207,6 +249,158 @@ public class ReviewService {
         return matches.stream()
                 .map(m -> m.withPriorReviews(byEntry.getOrDefault(m.externalId(), List.of())))
                 .toList();
+    }
+
+    private record Current(UUID reviewId, String decision) {}
+
+    /** The current decision about one candidate and entry, locked until the transaction ends; null when none. */
+    private static Current currentDecision(Connection connection, String org, String candidateKey, String externalId)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select review_id, decision from check_review"
+                + " where org = ? and candidate_key = ? and external_id = ? and is_current for update")) {
+            statement.setString(1, org);
+            statement.setString(2, candidateKey);
+            statement.setString(3, externalId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? new Current(rs.getObject(1, UUID.class), rs.getString(2)) : null;
+            }
+        }
+    }
+
+    private static final String REVIEW_COLUMNS = "select r.review_id, r.check_id, r.external_id, r.decision,"
+            + " r.reason, r.subject, r.created_at, r.supersedes, r.is_current, r.audit_sequence, a.hash"
+            + " from check_review r left join audit_event a on a.sequence = r.audit_sequence";
+
+    private static ReviewView review(ResultSet rs) throws SQLException {
+        return new ReviewView(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getTimestamp(7).toInstant(),
+                rs.getObject(8, UUID.class),
+                rs.getBoolean(9),
+                new AuditRef(rs.getLong(10), rs.getString(11)));
+    }
+
+    /** One recorded review of a check: reviewers of the check's organisation, or auditors ({@code allOrganisations}). */
+    public Optional<ReviewView> find(UUID checkId, UUID reviewId, Caller caller, boolean allOrganisations) {
+        String sql = REVIEW_COLUMNS + " where r.check_id = ? and r.review_id = ?"
+                + (allOrganisations ? "" : " and r.org = ?");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, checkId);
+            statement.setObject(2, reviewId);
+            if (!allOrganisations) {
+                statement.setString(3, caller.org());
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(review(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("review read failed", e);
+        }
+    }
+
+    /**
+     * Every decision of the check's organisation about the check's candidate and the check's matched entries, oldest
+     * first, whichever check they were recorded on: the history a reviewer needs before deciding again. Empty when
+     * the check is not visible to the caller.
+     */
+    public Optional<List<ReviewView>> history(UUID checkId, Caller caller, boolean allOrganisations) {
+        String sql = REVIEW_COLUMNS + " join screening_check c on c.org = r.org and c.candidate_key = r.candidate_key"
+                + " where c.check_id = ?" + (allOrganisations ? "" : " and c.org = ?")
+                + " and r.external_id in (select m ->> 'externalId' from jsonb_array_elements(c.response -> 'matches') m)"
+                + " order by r.created_at, r.review_id";
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement exists = connection.prepareStatement("select 1 from screening_check where"
+                    + " check_id = ?" + (allOrganisations ? "" : " and org = ?"))) {
+                exists.setObject(1, checkId);
+                if (!allOrganisations) {
+                    exists.setString(2, caller.org());
+                }
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, checkId);
+                if (!allOrganisations) {
+                    statement.setString(2, caller.org());
+                }
+                List<ReviewView> result = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        result.add(review(rs));
+                    }
+                }
+                return Optional.of(result);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("review history read failed", e);
+        }
+    }
+
+    /** A position in the oldest-first queue: the last item's creation time and id. */
+    public record QueueCursor(Instant createdAt, UUID checkId) {}
+
+    /** A page of the queue, oldest first, with the cursor of the next page (null on the last). */
+    public record QueuePage(List<ReviewQueueItem> items, QueueCursor next) {}
+
+    /**
+     * The organisation's checks with at least one MATCH / POSSIBLE_MATCH entry that has no current decision about
+     * that candidate, oldest first. A decision recorded on any check of the same candidate counts, so a re-screen
+     * of someone already decided does not ask again.
+     */
+    public QueuePage queue(Caller caller, QueueCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select c.check_id, c.created_at, c.purpose, c.response::text,"
+                + " p.pending from screening_check c cross join lateral (select array_agg(m ->> 'externalId') pending"
+                + " from jsonb_array_elements(c.response -> 'matches') m where not exists (select 1 from check_review r"
+                + " where r.org = c.org and r.candidate_key = c.candidate_key and r.external_id = m ->> 'externalId'"
+                + " and r.is_current)) p where c.org = ? and c.verdict <> 'NO_MATCH' and p.pending is not null");
+        if (after != null) {
+            sql.append(" and (c.created_at, c.check_id) > (?, ?)");
+        }
+        sql.append(" order by c.created_at, c.check_id limit ?");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            statement.setString(i++, caller.org());
+            if (after != null) {
+                statement.setTimestamp(i++, Timestamp.from(after.createdAt()));
+                statement.setObject(i++, after.checkId());
+            }
+            statement.setInt(i, limit + 1);
+            List<ReviewQueueItem> items = new ArrayList<>();
+            QueueCursor next = null;
+            QueueCursor last = null;
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == limit) {
+                        next = last;
+                        break;
+                    }
+                    UUID checkId = rs.getObject(1, UUID.class);
+                    Instant createdAt = rs.getTimestamp(2).toInstant();
+                    CheckResponse check = json.readValue(rs.getString(4), CheckResponse.class);
+                    List<String> pending = List.of((String[]) rs.getArray(5).getArray());
+                    List<ReviewQueueItem.PendingMatch> matches = check.matches().stream()
+                            .filter(m -> pending.contains(m.externalId()))
+                            .map(m -> new ReviewQueueItem.PendingMatch(m.externalId(), m.verdict(), m.probability()))
+                            .toList();
+                    items.add(new ReviewQueueItem(
+                            checkId, createdAt, check.verdict(), rs.getString(3), check.registryVersion(), matches));
+                    last = new QueueCursor(createdAt, checkId);
+                }
+            }
+            return new QueuePage(items, next);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("review queue read failed", e);
+        }
     }
 
     private static Decision validate(ReviewRequest request) {
@@ -233,6 +427,13 @@ public class ReviewService {
             String problem = Validation.optionalText(request.reason(), 2000);
             if (problem != null) {
                 errors.add(FieldError.of("reason", "reason " + problem));
+            }
+        }
+        if (request.supersedes() != null) {
+            try {
+                UUID.fromString(request.supersedes());
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.of("supersedes", "supersedes must be a reviewId"));
             }
         }
         if (!errors.isEmpty()) {

@@ -124,7 +124,10 @@ public class CheckResource {
     @Operation(
             operationId = "recordReview",
             summary = "Record a reviewer's decision about a match",
-            description = "Only a reviewer of the check's organisation. A NOT_SAME_PERSON decision is remembered: later"
+            description = "Only a reviewer of the check's organisation. One decision per candidate and entry is"
+                    + " current: a decision that contradicts the current one must name it in `supersedes` (409"
+                    + " otherwise) and replaces it; the earlier one stays as history. A NOT_SAME_PERSON decision is"
+                    + " remembered: later"
                     + " checks of the same candidate by the organisation show it beside the match (priorReviews),"
                     + " flagged when the registry entry changed since. Audited as REVIEW_RECORDED.")
     @APIResponse(
@@ -139,6 +142,11 @@ public class CheckResource {
             responseCode = "422",
             description = "Invalid review, or the entry is not one of the check's matches",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "Contradicts the current decision without naming it, or names one that is no longer" + " current",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response review(@PathParam("checkId") String checkId, ReviewRequest request) {
         Caller who = caller.requireOrg();
         UUID id;
@@ -151,6 +159,60 @@ public class CheckResource {
         return Response.created(URI.create("/v1/checks/" + id + "/reviews/" + review.reviewId()))
                 .entity(review)
                 .build();
+    }
+
+    @GET
+    @Path("/{checkId}/reviews/{reviewId}")
+    @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(
+            summary = "Read one recorded review",
+            description = "Where a recorded review's Location points. Reviewers of the check's organisation; auditors"
+                    + " see all. `current` turns false once a later decision supersedes it.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such review of a check in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReviewView reviewById(@PathParam("checkId") String checkId, @PathParam("reviewId") String reviewId) {
+        Caller who = caller.get();
+        boolean auditor = who.has(Roles.AUDITOR);
+        if (!auditor) {
+            who = caller.requireOrg();
+        }
+        return reviews.find(uuid(checkId), uuid(reviewId), who, auditor)
+                .orElseThrow(() -> new NotFoundException("No such review."));
+    }
+
+    @GET
+    @Path("/{checkId}/reviews")
+    @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
+    @Operation(
+            summary = "The decision history of a check's candidate",
+            description = "Every decision of the check's organisation about this candidate and the check's matched"
+                    + " entries, oldest first, whichever check it was recorded on; the current one per entry has"
+                    + " `current: true`, and a later decision names the one it superseded.")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such check in your organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ReviewView> reviewHistory(@PathParam("checkId") String checkId) {
+        Caller who = caller.get();
+        boolean auditor = who.has(Roles.AUDITOR);
+        if (!auditor) {
+            who = caller.requireOrg();
+        }
+        return reviews.history(uuid(checkId), who, auditor).orElseThrow(() -> new NotFoundException("No such check."));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such check.");
+        }
     }
 
     @POST
@@ -282,10 +344,12 @@ public class CheckResource {
             operationId = "getCheck",
             summary = "Read one check",
             description = "Screeners and reviewers see their own organisation's checks; another organisation's"
-                    + " check answers 404 exactly like an unknown one. Auditors see all. Every read is audited.")
+                    + " check answers 404 exactly like an unknown one. Auditors see all. Every read is audited. Each match's"
+                    + " priorReviews are the organisation's decisions about this candidate and entry as of the read,"
+                    + " including those recorded on this check.")
     @APIResponse(
             responseCode = "200",
-            description = "The check as answered when it was made",
+            description = "The check as answered when it was made, with the decisions as of the read",
             content = @Content(schema = @Schema(implementation = CheckResponse.class)))
     @APIResponse(
             responseCode = "404",

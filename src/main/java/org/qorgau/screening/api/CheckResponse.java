@@ -46,6 +46,11 @@ public record CheckResponse(
             @Schema(example = "Photo quality 23 is below 50; the photo was not used as evidence.")
             String detail) {}
 
+    /** The same answer with other match views (the decisions known at the time of a read). */
+    public CheckResponse withMatches(List<MatchView> views) {
+        return new CheckResponse(checkId, createdAt, verdict, registryVersion, engineVersion, views, audit);
+    }
+
     /** One registry entry that matched. */
     @Schema(name = "Match")
     public record MatchView(
@@ -98,7 +103,10 @@ public record CheckResponse(
             @Schema(
                     description = "True when the registry entry was changed or removed since the review: the earlier"
                             + " decision was made on other data and must be looked at again")
-            boolean entryChangedSinceReview) {}
+            boolean entryChangedSinceReview,
+
+            @Schema(description = "The earlier decision this one superseded, if any")
+            UUID supersedes) {}
 
     /** What one field contributed. */
     @Schema(name = "Evidence")

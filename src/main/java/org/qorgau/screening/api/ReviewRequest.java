@@ -18,4 +18,16 @@ public record ReviewRequest(
                 description = "Why, in a sentence or two (at most 2000 characters)",
                 example = "Identity document shows another place of birth and mother's name",
                 required = true)
-        String reason) {}
+        String reason,
+
+        @Schema(
+                description = "The reviewId of the current decision this one replaces. Required when the current"
+                        + " decision about this candidate and entry says otherwise (409 without it), so a"
+                        + " contradiction is always deliberate; optional when it agrees.")
+        String supersedes) {
+
+    /** A request without {@code supersedes}. */
+    public ReviewRequest(String externalId, String decision, String reason) {
+        this(externalId, decision, reason, null);
+    }
+}

@@ -17,4 +17,13 @@ public record ReviewView(
         String reason,
         String reviewer,
         Instant createdAt,
+
+        @Schema(description = "The earlier decision about the same candidate and entry that this one replaced")
+        UUID supersedes,
+
+        @Schema(
+                description = "True while this is the organisation's current decision about this candidate and"
+                        + " entry; false once a later decision superseded it")
+        boolean current,
+
         CheckResponse.AuditRef audit) {}

@@ -1,0 +1,28 @@
+package org.qorgau.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The web console at {@code /console/}. */
+@ConfigMapping(prefix = "qorgau.console")
+public interface ConsoleConfig {
+
+    /**
+     * The development sign-in (choose role and organisation, no password). Off by default, so a production start
+     * never has it (its pages answer 404); on in the dev and test profiles (application.properties).
+     */
+    @WithDefault("false")
+    boolean devSignIn();
+
+    /** How long a console session lasts after sign-in. */
+    @WithDefault("PT8H")
+    Duration sessionTtl();
+
+    /**
+     * Base64 key (at least 32 bytes) that signs session cookies. Set the same value on every replica so a session
+     * survives a hop to another replica; when unset each process draws its own, and its sessions end with it.
+     */
+    Optional<String> sessionKey();
+}

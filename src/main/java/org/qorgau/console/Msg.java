@@ -1,0 +1,371 @@
+package org.qorgau.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The console's words in English; {@code messages/msg_kk.properties} and {@code messages/msg_ru.properties} give
+ * Kazakh and Russian. Names of people are never translated: they are shown exactly as written.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+
+    @Message("Qorgau console")
+    String appName();
+
+    @Message("Skip to content")
+    String skipToContent();
+
+    @Message("Language")
+    String language();
+
+    @Message("Change language")
+    String changeLanguage();
+
+    @Message("Signed in as {subject} ({org})")
+    String signedInAs(String subject, String org);
+
+    @Message("Sign out")
+    String signOut();
+
+    @Message("Main menu")
+    String mainMenu();
+
+    @Message("Review queue")
+    String navQueue();
+
+    @Message("Audit events")
+    String navEvents();
+
+    @Message("Verify the chain")
+    String navVerify();
+
+    @Message("Usage")
+    String navUsage();
+
+    @Message("Checkpoints")
+    String navCheckpoints();
+
+    @Message("Development sign-in")
+    String signInTitle();
+
+    @Message("This sign-in exists only in development and tests. In production people sign in through their"
+            + " organisation's identity provider.")
+    String signInNotice();
+
+    @Message("Role")
+    String role();
+
+    @Message("Organisation")
+    String organisation();
+
+    @Message("User name")
+    String subject();
+
+    @Message("Sign in")
+    String signIn();
+
+    @Message("Reviewer (safeguarding lead)")
+    String roleReviewer();
+
+    @Message("Auditor")
+    String roleAuditor();
+
+    @Message("Sign-in is not available")
+    String signInUnavailableTitle();
+
+    @Message("This service has no sign-in for the console configured. Ask your administrator.")
+    String signInUnavailableText();
+
+    @Message("Not allowed")
+    String forbiddenTitle();
+
+    @Message("Your role does not allow this page.")
+    String forbiddenText();
+
+    @Message("Not found")
+    String notFoundTitle();
+
+    @Message("There is no such page, or it belongs to another organisation.")
+    String notFoundText();
+
+    @Message("The form has expired. Reload the page and try again.")
+    String csrfFailed();
+
+    @Message("Checks waiting for a decision")
+    String queueTitle();
+
+    @Message("Oldest first. A check leaves the queue once every match has a current decision.")
+    String queueIntro();
+
+    @Message("Nothing is waiting for a decision.")
+    String queueEmpty();
+
+    @Message("Checked at")
+    String colChecked();
+
+    @Message("Verdict")
+    String colVerdict();
+
+    @Message("Purpose")
+    String colPurpose();
+
+    @Message("Entries to decide")
+    String colPending();
+
+    @Message("Check")
+    String colCheck();
+
+    @Message("Open")
+    String open();
+
+    @Message("Next page")
+    String nextPage();
+
+    @Message("Your decision was recorded.")
+    String decidedNotice();
+
+    @Message("Match")
+    String verdictMatch();
+
+    @Message("Possible match")
+    String verdictPossibleMatch();
+
+    @Message("No match")
+    String verdictNoMatch();
+
+    @Message("Decide: is this the same person?")
+    String checkTitle();
+
+    @Message("Check {id}, screened against registry version {version}")
+    String checkSubtitle(String id, long version);
+
+    @Message("Candidate as sent")
+    String candidateAsSent();
+
+    @Message("Registry entry {id}")
+    String registryEntry(String id);
+
+    @Message("Full name")
+    String fullName();
+
+    @Message("Other names")
+    String aliases();
+
+    @Message("Date of birth")
+    String dateOfBirth();
+
+    @Message("Photo hash")
+    String photoHash();
+
+    @Message("Region")
+    String region();
+
+    @Message("Offence")
+    String offence();
+
+    @Message("Source")
+    String source();
+
+    @Message("none")
+    String none();
+
+    @Message("The candidate's details were removed after the retention period.")
+    String candidateRedacted();
+
+    @Message("Evidence")
+    String evidence();
+
+    @Message("Field")
+    String colField();
+
+    @Message("Level")
+    String colLevel();
+
+    @Message("Weight")
+    String colWeight();
+
+    @Message("Detail")
+    String colDetail();
+
+    @Message("Probability of the same person: {p}")
+    String probability(String p);
+
+    @Message("Photo distance")
+    String photoDistance();
+
+    @Message("No photo compared")
+    String noPhoto();
+
+    @Message("Decisions so far")
+    String priorDecisions();
+
+    @Message("No decision yet.")
+    String noPriorDecisions();
+
+    @Message("current")
+    String current();
+
+    @Message("superseded")
+    String superseded();
+
+    @Message("by {reviewer}, {when}")
+    String decidedBy(String reviewer, String when);
+
+    @Message("Your decision")
+    String yourDecision();
+
+    @Message("Same person")
+    String samePerson();
+
+    @Message("Not the same person")
+    String notSamePerson();
+
+    @Message("Reason")
+    String reason();
+
+    @Message("Record decision")
+    String record();
+
+    @Message(
+            "The current decision is \"{decision}\". A new decision replaces it; the earlier one stays in the history.")
+    String willSupersede(String decision);
+
+    @Message("The decision was not recorded")
+    String errorTitle();
+
+    @Message("Audit events")
+    String eventsTitle();
+
+    @Message("Filter")
+    String filter();
+
+    @Message("Type")
+    String filterType();
+
+    @Message("Actor (user name)")
+    String filterActor();
+
+    @Message("From (date)")
+    String filterFrom();
+
+    @Message("To (date, inclusive)")
+    String filterTo();
+
+    @Message("any")
+    String any();
+
+    @Message("Apply")
+    String apply();
+
+    @Message("No events match.")
+    String noEvents();
+
+    @Message("Sequence")
+    String colSequence();
+
+    @Message("Time")
+    String colOccurred();
+
+    @Message("Actor")
+    String colActor();
+
+    @Message("Download as CSV")
+    String exportCsv();
+
+    @Message("Download as NDJSON")
+    String exportNdjson();
+
+    @Message("Event {sequence}")
+    String eventTitle(long sequence);
+
+    @Message("Query")
+    String query();
+
+    @Message("Outcome")
+    String outcome();
+
+    @Message("Previous hash")
+    String prevHash();
+
+    @Message("Hash")
+    String hash();
+
+    @Message("Verify the audit chain")
+    String verifyTitle();
+
+    @Message("Recomputes every event's hash and link, and compares the chain with the signed checkpoints.")
+    String verifyIntro();
+
+    @Message("Verify now")
+    String verifyRun();
+
+    @Message("The chain verifies.")
+    String verifyValid();
+
+    @Message("The chain is broken. First broken sequence: {sequence}")
+    String verifyBroken(String sequence);
+
+    @Message("Events checked")
+    String checked();
+
+    @Message("First sequence")
+    String firstSequence();
+
+    @Message("Last sequence")
+    String lastSequence();
+
+    @Message("Head hash")
+    String headHash();
+
+    @Message("Problem")
+    String problem();
+
+    @Message("Checkpoints compared")
+    String checkpointsChecked();
+
+    @Message("Usage per organisation")
+    String usageTitle();
+
+    @Message("Period: {from} to {to} ({zone})")
+    String usagePeriod(String from, String to, String zone);
+
+    @Message("Checks")
+    String colChecks();
+
+    @Message("Outside working hours")
+    String colOutsideHours();
+
+    @Message("Distinct candidates")
+    String colDistinct();
+
+    @Message("Candidates checked more than once")
+    String colRepeated();
+
+    @Message("Sweep signals")
+    String colSweep();
+
+    @Message("Suspected sweep")
+    String sweepSuspected();
+
+    @Message("No organisation checked anyone in this period.")
+    String noUsage();
+
+    @Message("Signed checkpoints")
+    String checkpointsTitle();
+
+    @Message("Signed at")
+    String signedAt();
+
+    @Message("Download all as JSON")
+    String downloadCheckpoints();
+
+    @Message("No checkpoint has been signed yet.")
+    String noCheckpoints();
+
+    @Message("Home")
+    String homeTitle();
+
+    @Message("Your role has no console pages yet; use the API.")
+    String homeNoPages();
+}
