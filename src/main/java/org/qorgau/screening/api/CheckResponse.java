@@ -48,7 +48,7 @@ public record CheckResponse(
 
     /** The same answer with other match views (the decisions known at the time of a read). */
     public CheckResponse withMatches(List<MatchView> views) {
-        return new CheckResponse(checkId, createdAt, verdict, registryVersion, engineVersion, views, audit);
+        return new CheckResponse(checkId, createdAt, verdict, registryVersion, engineVersion, views, audit, photo);
     }
 
     /** One registry entry that matched. */
