@@ -2,8 +2,10 @@ package org.qorgau.runtime;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.SmallRyeConfig;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -31,7 +33,9 @@ public class ProductionSetupCheck {
         this.publicKeyLocation = publicKeyLocation;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    // before any other start-up work (the scheduler starts its triggers at priority 0), so a refused start does
+    // nothing else
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
         ProductionSetup setup = new ProductionSetup(
                 ConfigProvider.getConfig()
                         .unwrap(SmallRyeConfig.class)
