@@ -334,7 +334,9 @@ class GracefulShutdownIT {
             assertEquals(200, page.statusCode(), page.body());
             JsonNode json = JSON.readTree(page.body());
             for (JsonNode event : json.path("events")) {
-                ids.put(event.path("query").path("consentReference").asText(), event.path("checkId").asText());
+                ids.put(
+                        event.path("query").path("consentReference").asText(),
+                        event.path("checkId").asText());
             }
             cursor = json.path("nextCursor").isTextual()
                     ? json.path("nextCursor").asText()
