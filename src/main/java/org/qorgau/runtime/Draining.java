@@ -4,10 +4,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -19,6 +17,10 @@ import org.jboss.logging.Logger;
  * ({@code quarkus.shutdown.timeout}) waits for them, the audit group committer then drains, and only after Quarkus has
  * stopped does {@link QorgauMain} stop the embedded PostgreSQL. Liveness keeps answering while the replica drains.
  *
+ * <p>Known limit: Vert.x 4 closes the listening socket and the open connections together, after the accepted
+ * requests are done. A connection that arrives in that instant is closed without an answer; the service has not read
+ * it and did nothing with it, so a client may retry it (with the same {@code Idempotency-Key}) like a refused one.
+ *
  * <p>State is static because the signal arrives on a JVM shutdown hook thread, outside any CDI context.
  */
 @ApplicationScoped
@@ -27,15 +29,9 @@ public class Draining {
     /** Seconds a client should wait before retrying: about one replica restart behind a load balancer. */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    /** After the accepted requests are done: how long no new request must have arrived before the listener closes. */
-    static final long QUIET_MILLIS = 1_000;
-    /** The longest that quiet period is waited for. */
-    static final long MAX_LINGER_MILLIS = 5_000;
-
     private static final Logger LOG = Logger.getLogger(Draining.class);
     private static volatile boolean draining;
     private static final AtomicLong refused = new AtomicLong();
-    private static volatile long lastRefusedAt;
 
     /** Starts refusing new requests; called once on SIGTERM. */
     public static void begin() {
@@ -51,27 +47,11 @@ public class Draining {
         router.route().order(-2000).handler(this::refuseWhileDraining);
     }
 
-    /**
-     * Runs after Quarkus has waited for the accepted requests, before the HTTP server closes its listener and its
-     * connections. A request that arrives in the instant the server closes would lose its connection without an
-     * answer, so the listener stays open (answering 503) until no request has come for {@link #QUIET_MILLIS}: clients
-     * that were told {@code Retry-After} are waiting, and a load balancer has seen readiness go down.
-     */
-    void linger(@Observes @Priority(1) ShutdownEvent event) {
-        if (!draining) {
-            return;
+    /** Runs once Quarkus has finished the accepted requests (and, in Quarkus 3, closed the HTTP server). */
+    void report(@Observes ShutdownEvent event) {
+        if (draining) {
+            LOG.infof("Drained: %d requests answered 503 while shutting down", refused.get());
         }
-        long start = System.nanoTime();
-        long quiet = TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS);
-        long max = TimeUnit.MILLISECONDS.toNanos(MAX_LINGER_MILLIS);
-        try {
-            while (System.nanoTime() - lastRefusedAt < quiet && System.nanoTime() - start < max) {
-                Thread.sleep(50);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        LOG.infof("Drained: %d requests answered 503 while shutting down", refused.get());
     }
 
     void refuseWhileDraining(RoutingContext context) {
@@ -80,7 +60,6 @@ public class Draining {
             return;
         }
         refused.incrementAndGet();
-        lastRefusedAt = System.nanoTime();
         context.response()
                 .setStatusCode(503)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
