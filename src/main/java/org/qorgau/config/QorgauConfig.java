@@ -54,6 +54,14 @@ public interface QorgauConfig {
         /** At most this many line errors are listed in a 422 answer; the total count is always given. */
         @WithDefault("10000")
         int maxReportedErrors();
+
+        /**
+         * A {@code replace} import that would remove more than this share of the registry's entries (0-1) answers 409
+         * with the counts unless it confirms the number ({@code confirmRemovals}): a truncated upstream file must not
+         * empty the registry.
+         */
+        @WithDefault("0.10")
+        double maxReplaceRemovalShare();
     }
 
     interface Index {
