@@ -1,5 +1,6 @@
 package org.qorgau.screening.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +26,16 @@ public record CheckResponse(
         @Schema(description = "Registry entries worth a reviewer's attention, strongest first; empty for NO_MATCH")
         List<MatchView> matches,
 
-        AuditRef audit) {
+        AuditRef audit,
+
+        @Schema(
+                description = "Present when the answer withholds every registry detail (no `entry`, no evidence"
+                        + " text): `implausible-name` — the name has more tokens than a person's name or repeats one."
+                        + " The verdict still stands; screen again with the name as on the identity document to see"
+                        + " the details.",
+                enumeration = {"implausible-name"})
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String entriesWithheld) {
 
     /** One registry entry that matched. */
     @Schema(name = "Match")
