@@ -1,12 +1,17 @@
 package org.qorgau.runtime;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 import org.qorgau.config.QorgauConfig;
 
 /**
@@ -14,11 +19,19 @@ import org.qorgau.config.QorgauConfig;
  * own limit is set high for the import; this filter answers 413 for larger bodies elsewhere before anything is read,
  * and 411 for bodies of unknown length outside the import (they could not be bounded before buffering): HTTP/1.1
  * chunked bodies and HTTP/2 requests without {@code content-length}.
+ *
+ * <p>Outside the import it also receives the (small, bounded) body itself, on the event loop, before the request is
+ * dispatched: a client that sends its body one byte at a time would otherwise hold a worker thread in a blocking read
+ * for as long as it likes, and a few hundred such clients stall every blocking endpoint. A body that has not arrived
+ * within {@code qorgau.http.body-timeout} answers 408 and the connection is closed; an upload the client abandons is
+ * one log line, never a stack trace.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
     static final String IMPORT_PATH = "/v1/registry/imports";
+
+    private static final Logger LOG = Logger.getLogger(BodyLimitFilter.class);
 
     private final QorgauConfig config;
 
@@ -57,7 +70,46 @@ public class BodyLimitFilter {
             refuse(context, 411, "Length required", "Send a Content-Length with the request body.");
             return;
         }
+        if (!isImport && length != null && !length.trim().equals("0")) {
+            receive(context);
+            return;
+        }
         context.next();
+    }
+
+    /** Buffers the body without blocking any thread, with a deadline; then hands the request on with its body. */
+    private void receive(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        Duration timeout = config.http().bodyTimeout();
+        String path = context.normalizedPath();
+        long timer = context.vertx().setTimer(timeout.toMillis(), id -> {
+            // ids and sizes only: a body may carry a candidate's name
+            LOG.infof(
+                    "Request body not received within %d s (%d bytes so far): %s %s; answered 408",
+                    timeout.toSeconds(), body.length(), request.method(), path);
+            if (!context.response().ended() && !context.response().headWritten()) {
+                refuse(context, 408, "Request timeout", "The request body did not arrive within " + timeout.toSeconds()
+                        + " s.");
+            }
+            request.connection().close();
+        });
+        request.handler(body::appendBuffer);
+        request.exceptionHandler(e -> {
+            if (context.vertx().cancelTimer(timer)) {
+                LOG.infof(
+                        "Request body abandoned by the client after %d bytes: %s %s (%s)",
+                        body.length(), request.method(), path, e.getClass().getSimpleName());
+            }
+        });
+        request.endHandler(v -> {
+            if (!context.vertx().cancelTimer(timer)) {
+                return; // already answered 408
+            }
+            ((RoutingContextInternal) context).setBody(body);
+            context.next();
+        });
+        request.resume();
     }
 
     private static void refuse(RoutingContext context, int status, String title, String detail) {
