@@ -1,15 +1,17 @@
 package org.qorgau.audit;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.qorgau.audit.api.UsageReport.SweepSignals;
 import org.qorgau.config.QorgauConfig;
+import org.qorgau.matching.NameNormalizer;
+import org.qorgau.matching.NameToken;
+import org.qorgau.matching.ParsedName;
 
 /**
  * Looks for registry enumeration in one organisation's checks, fed in the order they were made.
@@ -55,10 +57,15 @@ final class SweepDetector {
         return new SweepSignals(false, List.of(), 0, 0, 0, 0, 0);
     }
 
-    /** One check, in order; {@code fullName} and {@code dateOfBirth} are null once redacted. */
+    /**
+     * One check, in order; {@code fullName} and {@code dateOfBirth} are null once redacted. A query refused as too broad
+     * to screen comes with the strongest verdict it reached and counts as a hit.
+     */
     void add(String fullName, String dateOfBirth, String verdict) {
         checks++;
         String name = fullName == null ? null : normalise(fullName);
+        // alphabetical order is the order as written (after the engine's normalisation), not of the sorted keys
+        String ordered = fullName == null ? null : NameNormalizer.normalize(fullName);
         if (verdict != null && !verdict.equals("NO_MATCH")) {
             hits++;
             if (name != null) {
@@ -71,16 +78,16 @@ final class SweepDetector {
                 dates.add(dateOfBirth);
             }
         }
-        alphabeticalRun = name != null && previousName != null && name.compareTo(previousName) > 0
+        alphabeticalRun = ordered != null && previousName != null && ordered.compareTo(previousName) > 0
                 ? alphabeticalRun + 1
-                : (name == null ? 0 : 1);
+                : (ordered == null ? 0 : 1);
         longestAlphabeticalRun = Math.max(longestAlphabeticalRun, alphabeticalRun);
         int order =
                 dateOfBirth == null || previousDate == null ? 0 : Integer.signum(dateOfBirth.compareTo(previousDate));
         ascendingDates = order > 0 ? ascendingDates + 1 : (dateOfBirth == null ? 0 : 1);
         descendingDates = order < 0 ? descendingDates + 1 : (dateOfBirth == null ? 0 : 1);
         longestDateRun = Math.max(longestDateRun, Math.max(ascendingDates, descendingDates));
-        previousName = name;
+        previousName = ordered;
         previousDate = dateOfBirth;
     }
 
@@ -108,11 +115,21 @@ final class SweepDetector {
                 maxDates);
     }
 
-    /** NFKC, case-folded, spaces collapsed: the same name typed twice compares equal. */
+    /**
+     * The name as the matching engine reads it ({@link ParsedName}: NFKC, format characters such as zero-width spaces
+     * removed, case folded, look-alikes unified), reduced to its tokens' canonical Latin keys, distinct and sorted: the
+     * same person written in another script, order, case or with invisible characters or repeated tokens is one name
+     * here, so a date sweep over one person is seen whatever the spelling of each query.
+     */
     static String normalise(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT)
-                .trim()
-                .replaceAll("\\s+", " ");
+        ParsedName parsed = ParsedName.parse(name);
+        Set<String> keys = new TreeSet<>();
+        for (NameToken token : parsed.core()) {
+            keys.add(token.key());
+        }
+        for (NameToken token : parsed.patronymics()) {
+            keys.add(token.key());
+        }
+        return String.join(" ", keys);
     }
 }

@@ -111,6 +111,7 @@ public class UsageService {
                     }
                 }
             }
+            disclosures(connection, start, end, org, zone, builders);
             sweeps(connection, start, end, org, builders);
         } catch (SQLException e) {
             throw new IllegalStateException("usage report failed", e);
@@ -138,7 +139,8 @@ public class UsageService {
         try (PreparedStatement statement = connection.prepareStatement("select e.actor_org,"
                 + " p.fields->>'fullName', p.fields->>'dateOfBirth', e.outcome->>'verdict'"
                 + " from audit_event e join audit_personal p on p.sequence = e.sequence"
-                + " where e.type = 'CHECK_PERFORMED' and e.occurred_at >= ? and e.occurred_at < ?"
+                + " where (e.type = 'CHECK_PERFORMED' or (e.type = 'ACCESS_REFUSED' and e.query->>'reason' = 'too-broad'))"
+                + " and e.occurred_at >= ? and e.occurred_at < ?"
                 + (org == null ? "" : " and e.actor_org = ?")
                 + " order by e.actor_org, e.sequence")) {
             statement.setFetchSize(2_000);
@@ -158,6 +160,58 @@ public class UsageService {
             connection.commit();
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Distinct registry entries disclosed per organisation (per day, and per subject per day) and the checks refused
+     * for disclosing too much: too broad to screen, or past the daily cap.
+     */
+    private static void disclosures(
+            Connection connection, Instant start, Instant end, String org, String zone, Map<String, Builder> builders)
+            throws SQLException {
+        java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
+        java.time.LocalDate firstDay = java.time.LocalDate.ofInstant(start, zoneId);
+        java.time.LocalDate lastDay = java.time.LocalDate.ofInstant(end, zoneId);
+        String orgFilter = org == null ? "" : " and org = ?";
+        try (PreparedStatement statement = connection.prepareStatement("select org, count(distinct external_id),"
+                + " (select coalesce(max(n), 0) from (select count(distinct external_id) n from disclosed_entry d2"
+                + "   where d2.org = d.org and d2.day between ? and ? group by d2.day) per_day),"
+                + " (select coalesce(max(n), 0) from (select count(*) n from disclosed_entry d3"
+                + "   where d3.org = d.org and d3.day between ? and ? group by d3.day, d3.subject_key) per_subject)"
+                + " from disclosed_entry d where day between ? and ?" + orgFilter + " group by org")) {
+            int i = 1;
+            for (int k = 0; k < 3; k++) {
+                statement.setObject(i++, firstDay);
+                statement.setObject(i++, lastDay);
+            }
+            if (org != null) {
+                statement.setString(i, org);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
+                    b.entriesDisclosed = rs.getLong(2);
+                    b.mostEntriesInOneDay = rs.getLong(3);
+                    b.mostEntriesToOneSubject = rs.getLong(4);
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement("select actor_org,"
+                + " count(*) filter (where query->>'reason' = 'too-broad'),"
+                + " count(*) filter (where query->>'reason' = 'disclosure-cap')"
+                + " from audit_event where type = 'ACCESS_REFUSED' and occurred_at >= ? and occurred_at < ?"
+                + " and query->>'reason' in ('too-broad', 'disclosure-cap') and actor_org is not null"
+                + (org == null ? "" : " and actor_org = ?")
+                + " group by actor_org")) {
+            period(statement, 1, start, end, org);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
+                    b.tooBroad = rs.getLong(2);
+                    b.capRefusals = rs.getLong(3);
+                }
+            }
         }
     }
 
@@ -187,6 +241,11 @@ public class UsageService {
         long repeated;
         long maxOfOne;
         UsageReport.SweepSignals sweep;
+        long entriesDisclosed;
+        long mostEntriesInOneDay;
+        long mostEntriesToOneSubject;
+        long tooBroad;
+        long capRefusals;
         final List<DayCount> days = new ArrayList<>();
         final Map<String, Long> verdicts = new LinkedHashMap<>();
 
@@ -206,7 +265,9 @@ public class UsageService {
                     repeated,
                     maxOfOne,
                     screeners,
-                    sweep != null ? sweep : SweepDetector.none());
+                    sweep != null ? sweep : SweepDetector.none(),
+                    new UsageReport.Disclosure(
+                            entriesDisclosed, mostEntriesInOneDay, mostEntriesToOneSubject, tooBroad, capRefusals));
         }
     }
 }

@@ -74,10 +74,49 @@ public interface QorgauConfig {
         Duration queueTimeout();
     }
 
+    Disclosure disclosure();
+
+    /**
+     * How much of the registry one answer and one day may disclose ({@code qorgau.disclosure.*}). Screening discloses
+     * registry details only in proportion to the evidence a query brings: a query broad enough to match many entries is
+     * a way to read the registry, not to screen a person.
+     */
+    interface Disclosure {
+        /**
+         * Most registry entries one answer discloses. A query that matches more answers 422 {@code too-broad}: nothing
+         * is disclosed, the refusal is audited and counts against the quota, and the screener is asked for the full
+         * date of birth and the name as on the identity document.
+         */
+        @WithDefault("5")
+        int maxEntries();
+
+        /**
+         * A name with more tokens than this, or with a token repeated, cannot be a person's name: it is screened (a
+         * padded registered name is still found and the verdict given) but the answer withholds every registry detail.
+         */
+        @WithDefault("8")
+        int maxNameTokens();
+
+        /** Distinct registry entries one organisation may be shown per day (zone {@code qorgau.usage.zone}); 0 = no cap. */
+        @WithDefault("100")
+        int entriesPerDay();
+
+        /** Distinct registry entries one token subject may be shown per day; 0 = no cap. */
+        @WithDefault("50")
+        int entriesPerDayPerSubject();
+    }
+
     interface Http {
         /** Largest request body outside the registry import, in bytes; larger bodies answer 413. */
         @WithDefault("1048576")
         long maxBodyBytes();
+
+        /**
+         * Longest wait for a request body outside the registry import, from the end of the headers; slower bodies
+         * answer 408 and the connection is closed. Bodies are received without holding a worker thread.
+         */
+        @WithDefault("10s")
+        Duration bodyTimeout();
 
         /** Largest registry import body, in bytes (a national snapshot is about 265 MB). */
         @WithDefault("1073741824")
@@ -92,6 +131,14 @@ public interface QorgauConfig {
         /** At most this many line errors are listed in a 422 answer; the total count is always given. */
         @WithDefault("10000")
         int maxReportedErrors();
+
+        /**
+         * A {@code replace} import that would remove more than this share of the registry's entries (0-1) answers 409
+         * with the counts unless it confirms the number ({@code confirmRemovals}): a truncated upstream file must not
+         * empty the registry.
+         */
+        @WithDefault("0.10")
+        double maxReplaceRemovalShare();
     }
 
     interface Index {

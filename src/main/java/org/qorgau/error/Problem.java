@@ -2,6 +2,7 @@ package org.qorgau.error;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem body. */
@@ -18,7 +19,17 @@ public record Problem(
         String detail,
 
         @Schema(example = "/v1/checks") String instance,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+
+        @Schema(
+                description = "Counts behind the refusal, e.g. what a refused registry replace would remove",
+                example = "{\"entries\": 106008, \"removed\": 106007}")
+        Map<String, Long> counts) {
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, Map.of());
+    }
+
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "https://qorgau.org/problems/";

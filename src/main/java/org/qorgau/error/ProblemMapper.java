@@ -31,7 +31,13 @@ public final class ProblemMapper {
         Response.ResponseBuilder builder = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(
-                        Problem.TYPE_PREFIX + e.type(), e.title(), e.status(), e.detail(), path(uri), e.errors()));
+                        Problem.TYPE_PREFIX + e.type(),
+                        e.title(),
+                        e.status(),
+                        e.detail(),
+                        path(uri),
+                        e.errors(),
+                        e.counts()));
         e.headers().forEach(builder::header);
         if (e.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer");

@@ -43,6 +43,11 @@ public abstract class QorgauException extends RuntimeException {
         return List.of();
     }
 
+    /** Counts behind the refusal (the problem's {@code counts} member); empty by default. */
+    public Map<String, Long> counts() {
+        return Map.of();
+    }
+
     /** Extra HTTP headers such as {@code Retry-After}. */
     public Map<String, String> headers() {
         return Map.of();

@@ -135,8 +135,11 @@ final class FellegiSunterMatcher implements Matcher {
         long[] photo = PhotoHash.parse(probe.photoHash());
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
+        boolean padded = PaddedName.isPadded(name);
         for (int e = 0; e < ids.length; e++) {
-            Match m = score(true, name, dob, photo, e, cache);
+            Match m = padded
+                    ? score(true, PaddedName.focus(scorer.names(), name, forms[e], cache), dob, photo, e, null)
+                    : score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
             }
@@ -146,9 +149,12 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Scores one entry whatever its verdict (for explanations and tests). */
     Match scoreEntry(Probe probe, int entry) {
+        ParsedName name = ParsedName.parse(probe.fullName());
         return score(
                 false,
-                ParsedName.parse(probe.fullName()),
+                PaddedName.isPadded(name)
+                        ? PaddedName.focus(scorer.names(), name, forms[entry], new IdentityHashMap<>())
+                        : name,
                 DateOfBirth.parse(probe.dateOfBirth()),
                 PhotoHash.parse(probe.photoHash()),
                 entry,
@@ -161,6 +167,16 @@ final class FellegiSunterMatcher implements Matcher {
         NameComparator names = scorer.names();
         Scratch memo = scratch.get();
         int generation = memo.next();
+        if (PaddedName.isPadded(name)) {
+            // more tokens than the comparator pairs: focus the probe on each candidate's own tokens (PaddedName)
+            for (int e : candidates) {
+                Match m = score(true, PaddedName.focus(names, name, forms[e], cache), dob, photo, e, null);
+                if (m != null && m.verdict() != Verdict.NO_MATCH) {
+                    matches.add(m);
+                }
+            }
+            return finish(matches);
+        }
         for (int e : candidates) {
             // Most candidates share one common token with the probe: reject them before the full comparison (and its
             // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would

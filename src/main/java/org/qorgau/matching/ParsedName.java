@@ -42,6 +42,11 @@ public final class ParsedName {
         return core.length == 0 && patronymics.length == 0;
     }
 
+    /** A name of already parsed tokens (a padded probe focused on one entry, see {@link PaddedName}). */
+    static ParsedName of(NameToken[] core, NameToken[] patronymics) {
+        return new ParsedName(core, patronymics);
+    }
+
     /** Parses a raw name. */
     public static ParsedName parse(String raw) {
         return parse(raw, null);

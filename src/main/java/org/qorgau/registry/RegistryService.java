@@ -28,6 +28,7 @@ import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.BadRequestException;
+import org.qorgau.error.ConflictException;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
@@ -80,6 +81,19 @@ public class RegistryService {
      * error nothing changes and every error is reported.
      */
     public ImportResult importEntries(ImportMode mode, boolean csv, InputStream body, Caller caller) {
+        return importEntries(mode, csv, body, caller, false, null);
+    }
+
+    /**
+     * As {@link #importEntries(ImportMode, boolean, InputStream, Caller)}. With {@code dryRun} the file is validated and
+     * its counts computed against the current registry, then everything is rolled back: the answer carries the
+     * current version and what the import would do. A {@code replace} that would remove more than
+     * {@code qorgau.registry.max-replace-removal-share} of the registry answers 409 with the counts unless
+     * {@code confirmRemovals} equals the number it would remove (a truncated upstream file must not empty the registry
+     * that protects children).
+     */
+    public ImportResult importEntries(
+            ImportMode mode, boolean csv, InputStream body, Caller caller, boolean dryRun, Long confirmRemovals) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -91,7 +105,13 @@ public class RegistryService {
                 unbounded.execute("set local statement_timeout = 0");
             }
             try {
-                ImportResult result = importInTransaction(connection, mode, csv, body, caller);
+                ImportResult result =
+                        importInTransaction(connection, mode, csv, body, caller, dryRun, confirmRemovals);
+                if (dryRun) {
+                    connection.rollback();
+                    LOG.infof("Registry import dry run by %s: %s", caller.subject(), result);
+                    return result;
+                }
                 connection.commit();
                 changed.fire(new RegistryChanged(result.registryVersion()));
                 LOG.infof(
@@ -112,7 +132,13 @@ public class RegistryService {
     }
 
     private ImportResult importInTransaction(
-            Connection connection, ImportMode mode, boolean csv, InputStream body, Caller caller)
+            Connection connection,
+            ImportMode mode,
+            boolean csv,
+            InputStream body,
+            Caller caller,
+            boolean dryRun,
+            Long confirmRemovals)
             throws SQLException, IOException {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
@@ -192,6 +218,11 @@ public class RegistryService {
             throw new ValidationException(null, "An empty file cannot replace the registry.");
         }
         long staged = System.nanoTime();
+        ImportResult preview = preview(connection, mode);
+        if (dryRun) {
+            return preview;
+        }
+        guardRemovals(connection, mode, preview, confirmRemovals);
         ImportResult result = apply(connection, mode, caller);
         LOG.infof(
                 "Registry import: %d records streamed, validated and staged in %d ms, applied in %d ms",
@@ -247,6 +278,56 @@ public class RegistryService {
             }
         }
         return count;
+    }
+
+    /**
+     * What applying the staged file would do, counted under the registry head's lock (so nothing changes between
+     * these counts and {@link #apply}); {@code registryVersion} is the current one and {@code dryRun} is true.
+     */
+    private static ImportResult preview(Connection connection, ImportMode mode) throws SQLException {
+        long version = count(connection, "select version from registry_head where id = 1 for update");
+        int added = count(
+                connection,
+                "select count(*) from registry_import s where not exists"
+                        + " (select 1 from registry_entry e where e.external_id = s.external_id)");
+        int updated = count(
+                connection,
+                "select count(*) from registry_import s join registry_entry e on e.external_id = s.external_id"
+                        + " where e.content_hash <> s.content_hash");
+        int removed = mode != ImportMode.REPLACE
+                ? 0
+                : count(
+                        connection,
+                        "select count(*) from registry_entry e where not exists"
+                                + " (select 1 from registry_import s where s.external_id = e.external_id)");
+        int staged = count(connection, "select count(*) from registry_import");
+        return new ImportResult(version, added, updated, removed, staged - added - updated, true);
+    }
+
+    /** Refuses (409, nothing changes) a replace that removes a large share of the registry without confirmation. */
+    private void guardRemovals(Connection connection, ImportMode mode, ImportResult preview, Long confirmRemovals)
+            throws SQLException {
+        if (mode != ImportMode.REPLACE || preview.removed() == 0) {
+            return;
+        }
+        int current = count(connection, "select count(*) from registry_entry");
+        double share = config.registry().maxReplaceRemovalShare();
+        if (preview.removed() <= share * current
+                || (confirmRemovals != null && confirmRemovals == preview.removed())) {
+            return;
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("entries", (long) current);
+        counts.put("removed", (long) preview.removed());
+        counts.put("added", (long) preview.added());
+        counts.put("updated", (long) preview.updated());
+        counts.put("unchanged", (long) preview.unchanged());
+        throw new ConflictException(
+                "This replace would remove " + preview.removed() + " of the registry's " + current + " entries (more"
+                        + " than " + Math.round(share * 100) + " %); nothing changed. If that is intended, repeat it"
+                        + " with confirmRemovals=" + preview.removed() + " (dryRun=true shows the counts without"
+                        + " applying).",
+                counts);
     }
 
     private ImportResult apply(Connection connection, ImportMode mode, Caller caller) throws SQLException {

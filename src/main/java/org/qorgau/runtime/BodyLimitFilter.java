@@ -1,15 +1,20 @@
 package org.qorgau.runtime;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 import org.qorgau.config.QorgauConfig;
 
 /**
@@ -22,6 +27,12 @@ import org.qorgau.config.QorgauConfig;
  * {@code multipart/form-data} {@code POST /v1/checks}) may be as large as {@code qorgau.photo.max-bytes} (plus the
  * form's other parts), and at most {@code qorgau.photo.max-in-flight} of them are accepted at once: beyond that they
  * answer 503 with Retry-After before their bodies are read, which keeps the memory of a burst of uploads bounded.
+ *
+ * <p>Outside the import it also receives the (small, bounded) body itself, on the event loop, before the request is
+ * dispatched: a client that sends its body one byte at a time would otherwise hold a worker thread in a blocking read
+ * for as long as it likes, and a few hundred such clients stall every blocking endpoint. A body that has not arrived
+ * within {@code qorgau.http.body-timeout} answers 408 and the connection is closed; an upload the client abandons is
+ * one log line, never a stack trace.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -30,6 +41,8 @@ public class BodyLimitFilter {
     private static final Pattern ENTRY_PHOTOS = Pattern.compile("/v1/registry/entries/[^/]+/photos");
 
     private final AtomicInteger photosInFlight = new AtomicInteger();
+
+    private static final Logger LOG = Logger.getLogger(BodyLimitFilter.class);
 
     private final QorgauConfig config;
 
@@ -89,7 +102,46 @@ public class BodyLimitFilter {
             }
             context.addEndHandler(done -> photosInFlight.decrementAndGet());
         }
+        if (!isImport && length != null && !length.trim().equals("0")) {
+            receive(context);
+            return;
+        }
         context.next();
+    }
+
+    /** Buffers the body without blocking any thread, with a deadline; then hands the request on with its body. */
+    private void receive(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        Duration timeout = config.http().bodyTimeout();
+        String path = context.normalizedPath();
+        long timer = context.vertx().setTimer(timeout.toMillis(), id -> {
+            // ids and sizes only: a body may carry a candidate's name
+            LOG.infof(
+                    "Request body not received within %d s (%d bytes so far): %s %s; answered 408",
+                    timeout.toSeconds(), body.length(), request.method(), path);
+            if (!context.response().ended() && !context.response().headWritten()) {
+                refuse(context, 408, "Request timeout", "The request body did not arrive within " + timeout.toSeconds()
+                        + " s.");
+            }
+            request.connection().close();
+        });
+        request.handler(body::appendBuffer);
+        request.exceptionHandler(e -> {
+            if (context.vertx().cancelTimer(timer)) {
+                LOG.infof(
+                        "Request body abandoned by the client after %d bytes: %s %s (%s)",
+                        body.length(), request.method(), path, e.getClass().getSimpleName());
+            }
+        });
+        request.endHandler(v -> {
+            if (!context.vertx().cancelTimer(timer)) {
+                return; // already answered 408
+            }
+            ((RoutingContextInternal) context).setBody(body);
+            context.next();
+        });
+        request.resume();
     }
 
     private static void refuse(RoutingContext context, int status, String title, String detail) {

@@ -86,7 +86,13 @@ public class BatchService {
                         e.status(),
                         null,
                         new Problem(
-                                Problem.TYPE_PREFIX + e.type(), e.title(), e.status(), e.detail(), null, e.errors())));
+                                Problem.TYPE_PREFIX + e.type(),
+                                e.title(),
+                                e.status(),
+                                e.detail(),
+                                null,
+                                e.errors(),
+                                e.counts())));
             }
         }
         BatchResponse response = new BatchResponse(

@@ -26,9 +26,11 @@ import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
+import org.qorgau.audit.AuditRecorder;
 import org.qorgau.audit.CanonicalJson;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.ServiceUnavailableException;
+import org.qorgau.error.TooBroadException;
 import org.qorgau.error.ValidationException;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.Probe;
@@ -60,6 +62,8 @@ public class CheckService {
     private final ReviewService reviews;
     private final Quotas quotas;
     private final AuditCommitter committer;
+    private final Disclosures disclosures;
+    private final AuditRecorder recorder;
 
     public CheckService(
             AgroalDataSource dataSource,
@@ -68,7 +72,9 @@ public class CheckService {
             ObjectMapper json,
             ReviewService reviews,
             Quotas quotas,
-            AuditCommitter committer) {
+            AuditCommitter committer,
+            Disclosures disclosures,
+            AuditRecorder recorder) {
         this.dataSource = dataSource;
         this.index = index;
         this.auditLog = auditLog;
@@ -76,6 +82,8 @@ public class CheckService {
         this.reviews = reviews;
         this.quotas = quotas;
         this.committer = committer;
+        this.disclosures = disclosures;
+        this.recorder = recorder;
     }
 
     /** The outcome of {@link #perform}: the answer and whether it replays an earlier one (idempotency). */
@@ -114,6 +122,15 @@ public class CheckService {
         List<Match> reported = screening.matches().stream()
                 .filter(m -> m.verdict() != Verdict.NO_MATCH) // data minimisation: nothing below POSSIBLE_MATCH
                 .toList();
+        if (reported.size() > disclosures.maxEntries()) {
+            refuseTooBroad(request, purpose, caller, snapshot, screening, reported.size());
+        }
+        // a name no person has (padding, repeats) is screened, so a padded registered name is still found, but the
+        // answer discloses nothing of the registry
+        String withheld = disclosures.implausibleName(candidate.fullName()) ? WITHHELD_IMPLAUSIBLE_NAME : null;
+        if (withheld == null) {
+            disclosures.disclose(caller, reported.stream().map(Match::externalId).toList());
+        }
         List<MatchView> matches = new ArrayList<>();
         Verdict overall = Verdict.NO_MATCH;
         if (!reported.isEmpty()) {
@@ -125,7 +142,8 @@ public class CheckService {
                         reported.stream().map(Match::externalId).toList());
                 for (Match match : reported) {
                     overall = overall.strongest(match.verdict());
-                    matches.add(view(match, entries.get(match.externalId())));
+                    matches.add(
+                            withheld != null ? withheld(match) : view(match, entries.get(match.externalId())));
                 }
                 matches = reviews.withPriorReviews(
                         connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
@@ -147,7 +165,8 @@ public class CheckService {
                             createdAt,
                             overall,
                             matches,
-                            photoUse),
+                            photoUse,
+                            withheld),
                     false);
         } catch (DuplicateKey e) {
             return replay(caller.org(), idempotencyKey, requestHash)
@@ -167,7 +186,8 @@ public class CheckService {
             Instant createdAt,
             Verdict overall,
             List<MatchView> matches,
-            CheckResponse.PhotoUse photo) {
+            CheckResponse.PhotoUse photo,
+            String withheld) {
         List<MatchView> found = matches;
         try {
             CheckResponse response = committer.execute(connection -> write(
@@ -182,7 +202,8 @@ public class CheckService {
                     createdAt,
                     overall,
                     found,
-                    photo));
+                    photo,
+                    withheld));
             LOG.debugf("check %s by %s/%s: %s", checkId, caller.org(), caller.subject(), overall);
             return response;
         } catch (SQLException e) {
@@ -210,7 +231,8 @@ public class CheckService {
             Instant createdAt,
             Verdict overall,
             List<MatchView> matches,
-            CheckResponse.PhotoUse photo)
+            CheckResponse.PhotoUse photo,
+            String withheld)
             throws SQLException, JsonProcessingException {
         String engineVersion = snapshot.matcher().engineVersion();
         var candidate = request.candidate();
@@ -225,11 +247,16 @@ public class CheckService {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("verdict", overall.name());
         outcome.put("engineVersion", engineVersion);
+        // what was disclosed, provably and in a few bytes per entry: the ids (their content at registryVersion is in the
+        // registry's history) and whether details were withheld; never the entries themselves
         outcome.put(
                 "matches",
                 matches.stream()
                         .map(m -> Map.of("externalId", m.externalId(), "verdict", m.verdict()))
                         .toList());
+        if (withheld != null) {
+            outcome.put("entriesWithheld", withheld);
+        }
         AuditRecord audit = auditLog.append(
                 connection,
                 new AuditEventDraft(
@@ -249,7 +276,8 @@ public class CheckService {
                 engineVersion,
                 matches,
                 new AuditRef(audit.sequence(), audit.hash()),
-                photo);
+                photo,
+                withheld);
         String responseJson = json.writeValueAsString(response);
         AuditCommitter.insert(
                 connection,
@@ -416,6 +444,70 @@ public class CheckService {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("check list failed", e);
         }
+    }
+
+    /** Why a check's answer carries no registry details: its name cannot be a person's name. */
+    static final String WITHHELD_IMPLAUSIBLE_NAME = "implausible-name";
+
+    /**
+     * Too many entries match for one answer to disclose: the refusal is audited (with the candidate's fields in the
+     * redactable side table, so the sweep detector sees it) and answered 422 {@code too-broad}; the quota stays taken.
+     */
+    private void refuseTooBroad(
+            CheckRequest request,
+            Purpose purpose,
+            Caller caller,
+            RegistrySnapshot snapshot,
+            Screening screening,
+            int matched) {
+        var candidate = request.candidate();
+        Map<String, Object> personal = new LinkedHashMap<>();
+        personal.put("fullName", candidate.fullName());
+        personal.put("dateOfBirth", candidate.dateOfBirth());
+        personal.put("photoHash", candidate.photoHash());
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("resource", "/v1/checks");
+        query.put("reason", TOO_BROAD);
+        query.put("position", request.position());
+        query.put("consentReference", request.consentReference());
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("status", 422);
+        outcome.put("reason", TOO_BROAD);
+        outcome.put("verdict", screening.verdict().name());
+        outcome.put("matched", matched);
+        outcome.put("maxEntries", disclosures.maxEntries());
+        recorder.record(new AuditEventDraft(
+                AuditEventType.ACCESS_REFUSED,
+                caller,
+                purpose.name(),
+                query,
+                outcome,
+                snapshot.version(),
+                null,
+                personal));
+        throw new TooBroadException(
+                "This query matches more registry entries than one answer may disclose ("
+                        + disclosures.maxEntries() + "); nothing was disclosed. Screen the candidate with their full"
+                        + " date of birth (YYYY-MM-DD) and their name as written on their identity document.",
+                disclosures.maxEntries());
+    }
+
+    /** The audit reason (query and outcome) of a check refused as too broad to screen. */
+    public static final String TOO_BROAD = "too-broad";
+
+    /** A match whose registry details are withheld: the verdict and the evidence levels, no entry, no detail text. */
+    private static MatchView withheld(Match match) {
+        List<EvidenceView> evidence = match.explanation().stream()
+                .map(e -> new EvidenceView(e.field(), e.level(), round(e.weight()), null))
+                .toList();
+        return new MatchView(
+                match.externalId(),
+                match.verdict().name(),
+                round(match.probability()),
+                round(match.matchWeight()),
+                evidence,
+                null,
+                List.of());
     }
 
     private static MatchView view(Match match, RegistryEntry entry) {

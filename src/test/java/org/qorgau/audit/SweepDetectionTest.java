@@ -48,6 +48,10 @@ class SweepDetectionTest {
         "Zhunusova"
     };
 
+    static final String[] REGISTERED_GIVEN = {
+        "Abylai", "Berik", "Dastan", "Yerbol", "Galym", "Zhanat", "Ilyas", "Kuanysh", "Mirlan", "Nurbol", "Oraz", "Samat"
+    };
+
     @Inject
     MatchingIndex index;
 
@@ -87,7 +91,8 @@ class SweepDetectionTest {
         StringBuilder registry = new StringBuilder();
         List<String[]> registered = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            String name = "Сканеров" + (char) ('А' + i) + " Registr" + (char) ('a' + i) + "ovich";
+            // distinct people (names a typo apart would be one query too broad to screen, see DisclosureTest)
+            String name = REGISTERED_GIVEN[i] + " Skanerov";
             String dob = String.format("1971-03-%02d", i + 1);
             registry.append(entryJson(uniqueId("SWEEP"), name, dob)).append('\n');
             registered.add(new String[] {name, dob});
@@ -144,6 +149,31 @@ class SweepDetectionTest {
         usage(guess)
                 .body("organisations[0].sweep.suspected", equalTo(true))
                 .body("organisations[0].sweep.reasons", equalTo(List.of("date-sweep")))
+                .body("organisations[0].sweep.maxDatesForOneName", equalTo(6));
+    }
+
+    @Test
+    void shouldFlagADateSweepOverOnePersonWhateverTheSpellingOfTheName() {
+        String org = uniqueId("sweep-spelling");
+        // the same person eight times, each query spelled differently: zero-width characters, case, order, script,
+        // a repeated token; the years walk the calendar out of order so no monotonic run gives it away
+        String[] spellings = {
+            "Tokayev\u200B Marat",
+            "Marat Tokayev",
+            "TOKAYEV\u2060 MARAT",
+            "Токаев Марат",
+            "Marat\u200C Tokayev Tokayev",
+            "Tokayev Marat\uFEFF",
+            "Марат Токаев",
+            "tokayev marat"
+        };
+        int[] years = {1941, 1974, 1930, 1963, 1952, 1985, 1936, 1969};
+        for (int i = 0; i < spellings.length; i++) {
+            check(org, spellings[i], Integer.toString(years[i]));
+        }
+        usage(org)
+                .body("organisations[0].sweep.suspected", equalTo(true))
+                .body("organisations[0].sweep.reasons", hasItem("date-sweep"))
                 .body("organisations[0].sweep.maxDatesForOneName", equalTo(6));
     }
 

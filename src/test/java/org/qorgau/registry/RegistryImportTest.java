@@ -126,7 +126,14 @@ class RegistryImportTest {
         importNdjson("upsert", entryJson(keep, "Keep Me", "1960") + "\n" + entryJson(drop, "Drop Me", "1961"))
                 .then()
                 .statusCode(200);
-        importNdjson("replace", entryJson(keep, "Keep Me", "1960"))
+        // removing most of the (shared) registry needs the count confirmed: preview it, then confirm it
+        int removals = importNdjson("replace&dryRun=true", entryJson(keep, "Keep Me", "1960"))
+                .then()
+                .statusCode(200)
+                .body("dryRun", equalTo(true))
+                .extract()
+                .path("removed");
+        importNdjson("replace&confirmRemovals=" + removals, entryJson(keep, "Keep Me", "1960"))
                 .then()
                 .statusCode(200)
                 .body("removed", greaterThan(0))
@@ -139,6 +146,40 @@ class RegistryImportTest {
                         dataSource,
                         "select count(*) from registry_entry_history where change = 'REMOVED' and external_id = ?",
                         drop));
+    }
+
+    @Test
+    void shouldRefuseAOneLineReplaceOfALargeRegistryWithoutConfirmation() {
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            file.append(entryJson(uniqueId("BIG"), "Guard Person " + i, "1970")).append('\n');
+        }
+        importNdjson("upsert", file.toString()).then().statusCode(200);
+        long before = Db.count(dataSource, "select count(*) from registry_entry");
+        long version = Db.count(dataSource, "select version from registry_head where id = 1");
+        String oneLine = entryJson(uniqueId("ONE"), "Only Line", "1971");
+
+        importNdjson("replace", oneLine)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("counts.entries", equalTo((int) before))
+                .body("counts.removed", equalTo((int) before))
+                .body("counts.added", equalTo(1))
+                .body("detail", containsString("confirmRemovals=" + before));
+        // a wrong confirmation is no confirmation
+        importNdjson("replace&confirmRemovals=" + (before - 1), oneLine).then().statusCode(409);
+        importNdjson("replace&dryRun=true", oneLine)
+                .then()
+                .statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("removed", equalTo((int) before))
+                .body("added", equalTo(1))
+                .body("registryVersion", equalTo((int) version));
+
+        assertEquals(before, Db.count(dataSource, "select count(*) from registry_entry"), "nothing was removed");
+        assertEquals(version, Db.count(dataSource, "select version from registry_head where id = 1"));
+        importNdjson("replace&confirmRemovals=abc", oneLine).then().statusCode(422);
     }
 
     @Test

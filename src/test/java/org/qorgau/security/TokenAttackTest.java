@@ -2,6 +2,8 @@ package org.qorgau.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
 
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qorgau.security.AuthenticationTest.Endpoint;
 import org.qorgau.support.EmbeddedPostgresResource;
+import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
 
 /**
@@ -39,6 +42,9 @@ import org.qorgau.support.TestTokens;
  */
 @QuarkusTest
 class TokenAttackTest {
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     static Stream<Arguments> forgedTokens() throws Exception {
         String pem = Files.readString(
@@ -101,6 +107,58 @@ class TokenAttackTest {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("status", equalTo(403));
+    }
+
+    static Stream<Arguments> oddClaims() {
+        String longText = "x".repeat(5_000);
+        return Stream.of(
+                Arguments.of("NUL in sub", TestTokens.issuerClaims("mal\u0000lory", "acme")),
+                Arguments.of("NUL in org", TestTokens.issuerClaims("mallory", "ac\u0000me")),
+                Arguments.of("line break in org", TestTokens.issuerClaims("mallory", "acme\nschool-17")),
+                Arguments.of("bidi override in org", TestTokens.issuerClaims("mallory", "\u202Eemca")),
+                Arguments.of("DEL in sub", TestTokens.issuerClaims("mal\u007Flory", "acme")),
+                Arguments.of("5,000-character sub", TestTokens.issuerClaims(longText, "acme")),
+                Arguments.of("5,000-character org", TestTokens.issuerClaims("mallory", longText)),
+                Arguments.of("NUL in a role", TestTokens.issuerClaims("mallory", "acme").groups(Set.of("screener", "a\u0000b"))),
+                Arguments.of("5,000-character role", TestTokens.issuerClaims("mallory", "acme").groups(Set.of("screener", longText))));
+    }
+
+    @ParameterizedTest(name = "{0}: 401 on every endpoint, audited, no quota taken")
+    @MethodSource("oddClaims")
+    void shouldRefuseTokensWithOddClaimsCleanly(String kind, JwtClaimsBuilder claims) throws Exception {
+        if (!kind.contains("role")) {
+            claims.groups(Set.of("screener", "reviewer", "auditor", "registry-admin"));
+        }
+        String token = claims.sign();
+        long quotaBefore = Db.count(dataSource, "select coalesce(sum(used), 0) from quota_usage");
+        long refusedBefore = refused401();
+        as(token).contentType("application/json")
+                .body(checkJson("Odd Claims", "1990"))
+                .post("/v1/checks")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        assertEquals(quotaBefore, Db.count(dataSource, "select coalesce(sum(used), 0) from quota_usage"));
+        for (Endpoint endpoint : AuthenticationTest.ENDPOINTS) {
+            send(given().header("Authorization", "Bearer " + token), endpoint)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        // the refusals are recorded off the request's thread: wait for at least the first
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (refused401() <= refusedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(refused401() > refusedBefore, "the refusal was not audited");
+    }
+
+    private long refused401() {
+        return Db.count(
+                dataSource,
+                "select count(*) from audit_event where type = 'ACCESS_REFUSED' and (outcome->>'status') = '401'"
+                        + " and actor_subject = 'anonymous'");
     }
 
     @Test

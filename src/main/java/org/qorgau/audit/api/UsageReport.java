@@ -44,7 +44,32 @@ public record UsageReport(
             long screeners,
 
             @Schema(description = "Whether the checks look like a sweep of the registry rather than screening")
-            SweepSignals sweep) {}
+            SweepSignals sweep,
+
+            @Schema(description = "What the registry disclosed to this organisation in the period")
+            Disclosure disclosure) {}
+
+    /**
+     * Registry entries disclosed (with their details) in check answers, counted as distinct entries per day, and the
+     * queries refused for disclosing too much (thresholds {@code qorgau.disclosure.*}).
+     */
+    @Schema(name = "DisclosureUsage")
+    public record Disclosure(
+            @Schema(description = "Distinct registry entries shown in the period", example = "2")
+            long entriesDisclosed,
+
+            @Schema(description = "Most distinct entries shown to the organisation on one day", example = "1")
+            long mostEntriesInOneDay,
+
+            @Schema(description = "Most distinct entries shown to one screener (token subject) on one day", example = "1")
+            long mostEntriesToOneSubjectInOneDay,
+
+            @Schema(description = "Checks refused as too broad to screen (they matched more entries than one answer"
+                    + " may disclose)", example = "0")
+            long tooBroadQueries,
+
+            @Schema(description = "Checks refused because the daily cap on disclosed entries was reached", example = "0")
+            long dailyCapRefusals) {}
 
     /**
      * The registry-sweep detector's findings for one organisation (thresholds {@code qorgau.usage.sweep.*}). Names

@@ -81,7 +81,10 @@ public class RegistryResource {
             description = "Streams a file of entries (NDJSON, one per line; or CSV with a header row of field names and"
                     + " `|` between list items). All or nothing: any invalid line rejects the whole import with 422"
                     + " listing every line's errors, and nothing changes. `replace` makes the registry equal to the"
-                    + " file; `upsert` adds and updates. Each applied import makes a new registry version.")
+                    + " file; `upsert` adds and updates. Each applied import makes a new registry version. A `replace`"
+                    + " that would remove more than a configured share of the registry (default 10 %) answers 409 with"
+                    + " the counts unless `confirmRemovals` equals the number it removes; `dryRun=true` answers the"
+                    + " counts without applying anything.")
     @RequestBody(
             content = {
                 @Content(
@@ -104,6 +107,11 @@ public class RegistryResource {
             description = "Rejected; nothing changed; every invalid line is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
+            responseCode = "409",
+            description = "A replace would remove more than the configured share of the registry and the removal count"
+                    + " was not confirmed; nothing changed; `counts` shows what it would do",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
             responseCode = "413",
             description = "Body larger than the import limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -114,6 +122,12 @@ public class RegistryResource {
                     @QueryParam("mode")
                     @DefaultValue("upsert")
                     String mode,
+            @Parameter(description = "Validate and count only; nothing is applied") @QueryParam("dryRun")
+                    @DefaultValue("false")
+                    boolean dryRun,
+            @Parameter(description = "For a large replace: the number of entries it removes, as a dry run reported")
+                    @QueryParam("confirmRemovals")
+                    String confirmRemovals,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
         ImportMode importMode = switch (mode.toLowerCase(Locale.ROOT)) {
@@ -127,7 +141,15 @@ public class RegistryResource {
                 && (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(NDJSON))) {
             throw new UnsupportedMediaTypeException("Send application/x-ndjson or text/csv.");
         }
-        return registry.importEntries(importMode, csv, body, caller.get());
+        Long confirmed = null;
+        if (confirmRemovals != null) {
+            try {
+                confirmed = Long.parseLong(confirmRemovals);
+            } catch (NumberFormatException e) {
+                throw new ValidationException("confirmRemovals", "confirmRemovals must be a whole number");
+            }
+        }
+        return registry.importEntries(importMode, csv, body, caller.get(), dryRun, confirmed);
     }
 
     @GET

@@ -32,7 +32,17 @@ public record CheckResponse(
                 description = "Only for a check sent with a photo (multipart): what became of the photo's hash. The"
                         + " photo itself is not kept.")
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        PhotoUse photo) {
+        PhotoUse photo,
+
+        @Schema(
+                description = "Present when the answer withholds every registry detail (no `entry`, no evidence"
+                        + " text): `implausible-name` — the name has more tokens than a person's name or repeats one."
+                        + " The verdict still stands; screen again with the name as on the identity document to see"
+                        + " the details.",
+                enumeration = {"implausible-name"})
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String entriesWithheld) {
+
 
     /** What became of a photo sent with the check. */
     @Schema(name = "PhotoUse")
@@ -48,7 +58,7 @@ public record CheckResponse(
 
     /** The same answer with other match views (the decisions known at the time of a read). */
     public CheckResponse withMatches(List<MatchView> views) {
-        return new CheckResponse(checkId, createdAt, verdict, registryVersion, engineVersion, views, audit, photo);
+        return new CheckResponse(checkId, createdAt, verdict, registryVersion, engineVersion, views, audit, photo, entriesWithheld);
     }
 
     /** One registry entry that matched. */

@@ -1,0 +1,185 @@
+package org.qorgau.screening;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qorgau.audit.AuditEventDraft;
+import org.qorgau.audit.AuditEventType;
+import org.qorgau.audit.AuditLog;
+import org.qorgau.config.QorgauConfig;
+import org.qorgau.error.TooManyRequestsException;
+import org.qorgau.matching.NameNormalizer;
+import org.qorgau.security.Caller;
+
+/**
+ * What the registry discloses through checks, and how much it may: the daily caps on distinct registry entries shown
+ * to one organisation and to one token subject ({@code qorgau.disclosure.*}), counted in PostgreSQL across replicas,
+ * and the rule that a name which cannot be a person's name discloses nothing.
+ */
+@ApplicationScoped
+public class Disclosures {
+
+    private final AgroalDataSource dataSource;
+    private final AuditLog auditLog;
+    private final QorgauConfig.Disclosure config;
+    private final ZoneId zone;
+
+    public Disclosures(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config) {
+        this.dataSource = dataSource;
+        this.auditLog = auditLog;
+        this.config = config.disclosure();
+        this.zone = config.usage().zone();
+    }
+
+    /** Most entries one answer may disclose. */
+    public int maxEntries() {
+        return config.maxEntries();
+    }
+
+    /**
+     * Whether {@code fullName} cannot be a person's name, as the engine reads it (normalised tokens): more tokens than
+     * {@code qorgau.disclosure.max-name-tokens}, or a token repeated (initials may appear twice: {@code A. A. Ivanov}).
+     */
+    public boolean implausibleName(String fullName) {
+        String normal = NameNormalizer.normalize(fullName);
+        if (normal.isEmpty()) {
+            return false;
+        }
+        String[] tokens = normal.split(" ");
+        if (tokens.length > config.maxNameTokens()) {
+            return true;
+        }
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (String token : tokens) {
+            int times = seen.merge(token, 1, Integer::sum);
+            if (times > (token.codePointCount(0, token.length()) == 1 ? 2 : 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records that {@code externalIds} are shown to the caller today, or answers 429 (audited; nothing recorded) when
+     * that would take the organisation or the subject past its daily cap of distinct entries. Entries already shown
+     * today count once. Runs in its own transaction before the check is stored: an answer that then fails still
+     * counts, which errs on the side of the registry.
+     */
+    public void disclose(Caller caller, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        String subject = Quotas.subjectKey(caller);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                // one organisation's disclosures are counted one at a time, across replicas
+                try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                    lock.setInt(1, 0x51D1);
+                    lock.setString(2, caller.org());
+                    lock.execute();
+                }
+                Set<String> ids = new HashSet<>(externalIds);
+                try (PreparedStatement insert = connection.prepareStatement("insert into disclosed_entry (day, org,"
+                        + " subject_key, external_id) values (?, ?, ?, ?) on conflict do nothing")) {
+                    for (String id : ids) {
+                        insert.setObject(1, day);
+                        insert.setString(2, caller.org());
+                        insert.setString(3, subject);
+                        insert.setString(4, id);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                long orgCount = count(
+                        connection,
+                        "select count(distinct external_id) from disclosed_entry where day = ? and org = ?",
+                        day,
+                        caller.org(),
+                        null);
+                long subjectCount = count(
+                        connection,
+                        "select count(*) from disclosed_entry where day = ? and org = ? and subject_key = ?",
+                        day,
+                        caller.org(),
+                        subject);
+                String refused = null;
+                int limit = 0;
+                if (config.entriesPerDay() > 0 && orgCount > config.entriesPerDay()) {
+                    refused = "organisation";
+                    limit = config.entriesPerDay();
+                } else if (config.entriesPerDayPerSubject() > 0 && subjectCount > config.entriesPerDayPerSubject()) {
+                    refused = "subject";
+                    limit = config.entriesPerDayPerSubject();
+                }
+                if (refused == null) {
+                    connection.commit();
+                    return;
+                }
+                connection.rollback();
+                long retryAfter = Math.max(
+                        1,
+                        day.plusDays(1).atStartOfDay(zone).toEpochSecond() - now.getEpochSecond());
+                Map<String, Object> outcome = new LinkedHashMap<>();
+                outcome.put("status", 429);
+                outcome.put("scope", refused);
+                outcome.put("entriesPerDay", limit);
+                outcome.put("requested", ids.size());
+                outcome.put("retryAfterSeconds", retryAfter);
+                auditLog.append(
+                        connection,
+                        new AuditEventDraft(
+                                AuditEventType.ACCESS_REFUSED,
+                                caller,
+                                null,
+                                Map.of("resource", "/v1/checks", "reason", "disclosure-cap"),
+                                outcome,
+                                null,
+                                null));
+                connection.commit();
+                throw new TooManyRequestsException(
+                        (refused.equals("organisation") ? "Your organisation" : "Your account")
+                                + " has been shown the details of " + limit + " registry entries today, the daily"
+                                + " limit; nothing more is disclosed until tomorrow. Ask your safeguarding lead or the"
+                                + " registry authority if this is legitimate screening.",
+                        retryAfter);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("disclosures could not be counted", e);
+        }
+    }
+
+    private static long count(Connection connection, String sql, LocalDate day, String org, String subject)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, day);
+            statement.setString(2, org);
+            if (subject != null) {
+                statement.setString(3, subject);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+}
