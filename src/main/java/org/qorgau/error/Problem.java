@@ -30,7 +30,6 @@ public record Problem(
         this(type, title, status, detail, instance, errors, Map.of());
     }
 
-
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_PREFIX = "https://qorgau.org/problems/";
 }

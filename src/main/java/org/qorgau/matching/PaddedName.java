@@ -59,8 +59,7 @@ final class PaddedName {
         Set<String> texts = new HashSet<>();
         int agreeing = 0;
         for (int i : order) {
-            if (agreeing == NameComparator.MAX_TOKENS - 1
-                    || !NameComparator.TokenLevel.values()[best[i]].agrees()) {
+            if (agreeing == NameComparator.MAX_TOKENS - 1 || !NameComparator.TokenLevel.values()[best[i]].agrees()) {
                 break;
             }
             if (texts.add(core[i].text())) {

@@ -105,8 +105,7 @@ public class RegistryService {
                 unbounded.execute("set local statement_timeout = 0");
             }
             try {
-                ImportResult result =
-                        importInTransaction(connection, mode, csv, body, caller, dryRun, confirmRemovals);
+                ImportResult result = importInTransaction(connection, mode, csv, body, caller, dryRun, confirmRemovals);
                 if (dryRun) {
                     connection.rollback();
                     LOG.infof("Registry import dry run by %s: %s", caller.subject(), result);
@@ -312,8 +311,7 @@ public class RegistryService {
         }
         int current = count(connection, "select count(*) from registry_entry");
         double share = config.registry().maxReplaceRemovalShare();
-        if (preview.removed() <= share * current
-                || (confirmRemovals != null && confirmRemovals == preview.removed())) {
+        if (preview.removed() <= share * current || (confirmRemovals != null && confirmRemovals == preview.removed())) {
             return;
         }
         Map<String, Long> counts = new LinkedHashMap<>();

@@ -10,10 +10,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.impl.RoutingContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.qorgau.config.QorgauConfig;
 
@@ -121,8 +121,11 @@ public class BodyLimitFilter {
                     "Request body not received within %d s (%d bytes so far): %s %s; answered 408",
                     timeout.toSeconds(), body.length(), request.method(), path);
             if (!context.response().ended() && !context.response().headWritten()) {
-                refuse(context, 408, "Request timeout", "The request body did not arrive within " + timeout.toSeconds()
-                        + " s.");
+                refuse(
+                        context,
+                        408,
+                        "Request timeout",
+                        "The request body did not arrive within " + timeout.toSeconds() + " s.");
             }
             request.connection().close();
         });

@@ -11,7 +11,10 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -27,6 +30,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class OpenApiContract implements OASFilter {
 
     private static final String PROBLEM = "application/problem+json";
+    private static final String JSON = "application/json";
+    private static final String FORM = "multipart/form-data";
 
     /** Fields every answer of these schemas carries (never null, never left out). */
     private static final Map<String, List<String>> ALWAYS_PRESENT = Map.ofEntries(
@@ -129,6 +134,9 @@ public class OpenApiContract implements OASFilter {
             operation.setResponses(responses);
         }
         boolean body = operation.getRequestBody() != null;
+        if (body) {
+            describeForms(path, operation.getRequestBody());
+        }
         boolean parameters = operation.getParameters() != null
                 && operation.getParameters().stream()
                         .anyMatch(p ->
@@ -162,6 +170,47 @@ public class OpenApiContract implements OASFilter {
             }
         });
         responses.setAPIResponses(sorted);
+    }
+
+    /**
+     * A request body that takes JSON and a form upload lists JSON first (code generators build their method from the
+     * first media type), and a form upload is described by its parts, not as opaque bytes: {@code photo} (the image)
+     * and, for a check, {@code request} (the check's JSON).
+     */
+    private static void describeForms(String path, RequestBody requestBody) {
+        Content content = requestBody.getContent();
+        if (content == null || content.getMediaTypes() == null || !content.hasMediaType(FORM)) {
+            return;
+        }
+        Content ordered = OASFactory.createContent();
+        if (content.hasMediaType(JSON)) {
+            ordered.addMediaType(JSON, content.getMediaType(JSON));
+        }
+        content.getMediaTypes().forEach((type, media) -> {
+            if (!JSON.equals(type)) {
+                ordered.addMediaType(type, media);
+            }
+        });
+        Schema form = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .addProperty(
+                        "photo",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .format("binary")
+                                .description("The photo: a JPEG, PNG or WebP image. It is hashed and never kept."))
+                .addRequired("photo");
+        MediaType formType = ordered.getMediaType(FORM).schema(form);
+        if (path.equals("/v1/checks")) {
+            form.addProperty(
+                            "request",
+                            OASFactory.createSchema()
+                                    .ref("#/components/schemas/CheckRequest")
+                                    .description("The check, as for application/json, without candidate.photoHash"))
+                    .addRequired("request");
+            formType.addEncoding("request", OASFactory.createEncoding().contentType(JSON));
+        }
+        requestBody.setContent(ordered);
     }
 
     private static void addProblem(APIResponses responses, String status, String description, boolean retryAfter) {

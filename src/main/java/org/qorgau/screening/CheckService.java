@@ -129,7 +129,8 @@ public class CheckService {
         // answer discloses nothing of the registry
         String withheld = disclosures.implausibleName(candidate.fullName()) ? WITHHELD_IMPLAUSIBLE_NAME : null;
         if (withheld == null) {
-            disclosures.disclose(caller, reported.stream().map(Match::externalId).toList());
+            disclosures.disclose(
+                    caller, reported.stream().map(Match::externalId).toList());
         }
         List<MatchView> matches = new ArrayList<>();
         Verdict overall = Verdict.NO_MATCH;
@@ -142,8 +143,7 @@ public class CheckService {
                         reported.stream().map(Match::externalId).toList());
                 for (Match match : reported) {
                     overall = overall.strongest(match.verdict());
-                    matches.add(
-                            withheld != null ? withheld(match) : view(match, entries.get(match.externalId())));
+                    matches.add(withheld != null ? withheld(match) : view(match, entries.get(match.externalId())));
                 }
                 matches = reviews.withPriorReviews(
                         connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
@@ -247,7 +247,8 @@ public class CheckService {
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("verdict", overall.name());
         outcome.put("engineVersion", engineVersion);
-        // what was disclosed, provably and in a few bytes per entry: the ids (their content at registryVersion is in the
+        // what was disclosed, provably and in a few bytes per entry: the ids (their content at registryVersion is in
+        // the
         // registry's history) and whether details were withheld; never the entries themselves
         outcome.put(
                 "matches",

@@ -9,11 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qorgau.audit.AuditEventDraft;
@@ -89,7 +87,8 @@ public class Disclosures {
             connection.setAutoCommit(false);
             try {
                 // one organisation's disclosures are counted one at a time, across replicas
-                try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                try (PreparedStatement lock =
+                        connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
                     lock.setInt(1, 0x51D1);
                     lock.setString(2, caller.org());
                     lock.execute();
@@ -132,9 +131,8 @@ public class Disclosures {
                     return;
                 }
                 connection.rollback();
-                long retryAfter = Math.max(
-                        1,
-                        day.plusDays(1).atStartOfDay(zone).toEpochSecond() - now.getEpochSecond());
+                long retryAfter =
+                        Math.max(1, day.plusDays(1).atStartOfDay(zone).toEpochSecond() - now.getEpochSecond());
                 Map<String, Object> outcome = new LinkedHashMap<>();
                 outcome.put("status", 429);
                 outcome.put("scope", refused);
@@ -181,5 +179,4 @@ public class Disclosures {
             }
         }
     }
-
 }

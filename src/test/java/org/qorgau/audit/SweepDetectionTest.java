@@ -49,7 +49,8 @@ class SweepDetectionTest {
     };
 
     static final String[] REGISTERED_GIVEN = {
-        "Abylai", "Berik", "Dastan", "Yerbol", "Galym", "Zhanat", "Ilyas", "Kuanysh", "Mirlan", "Nurbol", "Oraz", "Samat"
+        "Abylai", "Berik", "Dastan", "Yerbol", "Galym", "Zhanat", "Ilyas", "Kuanysh", "Mirlan", "Nurbol", "Oraz",
+        "Samat"
     };
 
     @Inject

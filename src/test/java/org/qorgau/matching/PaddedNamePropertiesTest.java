@@ -33,7 +33,8 @@ class PaddedNamePropertiesTest {
             new RegistryPerson("B-1", "Иванов Петр", List.of(), "1961-02-02", List.of()),
             new RegistryPerson("B-2", "Anna Smith", List.of(), "1992-04-04", List.of()));
 
-    static final Matcher MATCHER = FellegiSunterMatcherFactory.withDefaultParameters().build(REGISTRY);
+    static final Matcher MATCHER =
+            FellegiSunterMatcherFactory.withDefaultParameters().build(REGISTRY);
 
     static final List<String> EXTRA_GIVEN_NAMES =
             List.of("Marat", "Aigerim", "Bolat", "Dana", "Серик", "Айгуль", "Ержан", "Asel", "Timur", "Saule");
@@ -55,9 +56,7 @@ class PaddedNamePropertiesTest {
             List<String> tokens = new ArrayList<>(Arrays.asList(p.fullName().split(" ")));
             List<String> original = List.copyOf(tokens);
             for (int i = 0; i < pad.size(); i++) {
-                String extra = pad.get(i).equals("*repeat*")
-                        ? original.get(at.get(i) % original.size())
-                        : pad.get(i);
+                String extra = pad.get(i).equals("*repeat*") ? original.get(at.get(i) % original.size()) : pad.get(i);
                 tokens.add(at.get(i) % (tokens.size() + 1), extra);
             }
             String name = String.join(" ", tokens);
@@ -76,12 +75,13 @@ class PaddedNamePropertiesTest {
 
     @Property(tries = 1500)
     void aPaddedRegisteredNameIsFound(@ForAll("paddedNames") Padded padded) {
-        Screening screening = MATCHER.screen(new Probe(padded.fullName(), padded.person().dateOfBirth(), null));
+        Screening screening =
+                MATCHER.screen(new Probe(padded.fullName(), padded.person().dateOfBirth(), null));
         assertNotEquals(Verdict.NO_MATCH, screening.verdict(), padded::fullName);
         assertTrue(
                 screening.matches().stream()
-                        .anyMatch(m -> m.externalId().equals(padded.person().externalId())
-                                && m.verdict() != Verdict.NO_MATCH),
+                        .anyMatch(m ->
+                                m.externalId().equals(padded.person().externalId()) && m.verdict() != Verdict.NO_MATCH),
                 padded::fullName);
     }
 

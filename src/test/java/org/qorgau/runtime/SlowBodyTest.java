@@ -39,7 +39,8 @@ class SlowBodyTest {
     void shouldAnswer408WhenTheBodyDoesNotArriveInTime() throws IOException {
         long started = System.nanoTime();
         try (Socket socket = slowCheck(TestTokens.screener("slow-body"), 1_000)) {
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             assertTrue(status != null && status.startsWith("HTTP/1.1 408"), "status line: " + status);

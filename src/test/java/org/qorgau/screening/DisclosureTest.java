@@ -64,7 +64,9 @@ class DisclosureTest {
     /** Entries with details in an answer (single check or one batch item's check). */
     private static int disclosed(JsonPath answer, String prefix) {
         List<Object> entries = answer.getList(prefix + "matches.entry");
-        return entries == null ? 0 : (int) entries.stream().filter(e -> e != null).count();
+        return entries == null
+                ? 0
+                : (int) entries.stream().filter(e -> e != null).count();
     }
 
     @Test
@@ -75,8 +77,10 @@ class DisclosureTest {
         // every surname with every given name, born 1975 or 1976 (a registry slice a year-only query reaches)
         for (String s : surnames) {
             for (String g : given) {
-                registry.append(entryJson(uniqueId("BROAD"), s + " " + g, "1975-0" + (1 + RANDOM.nextInt(9)) + "-1"
-                                + RANDOM.nextInt(9)))
+                registry.append(entryJson(
+                                uniqueId("BROAD"),
+                                s + " " + g,
+                                "1975-0" + (1 + RANDOM.nextInt(9)) + "-1" + RANDOM.nextInt(9)))
                         .append('\n');
             }
         }
@@ -96,16 +100,20 @@ class DisclosureTest {
                 // eight tokens, year only (the reported dump)
                 new String[] {String.join(" ", surnames) + " " + String.join(" ", given), "1975"},
                 // the same tokens in another order and case
-                new String[] {(given[1] + " " + surnames[2] + " " + given[0] + " " + surnames[0] + " " + given[3] + " "
-                                + surnames[3] + " " + given[2] + " " + surnames[1])
-                        .toUpperCase(), "1975"},
+                new String[] {
+                    (given[1] + " " + surnames[2] + " " + given[0] + " " + surnames[0] + " " + given[3] + " "
+                                    + surnames[3] + " " + given[2] + " " + surnames[1])
+                            .toUpperCase(),
+                    "1975"
+                },
                 // a common name and a year
                 new String[] {commonS + " " + commonG, "1981"},
                 // the common name with a middle token
                 new String[] {commonS + " " + word() + " " + commonG, "1981"},
                 // padded with initials and repeats past a plausible name
-                new String[] {"A B C " + String.join(" ", surnames) + " " + String.join(" ", given) + " "
-                        + surnames[0], "1975"});
+                new String[] {
+                    "A B C " + String.join(" ", surnames) + " " + String.join(" ", given) + " " + surnames[0], "1975"
+                });
         for (String[] shape : shapes) {
             Response answer = check(org, shape[0], shape[1]);
             answer.then()
@@ -114,7 +122,8 @@ class DisclosureTest {
                     .body("type", equalTo("https://qorgau.org/problems/too-broad"))
                     .body("counts.maxEntries", equalTo(MAX_ENTRIES))
                     .body("detail", containsString("full date of birth"));
-            assertTrue(!answer.asString().contains(surnames[0]) && !answer.asString().contains(commonS));
+            assertTrue(!answer.asString().contains(surnames[0])
+                    && !answer.asString().contains(commonS));
         }
         // audited and counted: one refusal event per query, each with the candidate in the redactable side table
         assertEquals(
@@ -130,7 +139,8 @@ class DisclosureTest {
                 Db.count(dataSource, "select coalesce(sum(used), 0) from quota_usage where org = ?", org));
 
         // a batch of such probes: each item refused, the whole answer small
-        StringBuilder batch = new StringBuilder("{\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"HR-1\",\"candidates\":[");
+        StringBuilder batch =
+                new StringBuilder("{\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"HR-1\",\"candidates\":[");
         for (int i = 0; i < 40; i++) {
             String[] shape = shapes.get(i % shapes.size());
             batch.append(i == 0 ? "" : ",")
@@ -145,7 +155,9 @@ class DisclosureTest {
                 .contentType("application/json")
                 .body(batch.toString())
                 .post("/v1/checks/batch");
-        answer.then().statusCode(200).body("items.status", everyItem(equalTo(422)))
+        answer.then()
+                .statusCode(200)
+                .body("items.status", everyItem(equalTo(422)))
                 .body("items.problem.type", everyItem(equalTo("https://qorgau.org/problems/too-broad")));
         assertTrue(answer.asByteArray().length < 40 * 1_000, "batch answer of " + answer.asByteArray().length + " B");
 
@@ -218,10 +230,7 @@ class DisclosureTest {
         // the same entry again counts once
         check(org, people.get(0)[1], people.get(0)[2]).then().statusCode(201);
         Response refused = check(org, people.get(cap)[1], people.get(cap)[2]);
-        refused.then()
-                .statusCode(429)
-                .contentType("application/problem+json")
-                .header("Retry-After", notNullValue());
+        refused.then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
         assertTrue(!refused.asString().contains(people.get(cap)[1]));
         assertEquals(
                 1,

@@ -31,8 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qorgau.security.AuthenticationTest.Endpoint;
-import org.qorgau.support.EmbeddedPostgresResource;
 import org.qorgau.support.Db;
+import org.qorgau.support.EmbeddedPostgresResource;
 import org.qorgau.support.TestTokens;
 
 /**
@@ -119,8 +119,12 @@ class TokenAttackTest {
                 Arguments.of("DEL in sub", TestTokens.issuerClaims("mal\u007Flory", "acme")),
                 Arguments.of("5,000-character sub", TestTokens.issuerClaims(longText, "acme")),
                 Arguments.of("5,000-character org", TestTokens.issuerClaims("mallory", longText)),
-                Arguments.of("NUL in a role", TestTokens.issuerClaims("mallory", "acme").groups(Set.of("screener", "a\u0000b"))),
-                Arguments.of("5,000-character role", TestTokens.issuerClaims("mallory", "acme").groups(Set.of("screener", longText))));
+                Arguments.of(
+                        "NUL in a role",
+                        TestTokens.issuerClaims("mallory", "acme").groups(Set.of("screener", "a\u0000b"))),
+                Arguments.of(
+                        "5,000-character role",
+                        TestTokens.issuerClaims("mallory", "acme").groups(Set.of("screener", longText))));
     }
 
     @ParameterizedTest(name = "{0}: 401 on every endpoint, audited, no quota taken")
@@ -132,7 +136,8 @@ class TokenAttackTest {
         String token = claims.sign();
         long quotaBefore = Db.count(dataSource, "select coalesce(sum(used), 0) from quota_usage");
         long refusedBefore = refused401();
-        as(token).contentType("application/json")
+        as(token)
+                .contentType("application/json")
                 .body(checkJson("Odd Claims", "1990"))
                 .post("/v1/checks")
                 .then()

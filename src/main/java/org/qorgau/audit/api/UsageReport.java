@@ -61,14 +61,20 @@ public record UsageReport(
             @Schema(description = "Most distinct entries shown to the organisation on one day", example = "1")
             long mostEntriesInOneDay,
 
-            @Schema(description = "Most distinct entries shown to one screener (token subject) on one day", example = "1")
+            @Schema(
+                    description = "Most distinct entries shown to one screener (token subject) on one day",
+                    example = "1")
             long mostEntriesToOneSubjectInOneDay,
 
-            @Schema(description = "Checks refused as too broad to screen (they matched more entries than one answer"
-                    + " may disclose)", example = "0")
+            @Schema(
+                    description = "Checks refused as too broad to screen (they matched more entries than one answer"
+                            + " may disclose)",
+                    example = "0")
             long tooBroadQueries,
 
-            @Schema(description = "Checks refused because the daily cap on disclosed entries was reached", example = "0")
+            @Schema(
+                    description = "Checks refused because the daily cap on disclosed entries was reached",
+                    example = "0")
             long dailyCapRefusals) {}
 
     /**

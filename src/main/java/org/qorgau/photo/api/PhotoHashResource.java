@@ -65,7 +65,7 @@ public class PhotoHashResource {
     @POST
     @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.REGISTRY_ADMIN})
     @Consumes({"image/jpeg", "image/png", "image/webp"})
-    @Operation(summary = "Hash a photo (the image as the body)", description = DESCRIPTION)
+    @Operation(operationId = "hashPhoto", summary = "Hash a photo (the image as the body)", description = DESCRIPTION)
     @RequestBody(
             content = {
                 @Content(

@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ImportResult", description = "The new registry version and what the import changed.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportResult(
-        @Schema(description = "The new version; on a dry run the current one", example = "7") long registryVersion,
+        @Schema(description = "The new version; on a dry run the current one", example = "7")
+        long registryVersion,
+
         @Schema(example = "120") int added,
         @Schema(example = "3") int updated,
         @Schema(example = "0") int removed,

@@ -122,7 +122,8 @@ public class RegistryResource {
                     @QueryParam("mode")
                     @DefaultValue("upsert")
                     String mode,
-            @Parameter(description = "Validate and count only; nothing is applied") @QueryParam("dryRun")
+            @Parameter(description = "Validate and count only; nothing is applied")
+                    @QueryParam("dryRun")
                     @DefaultValue("false")
                     boolean dryRun,
             @Parameter(description = "For a large replace: the number of entries it removes, as a dry run reported")
@@ -204,7 +205,7 @@ public class RegistryResource {
     @Path("/entries/{externalId}/photos")
     @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Consumes({"image/jpeg", "image/png", "image/webp"})
-    @Operation(summary = "Add a photo to an entry (the image as the body)", description = PHOTO_DESCRIPTION)
+    @Operation(operationId = "addRegistryEntryPhoto", summary = "Add a photo to an entry (the image as the body)", description = PHOTO_DESCRIPTION)
     @APIResponse(
             responseCode = "200",
             description = "The entry with the photo's hash added; X-Registry-Version names the new version",

@@ -165,6 +165,7 @@ public class CheckResource {
     @Path("/{checkId}/reviews/{reviewId}")
     @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
     @Operation(
+            operationId = "getReview",
             summary = "Read one recorded review",
             description = "Where a recorded review's Location points. Reviewers of the check's organisation; auditors"
                     + " see all. `current` turns false once a later decision supersedes it.")
@@ -187,6 +188,7 @@ public class CheckResource {
     @Path("/{checkId}/reviews")
     @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
     @Operation(
+            operationId = "listCheckReviews",
             summary = "The decision history of a check's candidate",
             description = "Every decision of the check's organisation about this candidate and the check's matched"
                     + " entries, oldest first, whichever check it was recorded on; the current one per entry has"

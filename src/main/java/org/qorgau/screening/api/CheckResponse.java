@@ -43,7 +43,6 @@ public record CheckResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String entriesWithheld) {
 
-
     /** What became of a photo sent with the check. */
     @Schema(name = "PhotoUse")
     public record PhotoUse(
@@ -58,7 +57,8 @@ public record CheckResponse(
 
     /** The same answer with other match views (the decisions known at the time of a read). */
     public CheckResponse withMatches(List<MatchView> views) {
-        return new CheckResponse(checkId, createdAt, verdict, registryVersion, engineVersion, views, audit, photo, entriesWithheld);
+        return new CheckResponse(
+                checkId, createdAt, verdict, registryVersion, engineVersion, views, audit, photo, entriesWithheld);
     }
 
     /** One registry entry that matched. */

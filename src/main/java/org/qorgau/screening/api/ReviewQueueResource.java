@@ -55,6 +55,7 @@ public class ReviewQueueResource {
     @Path("/queue")
     @RolesAllowed(Roles.REVIEWER)
     @Operation(
+            operationId = "getReviewQueue",
             summary = "Checks waiting for a decision, oldest first",
             description = "Your organisation's checks with at least one MATCH or POSSIBLE_MATCH entry that has no"
                     + " current decision about that candidate (a decision recorded on an earlier check of the same"
