@@ -205,7 +205,10 @@ public class RegistryResource {
     @Path("/entries/{externalId}/photos")
     @RolesAllowed(Roles.REGISTRY_ADMIN)
     @Consumes({"image/jpeg", "image/png", "image/webp"})
-    @Operation(operationId = "addRegistryEntryPhoto", summary = "Add a photo to an entry (the image as the body)", description = PHOTO_DESCRIPTION)
+    @Operation(
+            operationId = "addRegistryEntryPhoto",
+            summary = "Add a photo to an entry (the image as the body)",
+            description = PHOTO_DESCRIPTION)
     @APIResponse(
             responseCode = "200",
             description = "The entry with the photo's hash added; X-Registry-Version names the new version",
