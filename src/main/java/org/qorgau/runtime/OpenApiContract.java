@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -32,6 +31,8 @@ public class OpenApiContract implements OASFilter {
     private static final String PROBLEM = "application/problem+json";
     private static final String JSON = "application/json";
     private static final String FORM = "multipart/form-data";
+    private static final String CHECK_FORM = "#/components/schemas/CheckForm";
+    private static final String PHOTO_FORM = "#/components/schemas/PhotoForm";
 
     /** Fields every answer of these schemas carries (never null, never left out). */
     private static final Map<String, List<String>> ALWAYS_PRESENT = Map.ofEntries(
@@ -77,6 +78,7 @@ public class OpenApiContract implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         inlineFreeFormJson(openAPI);
+        addFormSchemas(openAPI);
         if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
             openAPI.getComponents().getSchemas().forEach((name, schema) -> {
                 List<String> required = ALWAYS_PRESENT.get(name);
@@ -172,6 +174,43 @@ public class OpenApiContract implements OASFilter {
         responses.setAPIResponses(sorted);
     }
 
+    /** The parts of the form uploads, as named schemas so that generated clients get a type for each. */
+    private static void addFormSchemas(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents()
+                .addSchema(
+                        "PhotoForm",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .description("A photo sent as a form upload")
+                                .addProperty("photo", photoPart())
+                                .addRequired("photo"));
+        openAPI.getComponents()
+                .addSchema(
+                        "CheckForm",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .description("A check sent with a photo as a form upload")
+                                .addProperty(
+                                        "request",
+                                        OASFactory.createSchema()
+                                                .ref("#/components/schemas/CheckRequest")
+                                                .description(
+                                                        "The check, as for application/json, without candidate.photoHash"))
+                                .addProperty("photo", photoPart())
+                                .addRequired("request")
+                                .addRequired("photo"));
+    }
+
+    private static Schema photoPart() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING)
+                .format("binary")
+                .description("The photo: a JPEG, PNG or WebP image. It is hashed and never kept.");
+    }
+
     /**
      * A request body that takes JSON and a form upload lists JSON first (code generators build their method from the
      * first media type), and a form upload is described by its parts, not as opaque bytes: {@code photo} (the image)
@@ -191,24 +230,11 @@ public class OpenApiContract implements OASFilter {
                 ordered.addMediaType(type, media);
             }
         });
-        Schema form = OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .addProperty(
-                        "photo",
-                        OASFactory.createSchema()
-                                .addType(Schema.SchemaType.STRING)
-                                .format("binary")
-                                .description("The photo: a JPEG, PNG or WebP image. It is hashed and never kept."))
-                .addRequired("photo");
-        MediaType formType = ordered.getMediaType(FORM).schema(form);
-        if (path.equals("/v1/checks")) {
-            form.addProperty(
-                            "request",
-                            OASFactory.createSchema()
-                                    .ref("#/components/schemas/CheckRequest")
-                                    .description("The check, as for application/json, without candidate.photoHash"))
-                    .addRequired("request");
-            formType.addEncoding("request", OASFactory.createEncoding().contentType(JSON));
+        boolean check = path.equals("/v1/checks");
+        ordered.getMediaType(FORM).schema(OASFactory.createSchema().ref(check ? CHECK_FORM : PHOTO_FORM));
+        if (check) {
+            ordered.getMediaType(FORM)
+                    .addEncoding("request", OASFactory.createEncoding().contentType(JSON));
         }
         requestBody.setContent(ordered);
     }

@@ -85,7 +85,7 @@ class GeneratedClientWalkthroughTest {
 
         // the registry admin imports the sample registry (NDJSON)
         String sample = Files.readString(Path.of("docs", "examples", "registry-sample.ndjson"));
-        ImportResult imported = registry.importRegistry(sample, "upsert");
+        ImportResult imported = registry.importRegistry(sample, null, null, "upsert");
         assertTrue(imported.getRegistryVersion() > 0);
         assertEquals(
                 sample.lines().filter(l -> !l.isBlank()).count(),
