@@ -329,6 +329,72 @@ public final class NameComparator {
         return "a token of the shorter name has no counterpart";
     }
 
+    // Endings of Slavic, Kazakh and other surnames on the canonical key: a shared token ending like this is a family
+    // name, and a family name with a birthday is a sibling or a twin (DESIGN.md: NO_MATCH), not a changed surname.
+    private static final String[] SURNAME_ENDINGS = {
+        "ov", "ev", "ova", "eva", "in", "ina", "yn", "yna", "ski", "skii", "skiy", "skaya", "ska", "enko", "uk", "yuk",
+        "ic", "uli", "kizi"
+    };
+
+    /**
+     * The token that makes a rare-given-name agreement ({@link NameLevel#RARE_TOKEN}): both names have at least two
+     * core tokens, they disagree as names, and some probe token agrees with a registry token at level EXACT,
+     * TRANSLITERATION_EQUAL or RENDERING where the registry token is rare ({@code frequency ≤ maxFrequency} in the
+     * registry) and does not end like a surname. The rarest such registry token, or {@code null}.
+     *
+     * <table>
+     *   <caption>Edge cases</caption>
+     *   <tr><th>probe / registry</th><th>result</th></tr>
+     *   <tr><td>{@code Zhanylsyn Seitkali} / {@code Жаңылсын Тохтарова} (Zhanylsyn rare)</td><td>{@code жаңылсын}</td></tr>
+     *   <tr><td>{@code Aleksandr Petrov} / {@code Александр Иванов} (Александр common)</td><td>{@code null}</td></tr>
+     *   <tr><td>{@code Тохтарбеков Ерлан} / {@code Тохтарбеков Жандос} (a surname: siblings)</td><td>{@code null}</td></tr>
+     *   <tr><td>{@code Zhanylsyn} / {@code Жаңылсын Тохтарова} (a single token)</td><td>{@code null}</td></tr>
+     * </table>
+     */
+    NameToken sharedRareToken(ParsedName probe, ParsedName[] forms, TermFrequencies tf, double maxFrequency) {
+        NameToken[] pa = probe.core();
+        if (tf == null || pa.length < 2) {
+            return null;
+        }
+        NameToken best = null;
+        double bestFrequency = Double.MAX_VALUE;
+        for (ParsedName form : forms) {
+            NameToken[] pb = form.core();
+            if (pb.length < 2) {
+                continue;
+            }
+            for (int i = 0; i < Math.min(pa.length, MAX_TOKENS); i++) {
+                for (int j = 0; j < Math.min(pb.length, MAX_TOKENS); j++) {
+                    NameToken t = pb[j];
+                    if (t.initial() || surnameShaped(t.key()) || surnameShaped(pa[i].key())) {
+                        continue;
+                    }
+                    double f = tf.frequency(t.key());
+                    if (f > maxFrequency || f >= bestFrequency) {
+                        continue;
+                    }
+                    TokenLevel level = compareTokens(pa[i], t);
+                    if (level == TokenLevel.EXACT
+                            || level == TokenLevel.TRANSLITERATION_EQUAL
+                            || level == TokenLevel.RENDERING) {
+                        best = t;
+                        bestFrequency = f;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean surnameShaped(String key) {
+        for (String ending : SURNAME_ENDINGS) {
+            if (key.length() > ending.length() + 1 && key.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Token-level comparison. */
     TokenLevel compareTokens(NameToken x, NameToken y) {
         if (x.text().equals(y.text())) {

@@ -19,6 +19,11 @@ public enum NameLevel {
     TOKEN_SUBSET,
     /** Agreement that relies on an initial ({@code N. Abenov}). */
     INITIALS,
+    /**
+     * The names disagree, but one of them shares a rare given name with the other (a changed or second surname):
+     * evidence for review only, never agreement ({@link NameComparator#sharedRareToken}).
+     */
+    RARE_TOKEN,
     /** The names disagree. */
     DIFFERENT;
 
