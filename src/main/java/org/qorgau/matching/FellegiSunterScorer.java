@@ -25,7 +25,7 @@ import java.util.Locale;
  *   <tr><td>POSSIBLE_MATCH</td><td>name agrees or agrees by initials and only the birth year (or year and month) is
  *       known and agrees, whatever the weight</td></tr>
  *   <tr><td>POSSIBLE_MATCH</td><td>the names differ but a rare given name agrees ({@link NameLevel#RARE_TOKEN}:
- *       registry frequency at most {@code name.rareToken.maxFrequency}, not surname-shaped) and both full dates of
+ *       at most {@code name.rareToken.maxCount} registry entries bear it, not surname-shaped) and both full dates of
  *       birth are EXACT, whatever the weight (a changed or second surname)</td></tr>
  *   <tr><td>NO_MATCH</td><td>everything else: in particular a namesake with an unrelated date of birth, and a
  *       sibling (same surname and birthday, different given name)</td></tr>
@@ -46,7 +46,7 @@ public final class FellegiSunterScorer {
     private final double matchThreshold;
     private final double possibleThreshold;
     private final boolean rareTokenEnabled;
-    private final double rareTokenMaxFrequency;
+    private final int rareTokenMaxCount;
 
     public FellegiSunterScorer(MatchingParameters p) {
         this.names = new NameComparator(p);
@@ -69,7 +69,7 @@ public final class FellegiSunterScorer {
         this.matchThreshold = p.get("verdict.match.minWeight");
         this.possibleThreshold = p.get("verdict.possible.minWeight");
         this.rareTokenEnabled = Boolean.parseBoolean(p.getString("name.rareToken.enabled"));
-        this.rareTokenMaxFrequency = p.get("name.rareToken.maxFrequency");
+        this.rareTokenMaxCount = p.getInt("name.rareToken.maxCount");
     }
 
     NameComparator names() {
@@ -107,15 +107,15 @@ public final class FellegiSunterScorer {
         if (name.level() == NameLevel.DIFFERENT && rareTokenEnabled && probeDob == entryDob && DateOfBirth.day(probeDob) != 0) {
             // A rare given name and the same full date of birth, the other name differing (marriage, a changed or
             // second surname): evidence for review (see sharedRareToken).
-            NameToken rare = names.sharedRareToken(probeName, forms, tf, rareTokenMaxFrequency);
+            NameToken rare = names.sharedRareToken(probeName, forms, tf, rareTokenMaxCount);
             if (rare != null) {
                 name = new NameComparison(
                         NameLevel.RARE_TOKEN,
                         String.format(
                                 Locale.ROOT,
-                                "only the rare name %s agrees (frequency in registry %.2g); the other names differ",
+                                "only the rare name %s agrees (%d in registry); the other names differ",
                                 rare.text(),
-                                tf.frequency(rare.key())),
+                                tf.count(rare.key())),
                         List.of(rare.key()),
                         name.form());
             }

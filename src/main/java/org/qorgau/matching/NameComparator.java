@@ -332,15 +332,16 @@ public final class NameComparator {
     // Endings of Slavic, Kazakh and other surnames on the canonical key: a shared token ending like this is a family
     // name, and a family name with a birthday is a sibling or a twin (DESIGN.md: NO_MATCH), not a changed surname.
     private static final String[] SURNAME_ENDINGS = {
-        "ov", "ev", "ova", "eva", "in", "ina", "yn", "yna", "ski", "skii", "skiy", "skaya", "ska", "enko", "uk", "yuk",
-        "ic", "uli", "kizi"
+        "ov", "ev", "ova", "eva", "ina", "ski", "skii", "skiy", "skaya", "ska", "enko", "uk", "yuk", "ic", "uli", "kizi"
     };
 
     /**
      * The token that makes a rare-given-name agreement ({@link NameLevel#RARE_TOKEN}): both names have at least two
      * core tokens, they disagree as names, and some probe token agrees with a registry token at level EXACT,
-     * TRANSLITERATION_EQUAL or RENDERING where the registry token is rare ({@code frequency ≤ maxFrequency} in the
-     * registry) and does not end like a surname. The rarest such registry token, or {@code null}.
+     * TRANSLITERATION_EQUAL or RENDERING where the registry token is rare (at most {@code maxCount} registry entries
+     * bear it: a stranger with that name shares a birthday with one of them with a chance of about
+     * {@code maxCount / 20,000}, whatever the registry's size) and does not end like a surname. The rarest such
+     * registry token, or {@code null}.
      *
      * <table>
      *   <caption>Edge cases</caption>
@@ -351,34 +352,67 @@ public final class NameComparator {
      *   <tr><td>{@code Zhanylsyn} / {@code Жаңылсын Тохтарова} (a single token)</td><td>{@code null}</td></tr>
      * </table>
      */
-    NameToken sharedRareToken(ParsedName probe, ParsedName[] forms, TermFrequencies tf, double maxFrequency) {
+    NameToken sharedRareToken(ParsedName probe, ParsedName[] forms, TermFrequencies tf, int maxCount) {
         NameToken[] pa = probe.core();
         if (tf == null || pa.length < 2) {
             return null;
         }
         NameToken best = null;
-        double bestFrequency = Double.MAX_VALUE;
+        int bestCount = Integer.MAX_VALUE;
         for (ParsedName form : forms) {
             NameToken[] pb = form.core();
             if (pb.length < 2) {
                 continue;
             }
-            for (int i = 0; i < Math.min(pa.length, MAX_TOKENS); i++) {
-                for (int j = 0; j < Math.min(pb.length, MAX_TOKENS); j++) {
+            int n = Math.min(pa.length, MAX_TOKENS);
+            int m = Math.min(pb.length, MAX_TOKENS);
+            // Only when a token has no counterpart at all: names whose tokens all agree differ by their patronymics
+            // (another father) or by a gender form (a brother or sister), and stay different.
+            int rows = 0;
+            int columns = 0;
+            boolean genderForm = false;
+            TokenLevel[][] levels = new TokenLevel[n][m];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    levels[i][j] = compareTokens(pa[i], pb[j]);
+                    genderForm |= levels[i][j] == TokenLevel.GENDER_FORM;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    if (levels[i][j].agrees()) {
+                        rows++;
+                        break;
+                    }
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i < n; i++) {
+                    if (levels[i][j].agrees()) {
+                        columns++;
+                        break;
+                    }
+                }
+            }
+            if (genderForm || Math.min(rows, columns) >= Math.min(n, m)) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
                     NameToken t = pb[j];
                     if (t.initial() || surnameShaped(t.key()) || surnameShaped(pa[i].key())) {
                         continue;
                     }
-                    double f = tf.frequency(t.key());
-                    if (f > maxFrequency || f >= bestFrequency) {
+                    int count = tf.count(t.key());
+                    if (count > maxCount || count >= bestCount) {
                         continue;
                     }
-                    TokenLevel level = compareTokens(pa[i], t);
+                    TokenLevel level = levels[i][j];
                     if (level == TokenLevel.EXACT
                             || level == TokenLevel.TRANSLITERATION_EQUAL
                             || level == TokenLevel.RENDERING) {
                         best = t;
-                        bestFrequency = f;
+                        bestCount = count;
                     }
                 }
             }
