@@ -337,7 +337,8 @@ public final class NameComparator {
 
     /**
      * The token that makes a rare-given-name agreement ({@link NameLevel#RARE_TOKEN}): both names have at least two
-     * core tokens, they disagree as names, and some probe token agrees with a registry token at level EXACT,
+     * core tokens, some token has no counterpart in the other name (not merely another patronymic), no pair of tokens
+     * is a male/female form of one surname, and some probe token agrees with a registry token at level EXACT,
      * TRANSLITERATION_EQUAL or RENDERING where the registry token is rare (at most {@code maxCount} registry entries
      * bear it: a stranger with that name shares a birthday with one of them with a chance of about
      * {@code maxCount / 20,000}, whatever the registry's size) and does not end like a surname. The rarest such
