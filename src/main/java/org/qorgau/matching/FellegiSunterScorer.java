@@ -104,7 +104,10 @@ public final class FellegiSunterScorer {
             photo = photos.compare(best);
         }
         DateComparison date = null;
-        if (name.level() == NameLevel.DIFFERENT && rareTokenEnabled && probeDob == entryDob && DateOfBirth.day(probeDob) != 0) {
+        if (name.level() == NameLevel.DIFFERENT
+                && rareTokenEnabled
+                && probeDob == entryDob
+                && DateOfBirth.day(probeDob) != 0) {
             // A rare given name and the same full date of birth, the other name differing (marriage, a changed or
             // second surname): evidence for review (see sharedRareToken).
             NameToken rare = names.sharedRareToken(probeName, forms, tf, rareTokenMaxCount);

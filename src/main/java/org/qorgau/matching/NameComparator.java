@@ -543,7 +543,10 @@ public final class NameComparator {
             return null;
         }
         RenderingModel.Alignment a = rendering.align(latin.frame(), cyrillic.frame());
-        if (a == null || a.cost() > renderingMaxCostPerSymbol * (latin.frame().length() + cyrillic.frame().length())) {
+        if (a == null
+                || a.cost()
+                        > renderingMaxCostPerSymbol
+                                * (latin.frame().length() + cyrillic.frame().length())) {
             return null;
         }
         return a;

@@ -64,7 +64,8 @@ public final class LearnRenderingModel {
         for (int it = 0; it <= iterations; it++) {
             Map<String, Double> price = new HashMap<>();
             if (counts != null) {
-                long total = counts.values().stream().mapToLong(Integer::longValue).sum();
+                long total =
+                        counts.values().stream().mapToLong(Integer::longValue).sum();
                 counts.forEach((k, v) -> price.put(k, -log2((double) v / total)));
             }
             Map<String, Integer> next = new HashMap<>();
@@ -100,10 +101,13 @@ public final class LearnRenderingModel {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("# id: ").append(id).append('\n');
-        sb.append("# Latin -> Russian rendering model of name tokens (RenderingModel): latin<TAB>cyrillic<TAB>cost in bits\n");
+        sb.append(
+                "# Latin -> Russian rendering model of name tokens (RenderingModel): latin<TAB>cyrillic<TAB>cost in bits\n");
         sb.append("# (-log2 of the joint probability of the segment pair; ^ and $ frame a word).\n");
-        sb.append("# DERIVED DATA, do not edit by hand. Learned by Viterbi EM alignment from the development part (4/5,\n");
-        sb.append("# by a hash of the Latin token: org.qorgau.evaluation.RealNames) of wd_russian_80.tsv, 131,713 Latin/Russian\n");
+        sb.append(
+                "# DERIVED DATA, do not edit by hand. Learned by Viterbi EM alignment from the development part (4/5,\n");
+        sb.append(
+                "# by a hash of the Latin token: org.qorgau.evaluation.RealNames) of wd_russian_80.tsv, 131,713 Latin/Russian\n");
         sb.append("# name-token renderings of people in Wikidata, from github:steveash/NETransliteration-COLING2018\n");
         sb.append("# (data/wd_russian_80; MIT licence, Copyright 2018 Amazon.com; Wikidata content CC0).\n");
         sb.append("# Rebuild: scripts/learn-rendering-model PATH/wd_russian_80.tsv --iterations=")
@@ -114,7 +118,11 @@ public final class LearnRenderingModel {
                 .append(id)
                 .append('\n');
         sb.append(String.format(
-                Locale.ROOT, "# %d development pairs, %d segment pairs kept (used >= %d times)%n", pairs.size(), kept.size(), minCount));
+                Locale.ROOT,
+                "# %d development pairs, %d segment pairs kept (used >= %d times)%n",
+                pairs.size(),
+                kept.size(),
+                minCount));
         for (Map.Entry<String, Integer> e : kept.entrySet()) {
             String[] lc = e.getKey().split("\t", -1);
             sb.append(lc[0])
@@ -232,7 +240,8 @@ public final class LearnRenderingModel {
             cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 cur[j] = Math.min(
-                        Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                        Math.min(cur[j - 1] + 1, prev[j] + 1),
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
             }
             int[] t = prev;
             prev = cur;

@@ -59,7 +59,8 @@ public final class RealNamesHarness {
         int misses = Integer.parseInt(Engines.arg(args, "misses", "0"));
 
         List<RealNames.Rendering> held = RealNames.heldOut(RealNames.read(Path.of(path))).stream()
-                .filter(r -> r.latin().codePointCount(0, r.latin().length()) >= 2 && r.cyrillic().length() >= 2)
+                .filter(r -> r.latin().codePointCount(0, r.latin().length()) >= 2
+                        && r.cyrillic().length() >= 2)
                 .toList();
         SplittableRandom r = new SplittableRandom(seed);
         List<Person> people = new ArrayList<>(size);

@@ -35,11 +35,15 @@ public final class RenderingCalibration {
         for (RealNames.Rendering d : dev) {
             NameToken lat = NameToken.of(org.qorgau.matching.NameNormalizer.normalize(d.latin()));
             NameToken cyr = NameToken.of(org.qorgau.matching.NameNormalizer.normalize(d.cyrillic()));
-            if (lat.key().isEmpty() || cyr.key().isEmpty() || lat.frame().isEmpty() || cyr.frame().isEmpty()) {
+            if (lat.key().isEmpty()
+                    || cyr.key().isEmpty()
+                    || lat.frame().isEmpty()
+                    || cyr.frame().isEmpty()) {
                 continue;
             }
             truePairs.add(new NameToken[] {lat, cyr});
-            byStart.computeIfAbsent(cyr.key().substring(0, 1), k -> new ArrayList<>()).add(cyr);
+            byStart.computeIfAbsent(cyr.key().substring(0, 1), k -> new ArrayList<>())
+                    .add(cyr);
         }
         int sample = Math.min(20000, truePairs.size());
         double[] pos = new double[sample];
@@ -54,8 +58,13 @@ public final class RenderingCalibration {
             }
             List<NameToken> same = byStart.get(p[1].key().substring(0, 1));
             NameToken other = p[1];
-            for (int k = 0; k < 20 && (other.key().equals(p[1].key())
-                    || Math.abs(other.key().length() - p[1].key().length()) > 2); k++) {
+            for (int k = 0;
+                    k < 20
+                            && (other.key().equals(p[1].key())
+                                    || Math.abs(other.key().length()
+                                                    - p[1].key().length())
+                                            > 2);
+                    k++) {
                 other = same.get(r.nextInt(same.size()));
             }
             neg[i] = perSymbol(model, p[0], other);
@@ -65,8 +74,13 @@ public final class RenderingCalibration {
         }
         Arrays.sort(pos);
         Arrays.sort(neg);
-        System.out.printf(Locale.ROOT, "true pairs %d (unaligned %d), near-miss pairs %d (unaligned %d)%n", sample,
-                posNull, sample, negNull);
+        System.out.printf(
+                Locale.ROOT,
+                "true pairs %d (unaligned %d), near-miss pairs %d (unaligned %d)%n",
+                sample,
+                posNull,
+                sample,
+                negNull);
         for (double q : new double[] {0.5, 0.8, 0.9, 0.95, 0.97, 0.98, 0.99}) {
             double t = pos[(int) (q * (sample - 1))];
             int below = 0;
@@ -76,13 +90,18 @@ public final class RenderingCalibration {
                 }
             }
             System.out.printf(
-                    Locale.ROOT, "true-pair quantile %.2f: cost/symbol %.3f; near-miss pairs at or below: %.2f %%%n", q, t,
+                    Locale.ROOT,
+                    "true-pair quantile %.2f: cost/symbol %.3f; near-miss pairs at or below: %.2f %%%n",
+                    q,
+                    t,
                     100.0 * below / sample);
         }
     }
 
     private static double perSymbol(RenderingModel model, NameToken lat, NameToken cyr) {
         RenderingModel.Alignment a = model.align(lat.frame(), cyr.frame());
-        return a == null ? Double.POSITIVE_INFINITY : a.cost() / (lat.frame().length() + cyr.frame().length());
+        return a == null
+                ? Double.POSITIVE_INFINITY
+                : a.cost() / (lat.frame().length() + cyr.frame().length());
     }
 }

@@ -38,7 +38,10 @@ class FellegiSunterMatcherFactoryTest {
         }
         Matcher matcher = FellegiSunterMatcherFactory.withParameters(MatchingParameters.load(file))
                 .build(List.of());
-        assertEquals("qorgau-fs/1.1+params-test-7+rendering-" + RenderingModel.standard().id(), matcher.engineVersion());
+        assertEquals(
+                "qorgau-fs/1.1+params-test-7+rendering-"
+                        + RenderingModel.standard().id(),
+                matcher.engineVersion());
         assertEquals(Screening.none(), matcher.screen(new Probe("Anyone", "1980", null)));
     }
 

@@ -33,7 +33,8 @@ class GoldenFingerprintTest {
         List<GoldenCasesTest.Row> rows = GoldenCasesTest.rows();
         List<RegistryPerson> registry = new ArrayList<>(GoldenCasesTest.BACKGROUND);
         for (GoldenCasesTest.Row r : rows) {
-            registry.add(new RegistryPerson("golden-" + r.line(), r.registryName(), r.aliases(), r.registryDob(), r.photos()));
+            registry.add(new RegistryPerson(
+                    "golden-" + r.line(), r.registryName(), r.aliases(), r.registryDob(), r.photos()));
         }
         Matcher matcher = GoldenCasesTest.FACTORY.build(registry);
         String fingerprint = fingerprint(matcher, rows);
@@ -59,11 +60,16 @@ class GoldenFingerprintTest {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         for (GoldenCasesTest.Row r : rows) {
             Screening s = matcher.screen(new Probe(r.queryName(), r.queryDob(), r.queryPhoto()));
-            StringBuilder line = new StringBuilder().append(r.line()).append(' ').append(s.verdict());
+            StringBuilder line =
+                    new StringBuilder().append(r.line()).append(' ').append(s.verdict());
             for (Match m : s.matches()) {
                 if (m.externalId().equals("golden-" + r.line())) {
                     line.append(' ').append(m.verdict()).append(String.format(Locale.ROOT, " %.3f", m.matchWeight()));
-                    m.explanation().forEach(ev -> line.append(' ').append(ev.field()).append('=').append(ev.level()));
+                    m.explanation()
+                            .forEach(ev -> line.append(' ')
+                                    .append(ev.field())
+                                    .append('=')
+                                    .append(ev.level()));
                 }
             }
             sha.update(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));

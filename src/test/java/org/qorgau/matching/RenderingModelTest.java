@@ -23,8 +23,17 @@ class RenderingModelTest {
 
     @ParameterizedTest(name = "{0} ~ {1}")
     @CsvSource({
-        "Didier, Дидье", "Chevalier, Шевалье", "William, Уильям", "White, Уайт", "Hiroshi, Хироси", "Kenji, Кэндзи",
-        "Heinrich, Генрих", "Harry, Гарри", "Shin, Син", "Gowing, Гоуинг", "Tenney, Тенни"
+        "Didier, Дидье",
+        "Chevalier, Шевалье",
+        "William, Уильям",
+        "White, Уайт",
+        "Hiroshi, Хироси",
+        "Kenji, Кэндзи",
+        "Heinrich, Генрих",
+        "Harry, Гарри",
+        "Shin, Син",
+        "Gowing, Гоуинг",
+        "Tenney, Тенни"
     })
     void shouldAgreeOnRussianRenderingsOfForeignNamesInBothOrders(String latin, String cyrillic) {
         assertTrue(NAMES.compareTokens(token(latin), token(cyrillic)).agrees(), latin + " / " + cyrillic);
@@ -71,8 +80,8 @@ class RenderingModelTest {
     @Test
     void shouldAgreeOnMostHeldOutRealRenderings() throws IOException {
         List<String[]> rows;
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("reference/wikidata-names/held-out-sample.tsv")) {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream("reference/wikidata-names/held-out-sample.tsv")) {
             rows = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .lines()
                     .filter(l -> !l.startsWith("#") && !l.isBlank())
