@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.0";
+    static final String ALGORITHM = "qorgau-fs/1.1";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()
@@ -181,7 +181,9 @@ final class FellegiSunterMatcher implements Matcher {
             // Most candidates share one common token with the probe: reject them before the full comparison (and its
             // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
             // return null for them (skipObviousNonMatches), so the result is unchanged.
-            if (!couldAgree(names, name.core(), e, memo, generation) && !photoWithinReach(photo, e)) {
+            if (!couldAgree(names, name.core(), e, memo, generation)
+                    && !photoWithinReach(photo, e)
+                    && !(dobs[e] == dob && DateOfBirth.day(dob) != 0 && anyTokenAgrees(e, memo, generation))) {
                 continue;
             }
             Match m = score(true, name, dob, photo, e, cache);
@@ -232,6 +234,24 @@ final class FellegiSunterMatcher implements Matcher {
             }
             if (Math.min(Integer.bitCount(rowMask), columns) >= shorter) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether some probe token agrees with some token of entry {@code e} (after {@link #couldAgree} filled the memo for
+     * this entry): with an equal full date of birth, the scorer may find a rare given name in common
+     * ({@link NameLevel#RARE_TOKEN}).
+     */
+    private boolean anyTokenAgrees(int e, Scratch memo, int generation) {
+        for (int p = entryTokens[e]; p < entryTokens[e + 1]; ) {
+            int m = tokenIds[p++];
+            for (int end = p + m; p < end; p++) {
+                int code = memo.codes[tokenIds[p]];
+                if (code >>> 9 == generation && (code & 255) != 0) {
+                    return true;
+                }
             }
         }
         return false;

@@ -36,9 +36,16 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         return new FellegiSunterMatcherFactory(parameters);
     }
 
-    /** {@code qorgau-fs/1.0+params-<params.id>}. */
+    /**
+     * {@code qorgau-fs/1.1+params-<params.id>+rendering-<model id>}: the algorithm, its parameter set and, when the
+     * learned rendering level is on, the rendering model ({@link RenderingModel#id()}); any of them changes verdicts.
+     */
     public String engineVersion() {
-        return FellegiSunterMatcher.ALGORITHM + "+params-" + parameters.id();
+        String version = FellegiSunterMatcher.ALGORITHM + "+params-" + parameters.id();
+        if (Boolean.parseBoolean(parameters.getString("name.rendering.enabled"))) {
+            version += "+rendering-" + RenderingModel.standard().id();
+        }
+        return version;
     }
 
     @Override

@@ -24,6 +24,9 @@ import java.util.Locale;
  *       partial or missing), and the weight reaches {@code verdict.possible.minWeight}</td></tr>
  *   <tr><td>POSSIBLE_MATCH</td><td>name agrees or agrees by initials and only the birth year (or year and month) is
  *       known and agrees, whatever the weight</td></tr>
+ *   <tr><td>POSSIBLE_MATCH</td><td>the names differ but a rare given name agrees ({@link NameLevel#RARE_TOKEN}:
+ *       at most {@code name.rareToken.maxCount} registry entries bear it, not surname-shaped) and both full dates of
+ *       birth are EXACT, whatever the weight (a changed or second surname)</td></tr>
  *   <tr><td>NO_MATCH</td><td>everything else: in particular a namesake with an unrelated date of birth, and a
  *       sibling (same surname and birthday, different given name)</td></tr>
  * </table>
@@ -42,6 +45,8 @@ public final class FellegiSunterScorer {
     private final double prior;
     private final double matchThreshold;
     private final double possibleThreshold;
+    private final boolean rareTokenEnabled;
+    private final int rareTokenMaxCount;
 
     public FellegiSunterScorer(MatchingParameters p) {
         this.names = new NameComparator(p);
@@ -63,6 +68,8 @@ public final class FellegiSunterScorer {
         this.prior = p.get("prior.log2Odds");
         this.matchThreshold = p.get("verdict.match.minWeight");
         this.possibleThreshold = p.get("verdict.possible.minWeight");
+        this.rareTokenEnabled = Boolean.parseBoolean(p.getString("name.rareToken.enabled"));
+        this.rareTokenMaxCount = p.getInt("name.rareToken.maxCount");
     }
 
     NameComparator names() {
@@ -96,12 +103,32 @@ public final class FellegiSunterScorer {
             }
             photo = photos.compare(best);
         }
+        DateComparison date = null;
+        if (name.level() == NameLevel.DIFFERENT
+                && rareTokenEnabled
+                && probeDob == entryDob
+                && DateOfBirth.day(probeDob) != 0) {
+            // A rare given name and the same full date of birth, the other name differing (marriage, a changed or
+            // second surname): evidence for review (see sharedRareToken).
+            NameToken rare = names.sharedRareToken(probeName, forms, tf, rareTokenMaxCount);
+            if (rare != null) {
+                name = new NameComparison(
+                        NameLevel.RARE_TOKEN,
+                        String.format(
+                                Locale.ROOT,
+                                "only the rare name %s agrees (%d in registry); the other names differ",
+                                rare.text(),
+                                tf.count(rare.key())),
+                        List.of(rare.key()),
+                        name.form());
+            }
+        }
         if (skipObviousNonMatches
                 && name.level() == NameLevel.DIFFERENT
                 && (photo == null || !photo.level().nearDuplicate())) {
             return null;
         }
-        DateComparison date = DateComparator.compare(probeDob, entryDob);
+        date = DateComparator.compare(probeDob, entryDob);
 
         List<Evidence> evidence = new ArrayList<>(3);
         double wName = nameWeight[name.level().ordinal()];
@@ -172,6 +199,11 @@ public final class FellegiSunterScorer {
         // Only the birth year (or year and month) is known and it agrees: a person must review, however common the
         // name (docs/design.md, Verdict rules). score() also caps a partial date's MATCH at POSSIBLE_MATCH.
         if ((nameAgrees || name == NameLevel.INITIALS) && date == DateLevel.SAME_PARTIAL) {
+            return Verdict.POSSIBLE_MATCH;
+        }
+        // A rare given name with the same full date of birth: a safeguarding lead reviews, whatever the weight; never
+        // more (a name alone is never a MATCH, and the other name differs).
+        if (name == NameLevel.RARE_TOKEN && date == DateLevel.EXACT) {
             return Verdict.POSSIBLE_MATCH;
         }
         return Verdict.NO_MATCH;

@@ -9,7 +9,8 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  * Compares two names token by token, in any order, with patronymics optional.
  *
  * <p>Token levels: equal text, equal canonical key (transliteration), a small edit distance or high Jaro–Winkler
- * similarity on the key (typo), equal phonetic key, an initial that starts the other token. Male and female surname
+ * similarity on the key (typo), equal phonetic key, a learned Russian rendering of a foreign name across scripts
+ * ({@link RenderingModel}: {@code Didier}/{@code Дидье}), an initial that starts the other token. Male and female surname
  * forms ({@code Иванов}/{@code Иванова}, {@code -ский}/{@code -ская}) never agree: they are different people. The
  * best one-to-one assignment of tokens is chosen (most tokens agreeing first, then the best levels), and then:
  *
@@ -22,7 +23,7 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  *   <tr><td>both have a patronymic and the fathers' names or the genders differ</td><td>DIFFERENT</td></tr>
  *   <tr><td>some token agrees only as an initial ({@code N. Abenov} / {@code Nurlan Abenov})</td><td>INITIALS</td></tr>
  *   <tr><td>one name has extra tokens or a patronymic the other lacks</td><td>TOKEN_SUBSET</td></tr>
- *   <tr><td>otherwise the weakest token level</td><td>EXACT, TRANSLITERATION_EQUAL, TYPO or PHONETIC</td></tr>
+ *   <tr><td>otherwise the weakest token level</td><td>EXACT, TRANSLITERATION_EQUAL, TYPO, PHONETIC or RENDERING</td></tr>
  * </table>
  *
  * <p>The comparison is symmetric: {@code compare(a, b).level() == compare(b, a).level()}.
@@ -35,6 +36,7 @@ public final class NameComparator {
         TRANSLITERATION_EQUAL,
         TYPO,
         PHONETIC,
+        RENDERING,
         INITIAL,
         GENDER_FORM,
         DIFFERENT;
@@ -47,8 +49,8 @@ public final class NameComparator {
     // Scores that make the assignment's sum decode uniquely into "number agreeing, then counts per level", so the
     // best assignment's level multiset does not depend on which side is which (at most MAX_TOKENS pairs).
     static final int MAX_TOKENS = 8;
-    private static final long[] SCORE = {9L * 9 * 9 * 9, 9L * 9 * 9, 9L * 9, 9L, 1L, 0L, 0L};
-    private static final long AGREE_BONUS = 9L * 9 * 9 * 9 * 9;
+    private static final long[] SCORE = {9L * 9 * 9 * 9 * 9, 9L * 9 * 9 * 9, 9L * 9 * 9, 9L * 9, 9L, 1L, 0L, 0L};
+    private static final long AGREE_BONUS = 9L * 9 * 9 * 9 * 9 * 9;
 
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
@@ -58,6 +60,10 @@ public final class NameComparator {
     private final int typoMaxEditsLong;
     private final double typoJaroWinkler;
     private final int phoneticMinLength;
+    private final RenderingModel rendering;
+    private final boolean renderingEnabled;
+    private final double renderingMaxCostPerSymbol;
+    private final int renderingGateEdits;
 
     public NameComparator(MatchingParameters p) {
         this.typoMinLength = p.getInt("name.typo.minLength");
@@ -66,6 +72,10 @@ public final class NameComparator {
         this.typoMaxEditsLong = p.getInt("name.typo.maxEdits.long");
         this.typoJaroWinkler = p.get("name.typo.jaroWinkler");
         this.phoneticMinLength = p.getInt("name.phonetic.minLength");
+        this.renderingEnabled = Boolean.parseBoolean(p.getString("name.rendering.enabled"));
+        this.renderingMaxCostPerSymbol = p.get("name.rendering.maxCostPerSymbol");
+        this.renderingGateEdits = p.getInt("name.rendering.gateEdits");
+        this.rendering = renderingEnabled ? RenderingModel.standard() : null;
     }
 
     /** Compares a probe name with every name form of a registry person and returns the best result. */
@@ -271,9 +281,35 @@ public final class NameComparator {
                         NameLevel.TRANSLITERATION_EQUAL, "same name in another script or spelling", matchedKeys, 0);
             case TYPO:
                 return new NameComparison(NameLevel.TYPO, "same name up to a typo", matchedKeys, 0);
-            default:
+            case PHONETIC:
                 return new NameComparison(NameLevel.PHONETIC, "names sound alike", matchedKeys, 0);
+            default:
+                return new NameComparison(
+                        NameLevel.RENDERING,
+                        "same name as Russian renders a foreign name: " + renderings(pa, pb, levels, assignment, n),
+                        matchedKeys,
+                        0);
         }
+    }
+
+    /** What was matched to what in the tokens that agree only as a learned rendering ({@code didier ~ дидье (...)}). */
+    private String renderings(NameToken[] pa, NameToken[] pb, TokenLevel[][] levels, int[] assignment, int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            int j = assignment[i];
+            if (j < 0 || levels[i][j] != TokenLevel.RENDERING) {
+                continue;
+            }
+            RenderingModel.Alignment a = renderingAgrees(pa[i], pb[j]);
+            if (out.length() > 0) {
+                out.append("; ");
+            }
+            out.append(pa[i].text()).append(" ~ ").append(pb[j].text());
+            if (a != null) {
+                out.append(String.format(java.util.Locale.ROOT, " (%s; %.1f bits)", a.describe(), a.cost()));
+            }
+        }
+        return out.toString();
     }
 
     private static String unmatchedReason(
@@ -291,6 +327,107 @@ public final class NameComparator {
             }
         }
         return "a token of the shorter name has no counterpart";
+    }
+
+    // Endings of Slavic, Kazakh and other surnames on the canonical key: a shared token ending like this is a family
+    // name, and a family name with a birthday is a sibling or a twin (DESIGN.md: NO_MATCH), not a changed surname.
+    private static final String[] SURNAME_ENDINGS = {
+        "ov", "ev", "ova", "eva", "ina", "ski", "skii", "skiy", "skaya", "ska", "enko", "uk", "yuk", "ic", "uli", "kizi"
+    };
+
+    /**
+     * The token that makes a rare-given-name agreement ({@link NameLevel#RARE_TOKEN}): both names have at least two
+     * core tokens, some token has no counterpart in the other name (not merely another patronymic), no pair of tokens
+     * is a male/female form of one surname, and some probe token agrees with a registry token at level EXACT,
+     * TRANSLITERATION_EQUAL or RENDERING where the registry token is rare (at most {@code maxCount} registry entries
+     * bear it: a stranger with that name shares a birthday with one of them with a chance of about
+     * {@code maxCount / 20,000}, whatever the registry's size) and does not end like a surname. The rarest such
+     * registry token, or {@code null}.
+     *
+     * <table>
+     *   <caption>Edge cases</caption>
+     *   <tr><th>probe / registry</th><th>result</th></tr>
+     *   <tr><td>{@code Zhanylsyn Seitkali} / {@code Жаңылсын Тохтарова} (Zhanylsyn rare)</td><td>{@code жаңылсын}</td></tr>
+     *   <tr><td>{@code Aleksandr Petrov} / {@code Александр Иванов} (Александр common)</td><td>{@code null}</td></tr>
+     *   <tr><td>{@code Тохтарбеков Ерлан} / {@code Тохтарбеков Жандос} (a surname: siblings)</td><td>{@code null}</td></tr>
+     *   <tr><td>{@code Zhanylsyn} / {@code Жаңылсын Тохтарова} (a single token)</td><td>{@code null}</td></tr>
+     * </table>
+     */
+    NameToken sharedRareToken(ParsedName probe, ParsedName[] forms, TermFrequencies tf, int maxCount) {
+        NameToken[] pa = probe.core();
+        if (tf == null || pa.length < 2) {
+            return null;
+        }
+        NameToken best = null;
+        int bestCount = Integer.MAX_VALUE;
+        for (ParsedName form : forms) {
+            NameToken[] pb = form.core();
+            if (pb.length < 2) {
+                continue;
+            }
+            int n = Math.min(pa.length, MAX_TOKENS);
+            int m = Math.min(pb.length, MAX_TOKENS);
+            // Only when a token has no counterpart at all: names whose tokens all agree differ by their patronymics
+            // (another father) or by a gender form (a brother or sister), and stay different.
+            int rows = 0;
+            int columns = 0;
+            boolean genderForm = false;
+            TokenLevel[][] levels = new TokenLevel[n][m];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    levels[i][j] = compareTokens(pa[i], pb[j]);
+                    genderForm |= levels[i][j] == TokenLevel.GENDER_FORM;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    if (levels[i][j].agrees()) {
+                        rows++;
+                        break;
+                    }
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i < n; i++) {
+                    if (levels[i][j].agrees()) {
+                        columns++;
+                        break;
+                    }
+                }
+            }
+            if (genderForm || Math.min(rows, columns) >= Math.min(n, m)) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    NameToken t = pb[j];
+                    if (t.initial() || surnameShaped(t.key()) || surnameShaped(pa[i].key())) {
+                        continue;
+                    }
+                    int count = tf.count(t.key());
+                    if (count > maxCount || count >= bestCount) {
+                        continue;
+                    }
+                    TokenLevel level = levels[i][j];
+                    if (level == TokenLevel.EXACT
+                            || level == TokenLevel.TRANSLITERATION_EQUAL
+                            || level == TokenLevel.RENDERING) {
+                        best = t;
+                        bestCount = count;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean surnameShaped(String key) {
+        for (String ending : SURNAME_ENDINGS) {
+            if (key.length() > ending.length() + 1 && key.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Token-level comparison. */
@@ -373,7 +510,46 @@ public final class NameComparator {
         if (x.phonetic().length() >= phoneticMinLength && x.phonetic().equals(y.phonetic())) {
             return TokenLevel.PHONETIC;
         }
+        if (renderingAgrees(x, y) != null) {
+            return TokenLevel.RENDERING;
+        }
         return TokenLevel.DIFFERENT;
+    }
+
+    /**
+     * The learned Russian rendering of a foreign name ({@link RenderingModel}): a Latin token and a Cyrillic token
+     * agree when the cheapest alignment of the two costs at most {@code name.rendering.maxCostPerSymbol} bits per
+     * framed symbol. The alignment runs only when the Latin token's Russian reading (or its own key) is within
+     * {@code name.rendering.gateEdits} edits of the Cyrillic token's key, which keeps it to plausible pairs.
+     *
+     * @return the alignment, or {@code null} when the tokens do not agree this way (same script, no reading, too costly)
+     */
+    RenderingModel.Alignment renderingAgrees(NameToken x, NameToken y) {
+        if (!renderingEnabled || x.frame().isEmpty() || y.frame().isEmpty()) {
+            return null;
+        }
+        boolean xLatin = x.frame().charAt(1) < '\u0400';
+        boolean yLatin = y.frame().charAt(1) < '\u0400';
+        if (xLatin == yLatin) {
+            return null;
+        }
+        NameToken latin = xLatin ? x : y;
+        NameToken cyrillic = xLatin ? y : x;
+        String reading = latin.reading().isEmpty() ? latin.key() : latin.reading();
+        if (reading.isEmpty()
+                || cyrillic.key().isEmpty()
+                || Math.abs(reading.length() - cyrillic.key().length()) > renderingGateEdits
+                || EditDistance.distance(reading, cyrillic.key(), renderingGateEdits + 1) > renderingGateEdits) {
+            return null;
+        }
+        RenderingModel.Alignment a = rendering.align(latin.frame(), cyrillic.frame());
+        if (a == null
+                || a.cost()
+                        > renderingMaxCostPerSymbol
+                                * (latin.frame().length() + cyrillic.frame().length())) {
+            return null;
+        }
+        return a;
     }
 
     private static boolean within(String a, String b, int maxEdits) {

@@ -10,10 +10,20 @@ public enum NameLevel {
     TYPO,
     /** Every token agrees, at least one only by its phonetic key. */
     PHONETIC,
+    /**
+     * Every token agrees, at least one only as the learned Russian rendering of a foreign name in the other script
+     * ({@code Didier}/{@code Дидье}, {@code Hiroshi}/{@code Хироси}; {@link RenderingModel}).
+     */
+    RENDERING,
     /** The tokens of one name all agree with tokens of the other, which has more (middle name, patronymic). */
     TOKEN_SUBSET,
     /** Agreement that relies on an initial ({@code N. Abenov}). */
     INITIALS,
+    /**
+     * The names disagree, but one of them shares a rare given name with the other (a changed or second surname):
+     * evidence for review only, never agreement ({@link NameComparator#sharedRareToken}).
+     */
+    RARE_TOKEN,
     /** The names disagree. */
     DIFFERENT;
 

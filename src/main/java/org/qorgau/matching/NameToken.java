@@ -17,6 +17,11 @@ package org.qorgau.matching;
  * @param coarse {@link CanonicalKey#coarse} of {@code key}, what a German reading is compared with
  * @param spelling a plain Latin letter-for-letter spelling (Cyrillic: ICAO Doc 9303 with Kazakh letters to their base
  *     letter; Latin: the text without diacritics), on which a typo made in a passport-style spelling is one edit
+ * @param frame the token as the learned rendering model reads it ({@link RenderingModel#latinInput} for a Latin token,
+ *     {@link RenderingModel#cyrillicInput} for a Cyrillic one, {@code ""} otherwise)
+ * @param reading for a Latin token, the canonical key of its most likely Russian rendering
+ *     ({@link RenderingModel#reading}: {@code didier} reads {@code дидье}, key {@code didie}), or {@code ""} when that
+ *     is the token's own key or the token is not Latin
  */
 public record NameToken(
         String text,
@@ -29,7 +34,9 @@ public record NameToken(
         String scientific,
         String german,
         String coarse,
-        String spelling) {
+        String spelling,
+        String frame,
+        String reading) {
 
     // Patronymic suffixes on the canonical key, male then female. Order matters: longest first.
     private static final String[] MALE_SUFFIXES = {"ovic", "evic", "uli", "ogli"};
@@ -59,7 +66,24 @@ public record NameToken(
                 CanonicalKey.scientific(text),
                 CanonicalKey.german(text),
                 CanonicalKey.coarse(key),
-                spelling(text));
+                spelling(text),
+                frame(text),
+                reading(text, key));
+    }
+
+    /** See the record's {@code frame}. */
+    static String frame(String text) {
+        String latin = RenderingModel.latinInput(text);
+        return latin.isEmpty() ? RenderingModel.cyrillicInput(text) : latin;
+    }
+
+    /** See the record's {@code reading}. */
+    static String reading(String text, String key) {
+        if (!CanonicalKey.isLatinToken(text)) {
+            return "";
+        }
+        String reading = CanonicalKey.of(RenderingModel.standard().reading(text));
+        return reading.equals(key) ? "" : reading;
     }
 
     /** Plain Latin spelling, see the record's Javadoc. */

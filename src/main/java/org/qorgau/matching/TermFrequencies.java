@@ -45,6 +45,11 @@ public final class TermFrequencies {
         }
     }
 
+    /** How many registry entries have a name token with this key. */
+    public int count(String key) {
+        return counts.getOrDefault(key, 0);
+    }
+
     public double frequency(String key) {
         int c = counts.getOrDefault(key, 0);
         return (c + pseudoCount * prior) / (entries + pseudoCount);

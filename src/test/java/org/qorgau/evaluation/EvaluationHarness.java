@@ -13,6 +13,7 @@ import org.qorgau.matching.RegistryPerson;
  * scripts/evaluate [--engine=fs|exact|trigram] [--suite=all|synthetic|febrl] [--registry=20000]
  *                  [--registry-seed=20261125] [--probe-seed=7777] [--per-variant=500] [--per-kind=2000] [--threads=2]
  *                  [--febrl-dir=DIR]
+ * scripts/evaluate --suite=real --real-names=PATH/wd_russian_80.tsv [--misses=20]   (see {@link RealNamesHarness})
  * </pre>
  *
  * Equivalent Maven command: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
@@ -33,6 +34,10 @@ public final class EvaluationHarness {
                 ? Engines.factory(engine)
                 : org.qorgau.matching.FellegiSunterMatcherFactory.withParameters(
                         org.qorgau.matching.MatchingParameters.load(java.nio.file.Path.of(params)));
+        if (suite.equals("real")) {
+            System.out.println(RealNamesHarness.run(factory, engine, args));
+            return;
+        }
         if (!suite.equals("febrl")) {
             System.out.println(synthetic(factory, engine, args));
         }

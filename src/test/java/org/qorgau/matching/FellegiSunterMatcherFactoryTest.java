@@ -22,7 +22,10 @@ class FellegiSunterMatcherFactoryTest {
     @Test
     void shouldNameAlgorithmAndParameterSetInEngineVersion() {
         Matcher matcher = FellegiSunterMatcherFactory.withDefaultParameters().build(List.of(ABENOV));
-        assertEquals("qorgau-fs/1.0+params-" + MatchingParameters.loadDefault().id(), matcher.engineVersion());
+        assertEquals(
+                "qorgau-fs/1.1+params-" + MatchingParameters.loadDefault().id() + "+rendering-"
+                        + RenderingModel.standard().id(),
+                matcher.engineVersion());
         assertEquals(1, matcher.size());
     }
 
@@ -35,7 +38,10 @@ class FellegiSunterMatcherFactoryTest {
         }
         Matcher matcher = FellegiSunterMatcherFactory.withParameters(MatchingParameters.load(file))
                 .build(List.of());
-        assertEquals("qorgau-fs/1.0+params-test-7", matcher.engineVersion());
+        assertEquals(
+                "qorgau-fs/1.1+params-test-7+rendering-"
+                        + RenderingModel.standard().id(),
+                matcher.engineVersion());
         assertEquals(Screening.none(), matcher.screen(new Probe("Anyone", "1980", null)));
     }
 

@@ -1,0 +1,310 @@
+package org.qorgau.matching;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How Russian writes foreign names: a learned joint model of Latin letter groups and the Cyrillic letter groups a
+ * Russian-speaking authority writes for them ({@code ier$ → ье$} in Didier / Дидье, {@code ^w → у} in William /
+ * Уильям, {@code shi → си} in Hiroshi / Хироси, {@code ^h → г} in Heinrich / Генрих).
+ *
+ * <p>The model is a table of segment pairs with their costs in bits ({@code -log2} of the joint probability), learned
+ * by Viterbi EM alignment of real Latin/Russian name renderings (see the resource's header for its origin, licence and
+ * the command that rebuilt it). Words are framed by {@code ^} and {@code $}, so a segment can say "at the start" or
+ * "at the end" (silent French endings, word-initial {@code h}). It answers two questions:
+ *
+ * <ul>
+ *   <li>{@link #align}: the cheapest segmentation of a Latin token and a Cyrillic token into paired segments, with its
+ *       cost per segment: what was matched to what, for the comparator and its explanation;
+ *   <li>{@link #reading}: the most likely Russian spelling of a Latin token (each segment's most frequent Cyrillic
+ *       counterpart, cheapest segmentation), whose canonical key the candidate index posts and probes with.
+ * </ul>
+ *
+ * <table>
+ *   <caption>Edge cases</caption>
+ *   <tr><th>input</th><th>result</th></tr>
+ *   <tr><td>{@code reading("")}, {@code reading("иван")}</td><td>{@code ""} (not a Latin token)</td></tr>
+ *   <tr><td>{@code align(x, y)} with no segmentation in the table</td><td>{@code null}</td></tr>
+ *   <tr><td>letters outside a–z after removing diacritics ({@code ø}, {@code ł}, {@code ß}, {@code þ})</td>
+ *       <td>folded to their plain Latin letters first ({@code o l ss th})</td></tr>
+ * </table>
+ */
+public final class RenderingModel {
+
+    /** The model shipped with the engine. */
+    public static final String DEFAULT_RESOURCE = "matching/rendering-latin-russian.tsv";
+
+    /** Longest Latin and Cyrillic segment, frame symbols included. */
+    public static final int MAX_LATIN = 5;
+
+    public static final int MAX_CYRILLIC = 4;
+
+    private static volatile RenderingModel defaultModel;
+
+    /** One segment pair. */
+    public record Segment(String latin, String cyrillic, double cost) {}
+
+    /** An alignment: the pairs in order and the total cost in bits. */
+    public record Alignment(List<Segment> segments, double cost) {
+        /**
+         * The segment pairs in order, for explanations: {@code d→д i→и d→д ie→ье r$→∅} ({@code ^} and {@code $} mark
+         * the start and end of the word, ∅ a letter Russian does not write).
+         */
+        public String describe() {
+            StringBuilder out = new StringBuilder();
+            for (Segment s : segments) {
+                String l = s.latin().replace("^", "");
+                String c = s.cyrillic().replace("^", "").replace("$", "");
+                if (l.isEmpty() || l.equals("$")) {
+                    continue;
+                }
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(l).append('→').append(c.isEmpty() ? "∅" : c);
+            }
+            return out.toString();
+        }
+    }
+
+    private final String id;
+    // Latin segment -> its Cyrillic counterparts with costs, cheapest first.
+    private final Map<String, Segment[]> byLatin;
+    private final Map<String, Segment> best;
+
+    public RenderingModel(String id, List<Segment> segments) {
+        this.id = id;
+        Map<String, List<Segment>> grouped = new HashMap<>();
+        for (Segment s : segments) {
+            grouped.computeIfAbsent(s.latin(), k -> new ArrayList<>()).add(s);
+        }
+        this.byLatin = new HashMap<>();
+        this.best = new HashMap<>();
+        grouped.forEach((k, v) -> {
+            v.sort((a, b) -> Double.compare(a.cost(), b.cost()));
+            byLatin.put(k, v.toArray(new Segment[0]));
+            best.put(k, v.get(0));
+        });
+    }
+
+    /** The model's id from its resource header ({@code # id: ...}); part of the engine's identity. */
+    public String id() {
+        return id;
+    }
+
+    /** The shipped model ({@link #DEFAULT_RESOURCE}), loaded once. */
+    public static RenderingModel standard() {
+        RenderingModel m = defaultModel;
+        if (m == null) {
+            synchronized (RenderingModel.class) {
+                m = defaultModel;
+                if (m == null) {
+                    m = load(RenderingModel.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE));
+                    defaultModel = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Reads a model: {@code #} header lines (one {@code # id: ...}), then {@code latin<TAB>cyrillic<TAB>cost}. */
+    public static RenderingModel load(InputStream in) {
+        if (in == null) {
+            throw new IllegalStateException("rendering model resource not found: " + DEFAULT_RESOURCE);
+        }
+        String id = "unnamed";
+        List<Segment> segments = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#")) {
+                    if (line.startsWith("# id:")) {
+                        id = line.substring(5).trim();
+                    }
+                    continue;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                segments.add(new Segment(f[0], f[1], Double.parseDouble(f[2])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RenderingModel(id, segments);
+    }
+
+    /**
+     * The Latin token as the model reads it: framed by {@code ^...$}, diacritics removed, a few letters folded
+     * ({@code ø→o, æ→ae, œ→oe, ß→ss, ł→l, đ ð→d, þ→th, ı→i}), anything else outside a–z dropped. {@code ""} when the token
+     * has no Latin letter.
+     */
+    public static String latinInput(String token) {
+        String d = Normalizer.normalize(token.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(d.length() + 2).append('^');
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                out.append(c);
+                continue;
+            }
+            switch (c) {
+                case 'ø' -> out.append('o');
+                case 'æ' -> out.append("ae");
+                case 'œ' -> out.append("oe");
+                case 'ß' -> out.append("ss");
+                case 'ł' -> out.append('l');
+                case 'đ', 'ð' -> out.append('d');
+                case 'þ' -> out.append("th");
+                case 'ı' -> out.append('i');
+                default -> {
+                    // combining marks and other characters are dropped
+                }
+            }
+        }
+        return out.length() == 1 ? "" : out.append('$').toString();
+    }
+
+    /**
+     * The Cyrillic token as the model reads it: framed by {@code ^...$}, {@code ё→е}, Kazakh, Ukrainian and Belarusian
+     * letters to their nearest Russian letter ({@code ә→а ғ→г қ→к ң→н ө→о ұ ү→у һ→х і ї→и є→е ґ→г ў→у}), anything else
+     * dropped. {@code ""} when the token has no Cyrillic letter.
+     */
+    public static String cyrillicInput(String token) {
+        String s = token.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder out = new StringBuilder(s.length() + 2).append('^');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'а' && c <= 'я') {
+                out.append(c);
+                continue;
+            }
+            switch (c) {
+                case 'ё', 'є' -> out.append('е');
+                case 'ә' -> out.append('а');
+                case 'ғ', 'ґ' -> out.append('г');
+                case 'қ' -> out.append('к');
+                case 'ң' -> out.append('н');
+                case 'ө' -> out.append('о');
+                case 'ұ', 'ү', 'ў' -> out.append('у');
+                case 'һ' -> out.append('х');
+                case 'і', 'ї' -> out.append('и');
+                default -> {
+                    // other characters are dropped
+                }
+            }
+        }
+        return out.length() == 1 ? "" : out.append('$').toString();
+    }
+
+    /**
+     * The cheapest alignment of a framed Latin input and a framed Cyrillic input ({@link #latinInput},
+     * {@link #cyrillicInput}), or {@code null} when the table has no segmentation of the pair or either is empty.
+     */
+    public Alignment align(String latin, String cyrillic) {
+        int n = latin.length();
+        int m = cyrillic.length();
+        if (n == 0 || m == 0) {
+            return null;
+        }
+        double[] cost = new double[(n + 1) * (m + 1)];
+        java.util.Arrays.fill(cost, Double.POSITIVE_INFINITY);
+        Segment[] back = new Segment[(n + 1) * (m + 1)];
+        cost[0] = 0;
+        for (int i = 0; i < n; i++) {
+            boolean any = false;
+            for (int j = 0; j <= m; j++) {
+                if (cost[i * (m + 1) + j] != Double.POSITIVE_INFINITY) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
+                Segment[] options = byLatin.get(latin.substring(i, i + a));
+                if (options == null) {
+                    continue;
+                }
+                for (int j = 0; j <= m; j++) {
+                    double here = cost[i * (m + 1) + j];
+                    if (here == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    for (Segment s : options) {
+                        int b = s.cyrillic().length();
+                        if (j + b <= m && cyrillic.startsWith(s.cyrillic(), j)) {
+                            int to = (i + a) * (m + 1) + j + b;
+                            double c = here + s.cost();
+                            if (c < cost[to]) {
+                                cost[to] = c;
+                                back[to] = s;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        int end = n * (m + 1) + m;
+        if (cost[end] == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        List<Segment> path = new ArrayList<>();
+        int i = n;
+        int j = m;
+        while (i > 0 || j > 0) {
+            Segment s = back[i * (m + 1) + j];
+            path.add(0, s);
+            i -= s.latin().length();
+            j -= s.cyrillic().length();
+        }
+        return new Alignment(path, cost[end]);
+    }
+
+    /**
+     * The most likely Russian spelling of a Latin token (unframed), or {@code ""} when the token is not Latin or the
+     * table cannot segment it.
+     */
+    public String reading(String token) {
+        String latin = latinInput(token);
+        int n = latin.length();
+        if (n == 0) {
+            return "";
+        }
+        double[] cost = new double[n + 1];
+        Segment[] back = new Segment[n + 1];
+        java.util.Arrays.fill(cost, Double.POSITIVE_INFINITY);
+        cost[0] = 0;
+        for (int i = 0; i < n; i++) {
+            if (cost[i] == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
+                Segment s = best.get(latin.substring(i, i + a));
+                if (s != null && cost[i] + s.cost() < cost[i + a]) {
+                    cost[i + a] = cost[i] + s.cost();
+                    back[i + a] = s;
+                }
+            }
+        }
+        if (cost[n] == Double.POSITIVE_INFINITY) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = n; i > 0; i -= back[i].latin().length()) {
+            out.insert(0, back[i].cyrillic());
+        }
+        return out.toString().replace("^", "").replace("$", "");
+    }
+}
