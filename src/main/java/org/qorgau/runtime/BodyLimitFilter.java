@@ -32,7 +32,8 @@ import org.qorgau.config.QorgauConfig;
  * dispatched: a client that sends its body one byte at a time would otherwise hold a worker thread in a blocking read
  * for as long as it likes, and a few hundred such clients stall every blocking endpoint. A body that has not arrived
  * within {@code qorgau.http.body-timeout} answers 408 and the connection is closed; an upload the client abandons is
- * one log line, never a stack trace.
+ * one log line, never a stack trace. This holds for HTTP/1.1; an HTTP/2 (h2c) body is read by the framework, bounded
+ * by the length limit and the connection's idle timeout.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -102,7 +103,12 @@ public class BodyLimitFilter {
             }
             context.addEndHandler(done -> photosInFlight.decrementAndGet());
         }
-        if (!isImport && length != null && !length.trim().equals("0")) {
+        // HTTP/2 streams are left to the framework: RESTEasy Reactive pauses the request when it takes it over, which an
+        // HTTP/2 request refuses once its body has ended (a 500 for every h2c client, such as Java's HttpClient)
+        if (!isImport
+                && length != null
+                && !length.trim().equals("0")
+                && context.request().version() != HttpVersion.HTTP_2) {
             receive(context);
             return;
         }

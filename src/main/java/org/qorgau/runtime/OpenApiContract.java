@@ -40,6 +40,8 @@ public class OpenApiContract implements OASFilter {
                     "CheckResponse",
                     List.of("checkId", "createdAt", "verdict", "registryVersion", "engineVersion", "matches", "audit")),
             Map.entry("CheckPage", List.of("checks")),
+            Map.entry("ReviewQueuePage", List.of("items")),
+            Map.entry("ReviewHistory", List.of("reviews")),
             Map.entry("Match", List.of("externalId", "verdict", "probability", "matchWeight", "explanation")),
             Map.entry("Evidence", List.of("field", "level", "weight", "detail")),
             Map.entry("AuditRef", List.of("sequence", "hash")),

@@ -163,7 +163,7 @@ class ConsoleTest {
                 .get("/v1/checks/" + checkId + "/reviews")
                 .then()
                 .statusCode(200)
-                .body("size()", equalTo(0));
+                .body("reviews.size()", equalTo(0));
     }
 
     @Test

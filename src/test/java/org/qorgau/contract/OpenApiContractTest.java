@@ -188,7 +188,8 @@ class OpenApiContractTest {
         Map<String, String> lists = Map.of(
                 "GET /v1/checks", "CheckPage",
                 "GET /v1/audit/events", "AuditEventPage",
-                "GET /v1/registry/versions", "RegistryVersionPage");
+                "GET /v1/registry/versions", "RegistryVersionPage",
+                "GET /v1/reviews/queue", "ReviewQueuePage");
         lists.forEach((name, page) -> {
             Operation operation = operations().get(name);
             assertNotNull(operation, name);

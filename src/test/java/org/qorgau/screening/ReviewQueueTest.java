@@ -66,29 +66,30 @@ class ReviewQueueTest {
                 .get("/v1/reviews/queue")
                 .then()
                 .statusCode(200)
-                .body("checkId", contains(older, newer))
-                .body("[0].pending.externalId", contains(first))
-                .body("[1].pending.externalId", contains(second));
+                .body("items.checkId", contains(older, newer))
+                .body("items[0].pending.externalId", contains(first))
+                .body("items[1].pending.externalId", contains(second));
         // another organisation's reviewer sees none of them
         as(TestTokens.reviewer(uniqueId("queue-other")))
                 .get("/v1/reviews/queue")
                 .then()
                 .statusCode(200)
-                .body("$", hasSize(0));
+                .body("items", hasSize(0))
+                .body("nextCursor", nullValue());
 
         decide(org, older, first, "NOT_SAME_PERSON", null).then().statusCode(201);
         as(TestTokens.reviewer(org))
                 .get("/v1/reviews/queue")
                 .then()
                 .statusCode(200)
-                .body("checkId", contains(newer));
+                .body("items.checkId", contains(newer));
         // a re-screen of the decided candidate does not ask again
         check(org, "Omarov Serik Kanatovich", "1971-03-14");
         as(TestTokens.reviewer(org))
                 .get("/v1/reviews/queue")
                 .then()
                 .statusCode(200)
-                .body("checkId", contains(newer));
+                .body("items.checkId", contains(newer));
     }
 
     @Test
@@ -98,12 +99,13 @@ class ReviewQueueTest {
         String a = check(org, "Tulegenov Berik", "1969-12-01");
         String b = check(org, "Tulegenov Berik", "1969-12-01");
         Response page = as(TestTokens.reviewer(org)).get("/v1/reviews/queue?limit=1");
-        page.then().statusCode(200).body("checkId", contains(a));
-        String next = page.getHeader("X-Next-Cursor");
+        page.then().statusCode(200).body("items.checkId", contains(a));
+        String next = page.jsonPath().getString("nextCursor");
+        assertNotNull(page.getHeader("Link"));
         assertNotNull(next);
         Response last = as(TestTokens.reviewer(org)).get("/v1/reviews/queue?limit=1&cursor=" + next);
-        last.then().statusCode(200).body("checkId", contains(b));
-        assertNull(last.getHeader("X-Next-Cursor"));
+        last.then().statusCode(200).body("items.checkId", contains(b));
+        assertNull(last.jsonPath().getString("nextCursor"));
         as(TestTokens.reviewer(org))
                 .get("/v1/reviews/queue?cursor=nonsense")
                 .then()
@@ -174,9 +176,9 @@ class ReviewQueueTest {
                 .get("/v1/checks/" + checkId + "/reviews")
                 .then()
                 .statusCode(200)
-                .body("$", hasSize(3))
-                .body("decision", contains("SAME_PERSON", "NOT_SAME_PERSON", "NOT_SAME_PERSON"))
-                .body("current", contains(false, false, true));
+                .body("reviews", hasSize(3))
+                .body("reviews.decision", contains("SAME_PERSON", "NOT_SAME_PERSON", "NOT_SAME_PERSON"))
+                .body("reviews.current", contains(false, false, true));
         decide(org, checkId, entry, "NOT_SAME_PERSON", "not-a-uuid").then().statusCode(422);
     }
 

@@ -195,18 +195,19 @@ public class CheckResource {
                     + " `current: true`, and a later decision names the one it superseded.")
     @APIResponse(
             responseCode = "200",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewView.class)))
+            content = @Content(schema = @Schema(implementation = ReviewHistory.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such check in your organisation",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ReviewView> reviewHistory(@PathParam("checkId") String checkId) {
+    public ReviewHistory reviewHistory(@PathParam("checkId") String checkId) {
         Caller who = caller.get();
         boolean auditor = who.has(Roles.AUDITOR);
         if (!auditor) {
             who = caller.requireOrg();
         }
-        return reviews.history(uuid(checkId), who, auditor).orElseThrow(() -> new NotFoundException("No such check."));
+        return new ReviewHistory(
+                reviews.history(uuid(checkId), who, auditor).orElseThrow(() -> new NotFoundException("No such check.")));
     }
 
     private static UUID uuid(String id) {

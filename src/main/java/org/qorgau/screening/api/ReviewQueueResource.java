@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -59,29 +58,28 @@ public class ReviewQueueResource {
             summary = "Checks waiting for a decision, oldest first",
             description = "Your organisation's checks with at least one MATCH or POSSIBLE_MATCH entry that has no"
                     + " current decision about that candidate (a decision recorded on an earlier check of the same"
-                    + " candidate counts). Page with `cursor` = the previous page's `X-Next-Cursor` header (also in"
-                    + " `Link: rel=next`), absent on the last page.")
+                    + " candidate counts). Page with `cursor` = the previous page's `nextCursor` (also the"
+                    + " `Link: rel=\"next\"` header), null on the last page.")
     @APIResponse(
             responseCode = "200",
-            headers = @Header(name = "X-Next-Cursor", description = "Cursor of the next page; absent on the last"),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ReviewQueueItem.class)))
+            headers = @Header(name = "Link", description = "`<…?cursor=…>; rel=\"next\"` when there is a next page"),
+            content = @Content(schema = @Schema(implementation = ReviewQueuePage.class)))
     @APIResponse(
             responseCode = "422",
             description = "Invalid cursor or limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response queue(
-            @Parameter(description = "The previous page's X-Next-Cursor") @QueryParam("cursor") String cursor,
+            @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "At most this many (1-500)") @QueryParam("limit") @DefaultValue("50") int limit,
             @Context UriInfo uriInfo) {
         if (limit < 1 || limit > 500) {
             throw new ValidationException("limit", "limit must be between 1 and 500");
         }
         ReviewService.QueuePage page = reviews.queue(caller.requireOrg(), decode(cursor), limit);
-        Response.ResponseBuilder response = Response.ok(page.items());
-        if (page.next() != null) {
-            String next = encode(page.next());
-            response.header("X-Next-Cursor", next)
-                    .link(
+        String next = page.next() == null ? null : encode(page.next());
+        Response.ResponseBuilder response = Response.ok(new ReviewQueuePage(page.items(), next));
+        if (next != null) {
+            response.link(
                             uriInfo.getRequestUriBuilder()
                                     .replaceQueryParam("cursor", next)
                                     .build(),
