@@ -103,7 +103,8 @@ public class BodyLimitFilter {
             }
             context.addEndHandler(done -> photosInFlight.decrementAndGet());
         }
-        // HTTP/2 streams are left to the framework: RESTEasy Reactive pauses the request when it takes it over, which an
+        // HTTP/2 streams are left to the framework: RESTEasy Reactive pauses the request when it takes it over, which
+        // an
         // HTTP/2 request refuses once its body has ended (a 500 for every h2c client, such as Java's HttpClient)
         if (!isImport
                 && length != null

@@ -193,9 +193,7 @@ public class CheckResource {
             description = "Every decision of the check's organisation about this candidate and the check's matched"
                     + " entries, oldest first, whichever check it was recorded on; the current one per entry has"
                     + " `current: true`, and a later decision names the one it superseded.")
-    @APIResponse(
-            responseCode = "200",
-            content = @Content(schema = @Schema(implementation = ReviewHistory.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReviewHistory.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such check in your organisation",
@@ -206,8 +204,8 @@ public class CheckResource {
         if (!auditor) {
             who = caller.requireOrg();
         }
-        return new ReviewHistory(
-                reviews.history(uuid(checkId), who, auditor).orElseThrow(() -> new NotFoundException("No such check.")));
+        return new ReviewHistory(reviews.history(uuid(checkId), who, auditor)
+                .orElseThrow(() -> new NotFoundException("No such check.")));
     }
 
     private static UUID uuid(String id) {

@@ -80,10 +80,10 @@ public class ReviewQueueResource {
         Response.ResponseBuilder response = Response.ok(new ReviewQueuePage(page.items(), next));
         if (next != null) {
             response.link(
-                            uriInfo.getRequestUriBuilder()
-                                    .replaceQueryParam("cursor", next)
-                                    .build(),
-                            "next");
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
         }
         return response.build();
     }
