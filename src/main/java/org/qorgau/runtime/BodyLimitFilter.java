@@ -86,9 +86,7 @@ public class BodyLimitFilter {
                 refuse(context, 413, "Payload too large", "The request body is larger than " + max + " bytes.");
                 return;
             }
-        } else if (!isImport
-                && !context.request().isEnded() // a POST without a body (HTTP/2: END_STREAM on its headers) is fine
-                && (encoding != null || context.request().version() == HttpVersion.HTTP_2)) {
+        } else if (!isImport && (encoding != null || context.request().version() == HttpVersion.HTTP_2)) {
             // HTTP/1.1 chunked, or HTTP/2 (h2c) where a body of unknown length carries no Transfer-Encoding at all:
             // either would be buffered without bound, so outside the import a body needs a declared length
             refuse(context, 411, "Length required", "Send a Content-Length with the request body.");
