@@ -232,9 +232,9 @@ class ConsoleTest {
                 .get("/v1/checks/" + checkId + "/reviews")
                 .then()
                 .statusCode(200)
-                .body("[0].decision", equalTo("NOT_SAME_PERSON"))
-                .body("[0].reviewer", equalTo("reviewer@" + org))
-                .body("[0].current", equalTo(true));
+                .body("reviews[0].decision", equalTo("NOT_SAME_PERSON"))
+                .body("reviews[0].reviewer", equalTo("reviewer@" + org))
+                .body("reviews[0].current", equalTo(true));
         String after = given().cookie(ConsoleRequest.SESSION_COOKIE, session)
                 .get("/console/reviews")
                 .asString();

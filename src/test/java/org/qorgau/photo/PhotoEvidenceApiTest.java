@@ -86,8 +86,8 @@ class PhotoEvidenceApiTest {
         as(TestTokens.admin())
                 .get("/v1/registry/versions?limit=1")
                 .then()
-                .body("[0].kind", equalTo("ENTRY_PUT"))
-                .body("[0].updated", equalTo(1));
+                .body("versions[0].kind", equalTo("ENTRY_PUT"))
+                .body("versions[0].updated", equalTo(1));
         assertEquals(
                 before + 1,
                 org.qorgau.support.Db.count(

@@ -125,8 +125,9 @@ public record CheckResponse(
             String field,
 
             @Schema(
-                    description = "The comparison level reached: name EXACT, TRANSLITERATION_EQUAL, TYPO, PHONETIC,"
-                            + " TOKEN_SUBSET, INITIALS or DIFFERENT; dateOfBirth EXACT, SAME_PARTIAL, DAY_MONTH_SWAP,"
+                    description = "The comparison level reached: name EXACT, TRANSLITERATION_EQUAL, TYPO, RENDERING"
+                            + " (a foreign name as Russian renders it), PHONETIC, TOKEN_SUBSET, INITIALS, RARE_TOKEN (only a"
+                            + " rare given name agrees) or DIFFERENT; dateOfBirth EXACT, SAME_PARTIAL, DAY_MONTH_SWAP,"
                             + " ONE_DIGIT_TYPO, YEAR_PLUS_MINUS_ONE, DIFFERENT or MISSING; photo IDENTICAL, VERY_CLOSE,"
                             + " CLOSE, NEAR_DUPLICATE or NO_EVIDENCE",
                     example = "TRANSLITERATION_EQUAL",
@@ -134,9 +135,11 @@ public record CheckResponse(
                         "EXACT",
                         "TRANSLITERATION_EQUAL",
                         "TYPO",
+                        "RENDERING",
                         "PHONETIC",
                         "TOKEN_SUBSET",
                         "INITIALS",
+                        "RARE_TOKEN",
                         "DIFFERENT",
                         "SAME_PARTIAL",
                         "DAY_MONTH_SWAP",
