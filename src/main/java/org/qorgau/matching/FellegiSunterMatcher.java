@@ -122,7 +122,7 @@ final class FellegiSunterMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
-        ParsedName name = ParsedName.parse(probe.fullName());
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
         return collect(name, dob, photo, index.candidates(name, dob, photo));
@@ -130,7 +130,7 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
     Screening screenAll(Probe probe) {
-        ParsedName name = ParsedName.parse(probe.fullName());
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
         List<Match> matches = new ArrayList<>();
@@ -149,7 +149,7 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Scores one entry whatever its verdict (for explanations and tests). */
     Match scoreEntry(Probe probe, int entry) {
-        ParsedName name = ParsedName.parse(probe.fullName());
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         return score(
                 false,
                 PaddedName.isPadded(name)

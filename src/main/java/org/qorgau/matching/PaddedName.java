@@ -37,6 +37,27 @@ final class PaddedName {
         return probe.core().length > NameComparator.MAX_TOKENS;
     }
 
+    /**
+     * A padded probe without its repeated tokens (same normalised text), once per screening: repeats add nothing to
+     * compare and would only make every entry's focusing dearer. A name of at most {@code MAX_TOKENS} tokens is returned
+     * as it is (there a repeat is part of the name, as in {@code Ali Ali}).
+     */
+    static ParsedName distinct(ParsedName probe) {
+        if (!isPadded(probe)) {
+            return probe;
+        }
+        Set<String> texts = new HashSet<>();
+        List<NameToken> core = new ArrayList<>(probe.core().length);
+        for (NameToken token : probe.core()) {
+            if (texts.add(token.text())) {
+                core.add(token);
+            }
+        }
+        return core.size() == probe.core().length
+                ? probe
+                : ParsedName.of(core.toArray(new NameToken[0]), probe.patronymics());
+    }
+
     /** {@code probe} focused on the tokens that can agree with one of {@code forms}; see the class comment. */
     static ParsedName focus(
             NameComparator names,
