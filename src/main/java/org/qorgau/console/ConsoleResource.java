@@ -267,10 +267,19 @@ public class ConsoleResource {
         if (!ConsoleRequest.LANGUAGES.contains(lang)) {
             throw new ValidationException("lang", "lang must be kk, ru or en");
         }
-        // only back into the console: never an open redirect
-        String target =
-                back != null && back.startsWith("/console/") && !back.startsWith("/console//") ? back : "/console/";
-        return Response.seeOther(URI.create(target))
+        // only back into the console: never an open redirect, never a 500 for a malformed path
+        URI target = URI.create("/console/");
+        if (back != null && back.startsWith("/console/") && !back.startsWith("/console//")) {
+            try {
+                URI parsed = new URI(back);
+                if (parsed.getScheme() == null && parsed.getAuthority() == null) {
+                    target = parsed;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // keep the console's home
+            }
+        }
+        return Response.seeOther(target)
                 .cookie(request.cookie(ConsoleRequest.LANGUAGE_COOKIE, lang, 365 * 24 * 3600))
                 .build();
     }

@@ -322,6 +322,17 @@ class ConsoleTest {
                 .post("/console/language");
         switched.then().statusCode(303).header("Location", containsString("/console/"));
         assertFalse(switched.getHeader("Location").contains("evil"));
+        // a malformed way back is the console's home, not an error
+        given().redirects()
+                .follow(false)
+                .cookie(ConsoleRequest.CSRF_COOKIE, form.getCookie(ConsoleRequest.CSRF_COOKIE))
+                .formParam("csrf", token(form.asString()))
+                .formParam("lang", "kk")
+                .formParam("back", "/console/ \\evil")
+                .post("/console/language")
+                .then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/"));
         String lang = switched.getCookie(ConsoleRequest.LANGUAGE_COOKIE);
         assertEquals("ru", lang);
         given().header("Accept-Language", "en")

@@ -101,9 +101,11 @@ class ObjectLevelAuthorisationTest {
                 .contentType("application/problem+json");
         assertEquals(
                 reviews, Db.count(dataSource, "select count(*) from check_review where check_id = ?::uuid", checkA));
+        // control: the check's own organisation may review it (agreeing with its current decision; a
+        // contradiction would have to name the decision it supersedes)
         as(TestTokens.reviewer(orgA))
                 .contentType("application/json")
-                .body(review("SAME_PERSON"))
+                .body(review("NOT_SAME_PERSON"))
                 .post("/v1/checks/" + checkA + "/reviews")
                 .then()
                 .statusCode(201);
