@@ -9,6 +9,7 @@ import static org.qorgau.support.Api.checkJson;
 import static org.qorgau.support.Api.entryJson;
 import static org.qorgau.support.Api.importNdjson;
 import static org.qorgau.support.Api.uniqueId;
+import static org.qorgau.support.Api.uniqueSurname;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -111,7 +112,7 @@ class ConsoleBrowserTest {
     @Test
     void shouldLetAReviewerDecideAPossibleMatchAndAnAuditorSeeAndVerifyIt() {
         String org = uniqueId("browser-school");
-        String name = "Galym " + ConsoleTest.uniqueSurname();
+        String name = uniqueSurname() + " " + uniqueSurname();
         String externalId = uniqueId("BRW");
         importNdjson("upsert", entryJson(externalId, name, "1979-04-22")).then().statusCode(200);
         index.refresh();

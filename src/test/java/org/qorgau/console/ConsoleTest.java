@@ -13,6 +13,7 @@ import static org.qorgau.support.Api.checkJson;
 import static org.qorgau.support.Api.entryJson;
 import static org.qorgau.support.Api.importNdjson;
 import static org.qorgau.support.Api.uniqueId;
+import static org.qorgau.support.Api.uniqueSurname;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -55,19 +56,6 @@ class ConsoleTest {
     }
 
     /** A surname no other test uses, so each fixture matches its own entry only. */
-    /**
-     * A name no other test shares: every check of the same date of birth would otherwise also find the other tests'
-     * entries that share a rare given name (a review for each).
-     */
-    static String uniqueSurname() {
-        java.util.Random random = new java.util.Random();
-        StringBuilder name = new StringBuilder("Q");
-        for (int i = 0; i < 9; i++) {
-            name.append((char) ('a' + random.nextInt(26)));
-        }
-        return name.toString();
-    }
-
     private String possibleMatch(String org) {
         return possibleMatch(org, uniqueSurname() + " " + uniqueSurname());
     }

@@ -20,6 +20,19 @@ public final class Api {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /**
+     * A surname no other test uses ("Q" and nine random letters). Tests share one registry: a person registered again by
+     * every test would make a check of that name match them all, and too broad to answer.
+     */
+    public static String uniqueSurname() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        StringBuilder name = new StringBuilder("Q");
+        for (int i = 0; i < 9; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
+    }
+
     public static Response importNdjson(String mode, String body) {
         return as(TestTokens.admin())
                 .contentType("application/x-ndjson")
