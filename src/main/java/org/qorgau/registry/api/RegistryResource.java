@@ -49,14 +49,6 @@ import org.qorgau.security.Roles;
 @Tag(name = "Registry", description = "Load and correct the registry (role registry-admin)")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
-@APIResponse(
-        responseCode = "401",
-        description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "The token's role does not allow this",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RegistryResource {
 
     public static final String NDJSON = "application/x-ndjson";
