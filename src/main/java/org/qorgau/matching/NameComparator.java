@@ -181,25 +181,7 @@ public final class NameComparator {
         }
         // Quick rejection: the assignment cannot pair more tokens than there are rows and columns with an agreeing
         // level; most candidates share a single token and stop here.
-        int rows = 0;
-        int columns = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                if (levels[i][j].agrees()) {
-                    rows++;
-                    break;
-                }
-            }
-        }
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < n; i++) {
-                if (levels[i][j].agrees()) {
-                    columns++;
-                    break;
-                }
-            }
-        }
-        if (Math.min(rows, columns) < Math.min(n, m)) {
+        if (agreeingPairsAtMost(levels, n, m) < Math.min(n, m)) {
             int[] none = new int[n];
             java.util.Arrays.fill(none, -1);
             return NameComparison.different(unmatchedReason(pa, pb, levels, none, n, m));
@@ -312,6 +294,32 @@ public final class NameComparator {
         return out.toString();
     }
 
+    /**
+     * An upper bound on how many token pairs an assignment over {@code levels} can make agree: the fewer of the rows
+     * and the columns that hold at least one agreeing level.
+     */
+    private static int agreeingPairsAtMost(TokenLevel[][] levels, int n, int m) {
+        int rows = 0;
+        int columns = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (levels[i][j].agrees()) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                if (levels[i][j].agrees()) {
+                    columns++;
+                    break;
+                }
+            }
+        }
+        return Math.min(rows, columns);
+    }
+
     private static String unmatchedReason(
             NameToken[] pa, NameToken[] pb, TokenLevel[][] levels, int[] assignment, int n, int m) {
         for (int i = 0; i < n; i++) {
@@ -369,8 +377,6 @@ public final class NameComparator {
             int m = Math.min(pb.length, MAX_TOKENS);
             // Only when a token has no counterpart at all: names whose tokens all agree differ by their patronymics
             // (another father) or by a gender form (a brother or sister), and stay different.
-            int rows = 0;
-            int columns = 0;
             boolean genderForm = false;
             TokenLevel[][] levels = new TokenLevel[n][m];
             for (int i = 0; i < n; i++) {
@@ -379,23 +385,7 @@ public final class NameComparator {
                     genderForm |= levels[i][j] == TokenLevel.GENDER_FORM;
                 }
             }
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < m; j++) {
-                    if (levels[i][j].agrees()) {
-                        rows++;
-                        break;
-                    }
-                }
-            }
-            for (int j = 0; j < m; j++) {
-                for (int i = 0; i < n; i++) {
-                    if (levels[i][j].agrees()) {
-                        columns++;
-                        break;
-                    }
-                }
-            }
-            if (genderForm || Math.min(rows, columns) >= Math.min(n, m)) {
+            if (genderForm || agreeingPairsAtMost(levels, n, m) >= Math.min(n, m)) {
                 continue;
             }
             for (int i = 0; i < n; i++) {
