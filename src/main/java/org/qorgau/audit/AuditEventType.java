@@ -8,5 +8,10 @@ public enum AuditEventType {
     REGISTRY_IMPORTED,
     REGISTRY_ENTRY_CHANGED,
     ACCESS_REFUSED,
-    AUDIT_READ
+    AUDIT_READ,
+    /** A data-protection officer's subject-access request: the person's fields are personal (redactable). */
+    SUBJECT_ACCESS,
+    DISPUTE_OPENED,
+    /** A registry authority's resolution of a dispute, or its revocation ({@code outcome.revoked}). */
+    DISPUTE_RESOLVED
 }

@@ -283,6 +283,30 @@ public interface QorgauConfig {
         int minDatesPerName();
     }
 
+    CandidateKey candidateKey();
+
+    /**
+     * The server key of the keyed candidate hashes ({@code qorgau.candidate-key.*}): HMAC-SHA256 of a candidate's name
+     * and date of birth, stored where only "same person?" is needed (idempotency, reviews, dispute resolutions).
+     */
+    interface CandidateKey {
+        /**
+         * The current secret, base64, at least 32 bytes ({@code QORGAU_CANDIDATE_KEY_SECRET}); the same on every
+         * replica. Unset: a key generated once into {@code $QORGAU_DATA_DIR/keys/candidate-key} (development).
+         */
+        java.util.Optional<String> secret();
+
+        /** Id of the current secret, stored with every hash made with it ({@code QORGAU_CANDIDATE_KEY_ID}). */
+        @WithDefault("1")
+        String id();
+
+        /**
+         * Retired secrets by id ({@code qorgau.candidate-key.previous.<id>}), still accepted when looking up stored
+         * hashes while they are re-keyed; dispute resolutions made under a retired key apply as long as it is listed.
+         */
+        Map<String, String> previous();
+    }
+
     /**
      * Refuse to start in the {@code prod} profile with the development signing keys or the embedded database
      * ({@code QORGAU_REQUIRE_PRODUCTION_SETUP}); when false, the service starts and logs a warning instead.

@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +43,7 @@ import org.qorgau.screening.api.CheckResponse.AuditRef;
 import org.qorgau.screening.api.CheckResponse.EntrySummary;
 import org.qorgau.screening.api.CheckResponse.EvidenceView;
 import org.qorgau.screening.api.CheckResponse.MatchView;
+import org.qorgau.security.CandidateKeys;
 import org.qorgau.security.Caller;
 
 /**
@@ -64,6 +64,8 @@ public class CheckService {
     private final AuditCommitter committer;
     private final Disclosures disclosures;
     private final AuditRecorder recorder;
+    private final CandidateKeys candidateKeys;
+    private final ClearedEntries clearedEntries;
 
     public CheckService(
             AgroalDataSource dataSource,
@@ -74,7 +76,11 @@ public class CheckService {
             Quotas quotas,
             AuditCommitter committer,
             Disclosures disclosures,
-            AuditRecorder recorder) {
+            AuditRecorder recorder,
+            CandidateKeys candidateKeys,
+            ClearedEntries clearedEntries) {
+        this.candidateKeys = candidateKeys;
+        this.clearedEntries = clearedEntries;
         this.dataSource = dataSource;
         this.index = index;
         this.auditLog = auditLog;
@@ -147,6 +153,12 @@ public class CheckService {
                 }
                 matches = reviews.withPriorReviews(
                         connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
+                // resolved disputes (the registry authority's, about this person and any organisation's check) may
+                // clear an entry; the overall verdict is then the strongest remaining match's
+                matches = clearedEntries.apply(candidate.fullName(), candidate.dateOfBirth(), matches, entries);
+                overall = matches.stream()
+                        .map(m -> Verdict.valueOf(m.verdict()))
+                        .reduce(Verdict.NO_MATCH, Verdict::strongest);
             } catch (SQLException e) {
                 throw new IllegalStateException("matched entries could not be read", e);
             }
@@ -595,15 +607,11 @@ public class CheckService {
 
     /**
      * A stable key of the candidate (normalised name tokens, sorted, and date of birth) that lets an organisation's
-     * earlier decisions about the same person be found without storing the name in plain text here.
+     * earlier decisions about the same person be found without storing the name here: a keyed hash under the server's
+     * candidate key ({@link CandidateKeys}), never a plain hash anyone could reverse by guessing.
      */
-    public static String candidateKey(String fullName, String dateOfBirth) {
-        String normal = Normalizer.normalize(fullName, Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT)
-                .strip();
-        String[] tokens = normal.split("[\\s,]+");
-        Arrays.sort(tokens);
-        return CanonicalJson.sha256Hex(String.join(" ", tokens) + "|" + dateOfBirth);
+    public String candidateKey(String fullName, String dateOfBirth) {
+        return candidateKeys.candidate(fullName, dateOfBirth);
     }
 
     private static final class DuplicateKey extends RuntimeException {

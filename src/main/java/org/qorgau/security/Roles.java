@@ -10,6 +10,8 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** The registry authority: loads and corrects entries. */
     public static final String REGISTRY_ADMIN = "registry-admin";
+    /** The operator's or registry authority's data-protection officer: subject access for a verified person. */
+    public static final String DATA_PROTECTION_OFFICER = "data-protection-officer";
 
     private Roles() {}
 }

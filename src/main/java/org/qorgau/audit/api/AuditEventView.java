@@ -30,7 +30,10 @@ public record AuditEventView(
                     "REGISTRY_IMPORTED",
                     "REGISTRY_ENTRY_CHANGED",
                     "ACCESS_REFUSED",
-                    "AUDIT_READ"
+                    "AUDIT_READ",
+                    "SUBJECT_ACCESS",
+                    "DISPUTE_OPENED",
+                    "DISPUTE_RESOLVED"
                 })
         String type,
 

@@ -66,7 +66,9 @@ public record CheckResponse(
     public record MatchView(
             String externalId,
 
-            @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH"})
+            @Schema(
+                    description = "NO_MATCH only for an entry cleared by a resolved dispute (see resolvedDispute)",
+                    enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"})
             String verdict,
 
             @Schema(description = "Posterior probability of the same person", example = "0.998")
@@ -82,16 +84,60 @@ public record CheckResponse(
                     description = "Earlier decisions by a reviewer of your organisation about this same candidate"
                             + " (same normalised name and date of birth) and this entry. Shown beside the match,"
                             + " never instead of it.")
-            List<PriorReview> priorReviews) {
+            List<PriorReview> priorReviews,
+
+            @Schema(
+                    description = "A registry authority's resolution of a dispute that this candidate (same name and"
+                            + " date of birth under the engine's normalisation, checked by any organisation) is or is"
+                            + " not the person of this entry. When `applied`, the entry is reported NO_MATCH and its"
+                            + " registry details are not shown; otherwise it stands beside the match and says why not.")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            ResolvedDispute resolvedDispute) {
 
         public MatchView {
             priorReviews = priorReviews == null ? List.of() : priorReviews;
         }
 
+        public MatchView(
+                String externalId,
+                String verdict,
+                double probability,
+                double matchWeight,
+                List<EvidenceView> explanation,
+                EntrySummary entry,
+                List<PriorReview> priorReviews) {
+            this(externalId, verdict, probability, matchWeight, explanation, entry, priorReviews, null);
+        }
+
         public MatchView withPriorReviews(List<PriorReview> reviews) {
-            return new MatchView(externalId, verdict, probability, matchWeight, explanation, entry, reviews);
+            return new MatchView(
+                    externalId, verdict, probability, matchWeight, explanation, entry, reviews, resolvedDispute);
         }
     }
+
+    /** A registry authority's resolution of a dispute about this candidate and entry. */
+    @Schema(name = "ResolvedDispute")
+    public record ResolvedDispute(
+            UUID disputeId,
+
+            @Schema(enumeration = {"NOT_SAME_PERSON", "SAME_PERSON"})
+            String decision,
+
+            Instant resolvedAt,
+
+            @Schema(example = "Birth certificate and passport: born in Aktobe to other parents; not the convicted person")
+            String reason,
+
+            @Schema(
+                    description = "True when the resolution decided this entry's verdict (NOT_SAME_PERSON, no new"
+                            + " evidence since)")
+            boolean applied,
+
+            @Schema(
+                    description = "Why a NOT_SAME_PERSON resolution was not applied: new evidence since it was made",
+                    enumeration = {"PHOTO_MATCH", "ENTRY_CHANGED"})
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            String setAsideBecause) {}
 
     /** A reviewer's earlier decision about the same candidate and registry entry. */
     @Schema(name = "PriorReview")
@@ -121,7 +167,9 @@ public record CheckResponse(
     /** What one field contributed. */
     @Schema(name = "Evidence")
     public record EvidenceView(
-            @Schema(enumeration = {"name", "dateOfBirth", "photo"})
+            @Schema(
+                    description = "`dispute`: a registry authority's resolution, the evidence that cleared the entry",
+                    enumeration = {"name", "dateOfBirth", "photo", "dispute"})
             String field,
 
             @Schema(
@@ -129,7 +177,7 @@ public record CheckResponse(
                             + " (a foreign name as Russian renders it), PHONETIC, TOKEN_SUBSET, INITIALS, RARE_TOKEN (only a"
                             + " rare given name agrees) or DIFFERENT; dateOfBirth EXACT, SAME_PARTIAL, DAY_MONTH_SWAP,"
                             + " ONE_DIGIT_TYPO, YEAR_PLUS_MINUS_ONE, DIFFERENT or MISSING; photo IDENTICAL, VERY_CLOSE,"
-                            + " CLOSE, NEAR_DUPLICATE or NO_EVIDENCE",
+                            + " CLOSE, NEAR_DUPLICATE or NO_EVIDENCE; dispute RESOLVED_NOT_SAME_PERSON",
                     example = "TRANSLITERATION_EQUAL",
                     enumeration = {
                         "EXACT",
@@ -150,7 +198,8 @@ public record CheckResponse(
                         "VERY_CLOSE",
                         "CLOSE",
                         "NEAR_DUPLICATE",
-                        "NO_EVIDENCE"
+                        "NO_EVIDENCE",
+                        "RESOLVED_NOT_SAME_PERSON"
                     })
             String level,
 
