@@ -162,6 +162,21 @@ public class Checkpoints {
         return result;
     }
 
+    /** A detached signature and the public key that verifies it (the one {@code GET /v1/audit/checkpoints} publishes). */
+    public record DetachedSignature(String algorithm, String publicKey, String signature) {}
+
+    /**
+     * Signs a document the service hands out (a subject-access answer) with the checkpoint key, so whoever holds the
+     * document can check it with the published key.
+     */
+    public DetachedSignature signDocument(byte[] document) {
+        KeyPair pair = keys();
+        return new DetachedSignature(
+                ALGORITHM,
+                Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()),
+                Base64.getEncoder().encodeToString(sign(pair.getPrivate(), document)));
+    }
+
     /** Whether the checkpoint's signature verifies with the public key recorded beside it. */
     public static boolean valid(CheckpointView view) {
         try {
