@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.quarkus.scheduler.Scheduled;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 import org.qorgau.audit.PersonalFields;
+import org.qorgau.config.QorgauConfig;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.CandidateKeys;
 
@@ -36,13 +40,47 @@ public class SubjectChecks {
     private final ObjectMapper json;
     private final PersonalFields personal;
     private final CandidateKeys keys;
+    private final Duration retention;
 
-    public SubjectChecks(AgroalDataSource dataSource, ObjectMapper json, PersonalFields personal, CandidateKeys keys) {
+    public SubjectChecks(
+            AgroalDataSource dataSource,
+            ObjectMapper json,
+            PersonalFields personal,
+            CandidateKeys keys,
+            QorgauConfig config) {
         this.dataSource = dataSource;
         this.json = json;
         this.personal = personal;
         this.keys = keys;
+        this.retention = config.audit().retention();
     }
+
+    /**
+     * With the audit's retention sweep: forget whom the checks past retention were about, then re-key the candidate
+     * keys made with a retired key (or before keyed hashing) in batches.
+     */
+    @Scheduled(
+            every = "${qorgau.audit.retention-sweep:1h}",
+            delayed = "20s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        try {
+            int forgotten = forgetCandidatesBefore(Instant.now().minus(retention));
+            int rekeyed = 0;
+            for (int batch = rekey(REKEY_BATCH); batch > 0 && rekeyed < REKEY_PER_SWEEP; batch = rekey(REKEY_BATCH)) {
+                rekeyed += batch;
+            }
+            if (forgotten + rekeyed > 0) {
+                LOG.infof("Check records: %d past retention forgotten, %d candidate keys re-keyed", forgotten, rekeyed);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Check record retention failed: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    private static final int REKEY_BATCH = 500;
+    private static final int REKEY_PER_SWEEP = 200_000;
+    private static final Logger LOG = Logger.getLogger(SubjectChecks.class);
 
     /** One matched entry of a check, with the decision a reviewer recorded on this check, if any. */
     public record MatchedEntry(String externalId, String verdict, String decision, Instant decidedAt) {}

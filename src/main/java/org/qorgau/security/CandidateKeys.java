@@ -1,6 +1,7 @@
 package org.qorgau.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ public class CandidateKeys {
     private final String currentId;
     private final boolean development;
 
+    @Inject
     public CandidateKeys(QorgauConfig config) {
         QorgauConfig.CandidateKey settings = config.candidateKey();
         Map<String, byte[]> ring = new LinkedHashMap<>();
