@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.support.BilingualNames;
@@ -257,6 +258,43 @@ class NamesakeBarTest {
         Map<String, Object> beside = (Map<String, Object>) match.get("resolvedDispute");
         assertEquals(false, beside.get("applied"));
         assertEquals("ENTRY_CHANGED", beside.get("setAsideBecause"));
+    }
+
+    @Test
+    void shouldLetTheMatchStandWhenAPhotoAgreesWithTheEntrys() {
+        String[] surname = uniqueSurname();
+        String name = "Bolat " + surname[0];
+        StringBuilder hash = new StringBuilder();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 64; i++) {
+            hash.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        String entry = uniqueId("NS");
+        importNdjson(
+                        "upsert",
+                        "{\"externalId\":\"" + entry + "\",\"fullName\":\"" + name + "\",\"dateOfBirth\":"
+                                + "\"1971-04-01\",\"photoHashes\":[\"" + hash + "\"],\"offence\":\"UK RK 121\"}")
+                .then()
+                .statusCode(200);
+        index.refresh();
+        String org = uniqueId("school");
+        JsonPath first = check(org, name, "1971-04-04", "EMPLOYMENT");
+        resolve(openDispute(TestTokens.screener(org), first.getString("checkId"), entry), "NOT_SAME_PERSON");
+        assertEquals("NO_MATCH", check(org, name, "1971-04-04", "EMPLOYMENT").getString("verdict"));
+        JsonPath withPhoto = as(TestTokens.screener(org))
+                .contentType("application/json")
+                .body("{\"candidate\":{\"fullName\":\"" + name + "\",\"dateOfBirth\":\"1971-04-04\",\"photoHash\":\""
+                        + hash + "\"},\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"HR-8\"}")
+                .post("/v1/checks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        assertEquals("MATCH", withPhoto.getString("verdict"), withPhoto.prettify());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> beside = (Map<String, Object>) matchOf(withPhoto, entry).get("resolvedDispute");
+        assertEquals(false, beside.get("applied"));
+        assertEquals("PHOTO_MATCH", beside.get("setAsideBecause"));
     }
 
     @Test

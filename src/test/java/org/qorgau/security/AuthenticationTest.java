@@ -59,9 +59,43 @@ class AuthenticationTest {
             new Endpoint("GET", "/v1/audit/verify?from=1&to=1", null, null, Set.of("auditor")),
             new Endpoint("GET", "/v1/audit/checkpoints", null, null, Set.of("auditor")),
             new Endpoint("POST", "/v1/audit/checkpoints", null, null, Set.of("auditor")),
-            new Endpoint("GET", "/v1/audit/usage", null, null, Set.of("auditor")));
+            new Endpoint("GET", "/v1/audit/usage", null, null, Set.of("auditor")),
+            // the person checked: subject access and disputes
+            new Endpoint(
+                    "POST", "/v1/subject-access-requests", "application/json", "{}", Set.of("data-protection-officer")),
+            new Endpoint(
+                    "POST",
+                    "/v1/disputes",
+                    "application/json",
+                    "{}",
+                    Set.of("screener", "reviewer", "data-protection-officer")),
+            new Endpoint(
+                    "GET",
+                    "/v1/disputes",
+                    null,
+                    null,
+                    Set.of("screener", "reviewer", "data-protection-officer", "registry-admin", "auditor")),
+            new Endpoint(
+                    "GET",
+                    "/v1/disputes/00000000-0000-0000-0000-000000000000",
+                    null,
+                    null,
+                    Set.of("screener", "reviewer", "data-protection-officer", "registry-admin", "auditor")),
+            new Endpoint(
+                    "POST",
+                    "/v1/disputes/00000000-0000-0000-0000-000000000000/resolution",
+                    "application/json",
+                    "{}",
+                    Set.of("registry-admin")),
+            new Endpoint(
+                    "POST",
+                    "/v1/disputes/00000000-0000-0000-0000-000000000000/resolution/revocation",
+                    "application/json",
+                    "{}",
+                    Set.of("registry-admin")));
 
-    static final List<String> ROLES = List.of("screener", "reviewer", "auditor", "registry-admin");
+    static final List<String> ROLES =
+            List.of("screener", "reviewer", "auditor", "registry-admin", "data-protection-officer");
 
     static Stream<Arguments> brokenTokens() {
         List<Function<String, String>> kinds = List.of(
