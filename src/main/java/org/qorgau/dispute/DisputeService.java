@@ -32,8 +32,8 @@ import org.qorgau.registry.RegistryService;
 import org.qorgau.registry.Validation;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.SubjectChecks;
-import org.qorgau.security.CandidateKeys;
 import org.qorgau.security.Caller;
+import org.qorgau.security.CandidateKeys;
 import org.qorgau.security.Roles;
 
 /**
@@ -71,15 +71,17 @@ public class DisputeService {
 
     /** Whether the caller sees every organisation's disputes (the authority, officers, auditors) or only its own. */
     static boolean seesAll(Caller caller) {
-        return caller.has(Roles.REGISTRY_ADMIN) || caller.has(Roles.DATA_PROTECTION_OFFICER) || caller.has(Roles.AUDITOR);
+        return caller.has(Roles.REGISTRY_ADMIN)
+                || caller.has(Roles.DATA_PROTECTION_OFFICER)
+                || caller.has(Roles.AUDITOR);
     }
 
     @Transactional(dontRollbackOn = NotFoundException.class)
     public DisputeView open(DisputeRequest request, Caller caller) {
         UUID checkId = validate(request);
         boolean officer = caller.has(Roles.DATA_PROTECTION_OFFICER);
-        Optional<SubjectChecks.SubjectCheck> found = checks.find(checkId)
-                .filter(c -> officer || c.org().equals(caller.org()));
+        Optional<SubjectChecks.SubjectCheck> found =
+                checks.find(checkId).filter(c -> officer || c.org().equals(caller.org()));
         if (found.isEmpty()) {
             refuse(caller, "/v1/disputes", Map.of("checkId", checkId.toString()));
             throw new NotFoundException("No such check.");
@@ -93,7 +95,8 @@ public class DisputeService {
         PersonalFields.Candidate candidate = personal.ofChecks(List.of(checkId)).get(checkId);
         if (candidate == null) {
             throw new ValidationException(
-                    "checkId", "This check is past retention: whom it was about is no longer known, so it cannot be"
+                    "checkId",
+                    "This check is past retention: whom it was about is no longer known, so it cannot be"
                             + " disputed. Screen the person again and dispute that check.");
         }
         store.forCheckEntry(checkId, request.externalId()).ifPresent(existing -> {
@@ -148,7 +151,8 @@ public class DisputeService {
         resolution.externalId = dispute.externalId;
         resolution.decision = decision;
         resolution.reason = request.reason().strip();
-        resolution.entryHash = registry.find(dispute.externalId).map(DisputeService::entryHash).orElse(null);
+        resolution.entryHash =
+                registry.find(dispute.externalId).map(DisputeService::entryHash).orElse(null);
         resolution.resolvedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("disputeId", dispute.id.toString());
@@ -297,9 +301,7 @@ public class DisputeService {
     }
 
     private static DisputeView view(Dispute d, DisputeResolution r, AuditRecord audit) {
-        long sequence = audit != null
-                ? audit.sequence()
-                : r != null ? r.auditSequence : d.auditSequence;
+        long sequence = audit != null ? audit.sequence() : r != null ? r.auditSequence : d.auditSequence;
         return new DisputeView(
                 d.id,
                 d.checkId,

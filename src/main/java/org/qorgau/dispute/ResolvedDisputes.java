@@ -108,8 +108,9 @@ public class ResolvedDisputes implements ClearedEntries {
                 "dispute",
                 "RESOLVED_NOT_SAME_PERSON",
                 0,
-                "resolved dispute " + r.disputeId + " on " + r.resolvedAt.atOffset(ZoneOffset.UTC).toLocalDate()
-                        + ": not the same person (" + r.reason + ")"));
+                "resolved dispute " + r.disputeId + " on "
+                        + r.resolvedAt.atOffset(ZoneOffset.UTC).toLocalDate() + ": not the same person (" + r.reason
+                        + ")"));
         explanation.addAll(m.explanation());
         // the person is not the registered one: the registry entry's details are not theirs to be shown with
         return new MatchView(

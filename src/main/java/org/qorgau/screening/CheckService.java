@@ -43,8 +43,8 @@ import org.qorgau.screening.api.CheckResponse.AuditRef;
 import org.qorgau.screening.api.CheckResponse.EntrySummary;
 import org.qorgau.screening.api.CheckResponse.EvidenceView;
 import org.qorgau.screening.api.CheckResponse.MatchView;
-import org.qorgau.security.CandidateKeys;
 import org.qorgau.security.Caller;
+import org.qorgau.security.CandidateKeys;
 
 /**
  * A check: validate, screen against the in-memory index, then store the answer and its audit event in one

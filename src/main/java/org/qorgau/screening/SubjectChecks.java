@@ -3,12 +3,14 @@ package org.qorgau.screening;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import io.quarkus.scheduler.Scheduled;
-import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.qorgau.audit.PersonalFields;
 import org.qorgau.config.QorgauConfig;
@@ -121,8 +121,9 @@ public class SubjectChecks {
                 }
             }
             List<SubjectCheck> result = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("select check_id, org, created_at, purpose,"
-                    + " verdict, response from screening_check where check_id = any(?) order by created_at, check_id")) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select check_id, org, created_at, purpose,"
+                            + " verdict, response from screening_check where check_id = any(?) order by created_at, check_id")) {
                 statement.setArray(1, connection.createArrayOf("uuid", checkIds.toArray()));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
@@ -221,15 +222,13 @@ public class SubjectChecks {
                     }
                 }
                 Map<UUID, PersonalFields.Candidate> candidates = personal.ofChecks(stale);
-                try (PreparedStatement check =
-                                connection.prepareStatement("update screening_check set candidate_key = ? where check_id = ?");
+                try (PreparedStatement check = connection.prepareStatement(
+                                "update screening_check set candidate_key = ? where check_id = ?");
                         PreparedStatement review = connection.prepareStatement(
                                 "update check_review set candidate_key = ? where check_id = ?")) {
                     for (UUID checkId : stale) {
                         PersonalFields.Candidate c = candidates.get(checkId);
-                        String key = c == null
-                                ? FORGOTTEN + checkId
-                                : keys.candidate(c.fullName(), c.dateOfBirth());
+                        String key = c == null ? FORGOTTEN + checkId : keys.candidate(c.fullName(), c.dateOfBirth());
                         check.setString(1, key);
                         check.setObject(2, checkId);
                         check.addBatch();

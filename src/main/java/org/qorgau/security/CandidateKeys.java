@@ -65,7 +65,9 @@ public class CandidateKeys {
             development = false;
         } else {
             currentId = DEVELOPMENT_ID;
-            ring.put(currentId, developmentKey(Path.of(config.dataDir()).toAbsolutePath().resolve("keys")));
+            ring.put(
+                    currentId,
+                    developmentKey(Path.of(config.dataDir()).toAbsolutePath().resolve("keys")));
             development = true;
             if (org.qorgau.runtime.EmbeddedDatabase.externalDatasourceConfigured()) {
                 // replicas sharing a database but not a data directory would each hash with a key of their own

@@ -93,7 +93,9 @@ public class SubjectAccessService {
                 requestId,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
                 new SubjectAccessDocument.Subject(
-                        request.fullName().strip(), dateOfBirth, request.identityReference().strip()),
+                        request.fullName().strip(),
+                        dateOfBirth,
+                        request.identityReference().strip()),
                 retention,
                 entries);
         String signed = CanonicalJson.encode(json.valueToTree(document));

@@ -184,7 +184,9 @@ class NamesakeBarTest {
         JsonPath first = check(org, "Marat " + surname[0], "1975-02-14", "EMPLOYMENT");
         String disputeId = openDispute(TestTokens.reviewer(org), first.getString("checkId"), entry);
         resolve(disputeId, "NOT_SAME_PERSON");
-        assertEquals("NO_MATCH", check(org, "Marat " + surname[0], "1975-02-14", "EMPLOYMENT").getString("verdict"));
+        assertEquals(
+                "NO_MATCH",
+                check(org, "Marat " + surname[0], "1975-02-14", "EMPLOYMENT").getString("verdict"));
         as(TestTokens.admin())
                 .contentType("application/json")
                 .body("{\"reason\":\"Resolved on a forged certificate\"}")
@@ -206,7 +208,8 @@ class NamesakeBarTest {
         resolve(disputeId, "SAME_PERSON");
         JsonPath confirmed = check(org, "Marat " + surname[0], "1975-02-14", "EMPLOYMENT");
         @SuppressWarnings("unchecked")
-        Map<String, Object> beside = (Map<String, Object>) matchOf(confirmed, entry).get("resolvedDispute");
+        Map<String, Object> beside =
+                (Map<String, Object>) matchOf(confirmed, entry).get("resolvedDispute");
         assertEquals("SAME_PERSON", beside.get("decision"));
         assertEquals(false, beside.get("applied"));
         assertEquals(first.getString("verdict"), confirmed.getString("verdict"));
@@ -292,7 +295,8 @@ class NamesakeBarTest {
                 .jsonPath();
         assertEquals("MATCH", withPhoto.getString("verdict"), withPhoto.prettify());
         @SuppressWarnings("unchecked")
-        Map<String, Object> beside = (Map<String, Object>) matchOf(withPhoto, entry).get("resolvedDispute");
+        Map<String, Object> beside =
+                (Map<String, Object>) matchOf(withPhoto, entry).get("resolvedDispute");
         assertEquals(false, beside.get("applied"));
         assertEquals("PHOTO_MATCH", beside.get("setAsideBecause"));
     }
@@ -310,7 +314,10 @@ class NamesakeBarTest {
                 .then()
                 .statusCode(200)
                 .body("items.disputeId", not(hasItem(disputeId)));
-        as(TestTokens.reviewer(stranger)).get("/v1/disputes/" + disputeId).then().statusCode(404);
+        as(TestTokens.reviewer(stranger))
+                .get("/v1/disputes/" + disputeId)
+                .then()
+                .statusCode(404);
         // nor can it dispute the other organisation's check
         as(TestTokens.screener(stranger))
                 .contentType("application/json")
@@ -330,7 +337,11 @@ class NamesakeBarTest {
                 .then()
                 .statusCode(200)
                 .body("items.disputeId", hasItem(disputeId));
-        as(TestTokens.admin()).get("/v1/disputes/" + disputeId).then().statusCode(200).body("grounds", containsString("Aktobe"));
+        as(TestTokens.admin())
+                .get("/v1/disputes/" + disputeId)
+                .then()
+                .statusCode(200)
+                .body("grounds", containsString("Aktobe"));
         as(TestTokens.token("data-protection-officer", "kz-operator"))
                 .get("/v1/disputes/" + disputeId)
                 .then()

@@ -77,12 +77,15 @@ class SubjectChecksTest {
         String name = "Erbol " + uniqueSurname();
         String org = uniqueId("school");
         String checkId = check(org, name, "1988-02-02");
-        String stored = Db.text(dataSource, "select candidate_key from screening_check where check_id = ?::uuid", checkId);
+        String stored =
+                Db.text(dataSource, "select candidate_key from screening_check where check_id = ?::uuid", checkId);
         assertEquals(checks.candidateKey(name, "1988-02-02"), stored);
         assertTrue(stored.startsWith("dev:"), stored);
-        String unkeyed = plainSha256(String.join(" ", java.util.Arrays.stream(name.toLowerCase().split(" "))
-                        .sorted()
-                        .toList())
+        String unkeyed = plainSha256(String.join(
+                        " ",
+                        java.util.Arrays.stream(name.toLowerCase().split(" "))
+                                .sorted()
+                                .toList())
                 + "|1988-02-02");
         assertTrue(!stored.contains(unkeyed), "not the plain SHA-256 anyone could recompute");
     }
@@ -131,10 +134,10 @@ class SubjectChecksTest {
         String first = check(org, name, "1966-06-06");
         review(org, first, entry);
         Instant cutoff = Instant.parse(Db.text(
-                        dataSource,
-                        "select to_char((created_at + interval '1 millisecond') at time zone 'UTC',"
-                                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') from screening_check where check_id = ?::uuid",
-                        first));
+                dataSource,
+                "select to_char((created_at + interval '1 millisecond') at time zone 'UTC',"
+                        + " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') from screening_check where check_id = ?::uuid",
+                first));
         assertTrue(subjectChecks.forgetCandidatesBefore(cutoff) >= 1);
         assertTrue(Db.text(dataSource, "select candidate_key from screening_check where check_id = ?::uuid", first)
                 .startsWith("forgotten:"));

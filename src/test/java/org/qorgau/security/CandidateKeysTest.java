@@ -31,8 +31,7 @@ class CandidateKeysTest {
     @Test
     void shouldGiveTheSameKeyForTheSameCandidateWrittenInAnotherOrderOrCase() {
         CandidateKeys keys = ring("k1", 1);
-        assertEquals(
-                keys.candidate("Nurlan Seitkali", "1979-03-14"), keys.candidate("SEITKALI  nurlan", "1979-03-14"));
+        assertEquals(keys.candidate("Nurlan Seitkali", "1979-03-14"), keys.candidate("SEITKALI  nurlan", "1979-03-14"));
         assertNotEquals(
                 keys.candidate("Nurlan Seitkali", "1979-03-14"), keys.candidate("Nurlan Seitkali", "1979-03-15"));
     }
@@ -48,7 +47,9 @@ class CandidateKeysTest {
         assertEquals(3 + 64, keyed.length());
         assertNotEquals(plain, keyed.substring(3));
         // another server key gives another hash: the table alone does not link a person across installations
-        assertNotEquals(keyed.substring(3), ring("k1", 2).candidate("Nurlan Seitkali", "1979-03-14").substring(3));
+        assertNotEquals(
+                keyed.substring(3),
+                ring("k1", 2).candidate("Nurlan Seitkali", "1979-03-14").substring(3));
     }
 
     @Test

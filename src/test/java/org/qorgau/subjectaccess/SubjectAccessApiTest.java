@@ -106,12 +106,15 @@ class SubjectAccessApiTest {
         verifier.update(document);
         assertTrue(verifier.verify(Base64.getDecoder().decode(answer.getString("signature.value"))));
         // the signed text is the document
-        Map<String, Object> signed = JsonPath.from(answer.getString("signedDocument")).getMap("");
+        Map<String, Object> signed =
+                JsonPath.from(answer.getString("signedDocument")).getMap("");
         assertEquals(answer.getMap("document"), signed);
         assertEquals(1, answer.getList("document.checks").size());
         // a changed document no longer verifies
         verifier.initVerify(key);
-        verifier.update(answer.getString("signedDocument").replace("1992-07-01", "1992-07-02").getBytes(StandardCharsets.UTF_8));
+        verifier.update(answer.getString("signedDocument")
+                .replace("1992-07-01", "1992-07-02")
+                .getBytes(StandardCharsets.UTF_8));
         assertFalse(verifier.verify(Base64.getDecoder().decode(answer.getString("signature.value"))));
     }
 

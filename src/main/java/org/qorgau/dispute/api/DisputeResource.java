@@ -73,7 +73,8 @@ public class DisputeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",
-            description = "Invalid request, the entry is not one of the check's matches, or the check is past retention",
+            description =
+                    "Invalid request, the entry is not one of the check's matches, or the check is past retention",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(DisputeRequest request) {
         Caller who = caller.get();
@@ -150,13 +151,7 @@ public class DisputeResource {
 
     @GET
     @Path("/{disputeId}")
-    @RolesAllowed({
-        Roles.SCREENER,
-        Roles.REVIEWER,
-        Roles.DATA_PROTECTION_OFFICER,
-        Roles.REGISTRY_ADMIN,
-        Roles.AUDITOR
-    })
+    @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.DATA_PROTECTION_OFFICER, Roles.REGISTRY_ADMIN, Roles.AUDITOR})
     @Operation(
             operationId = "getDispute",
             summary = "Read one dispute",
@@ -175,13 +170,7 @@ public class DisputeResource {
     }
 
     @GET
-    @RolesAllowed({
-        Roles.SCREENER,
-        Roles.REVIEWER,
-        Roles.DATA_PROTECTION_OFFICER,
-        Roles.REGISTRY_ADMIN,
-        Roles.AUDITOR
-    })
+    @RolesAllowed({Roles.SCREENER, Roles.REVIEWER, Roles.DATA_PROTECTION_OFFICER, Roles.REGISTRY_ADMIN, Roles.AUDITOR})
     @Operation(
             operationId = "listDisputes",
             summary = "List disputes, oldest first",
@@ -202,7 +191,9 @@ public class DisputeResource {
             description = "Invalid filter",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(description = "Only disputes in this state", schema = @Schema(enumeration = {"OPEN", "RESOLVED"}))
+            @Parameter(
+                            description = "Only disputes in this state",
+                            schema = @Schema(enumeration = {"OPEN", "RESOLVED"}))
                     @QueryParam("status")
                     String status,
             @Parameter(description = "The previous page's nextCursor") @QueryParam("cursor") String cursor,

@@ -13,18 +13,18 @@ public record DisputeView(
         UUID checkId,
         String externalId,
 
-        @Schema(description = "The organisation that ran the disputed check") String checkOrganisation,
+        @Schema(description = "The organisation that ran the disputed check")
+        String checkOrganisation,
 
-        @Schema(description = "Who opened it: the organisation's role, or data-protection-officer") String openedByRole,
+        @Schema(description = "Who opened it: the organisation's role, or data-protection-officer")
+        String openedByRole,
 
         Instant openedAt,
         String grounds,
 
-        @Schema(enumeration = {"OPEN", "RESOLVED"})
-        String status,
+        @Schema(enumeration = {"OPEN", "RESOLVED"}) String status,
 
-        @Schema(description = "The resolution in force; absent while OPEN")
-        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "The resolution in force; absent while OPEN") @JsonInclude(JsonInclude.Include.NON_NULL)
         ResolutionView resolution,
 
         @Schema(description = "The audit event of the latest change (opening, resolution or revocation)")
@@ -45,11 +45,14 @@ public record DisputeView(
     @Schema(name = "DisputeAuditRef")
     public record AuditRef(
             long sequence,
+
             @Schema(description = "Present in the answer to the change itself")
             @JsonInclude(JsonInclude.Include.NON_NULL)
             String hash) {}
 
     /** A page of disputes, oldest first. */
     @Schema(name = "DisputePage")
-    public record Page(List<DisputeView> items, @Schema(description = "Null on the last page") String nextCursor) {}
+    public record Page(
+            List<DisputeView> items,
+            @Schema(description = "Null on the last page") String nextCursor) {}
 }

@@ -4,4 +4,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Withdrawing a dispute's resolution. */
 @Schema(name = "RevocationRequest")
-public record RevocationRequest(@Schema(required = true, maxLength = 2000) String reason) {}
+public record RevocationRequest(
+        @Schema(required = true, maxLength = 2000) String reason) {}

@@ -125,7 +125,9 @@ public record CheckResponse(
 
             Instant resolvedAt,
 
-            @Schema(example = "Birth certificate and passport: born in Aktobe to other parents; not the convicted person")
+            @Schema(
+                    example =
+                            "Birth certificate and passport: born in Aktobe to other parents; not the convicted person")
             String reason,
 
             @Schema(

@@ -20,7 +20,10 @@ public record SubjectAccessAnswer(
     @Schema(name = "SubjectAccessSignature")
     public record Signature(
             @Schema(example = "Ed25519") String algorithm,
-            @Schema(description = "Base64 X.509 SubjectPublicKeyInfo: the audit checkpoint key") String publicKey,
+
+            @Schema(description = "Base64 X.509 SubjectPublicKeyInfo: the audit checkpoint key")
+            String publicKey,
+
             @Schema(description = "Base64 signature") String value) {}
 
     /** The request's SUBJECT_ACCESS audit event. */

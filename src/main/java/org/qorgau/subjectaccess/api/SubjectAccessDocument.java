@@ -13,9 +13,12 @@ public record SubjectAccessDocument(
         String requestId,
         String issuedAt,
 
-        @Schema(description = "Who asked, as the officer entered it") Subject subject,
+        @Schema(description = "Who asked, as the officer entered it")
+        Subject subject,
 
-        @Schema(description = "How long check records stay linked to the person (ISO-8601 duration)", example = "P1825D")
+        @Schema(
+                description = "How long check records stay linked to the person (ISO-8601 duration)",
+                example = "P1825D")
         String retention,
 
         @Schema(description = "Every check about the person still within retention, oldest first")
@@ -56,8 +59,7 @@ public record SubjectAccessDocument(
             @Schema(enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"})
             String verdict,
 
-            @Schema(enumeration = {"SAME_PERSON", "NOT_SAME_PERSON"})
-            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(enumeration = {"SAME_PERSON", "NOT_SAME_PERSON"}) @JsonInclude(JsonInclude.Include.NON_NULL)
             String decision,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) String decidedAt) {}
