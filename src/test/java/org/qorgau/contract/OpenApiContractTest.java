@@ -149,7 +149,8 @@ class OpenApiContractTest {
         Set<String> purposes = Set.of("EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN");
         Set<String> decisions = Set.of("SAME_PERSON", "NOT_SAME_PERSON");
         assertEquals(verdicts, enumOf("CheckResponse", "verdict"));
-        assertEquals(Set.of("MATCH", "POSSIBLE_MATCH"), enumOf("Match", "verdict"));
+        // NO_MATCH only for an entry a resolved dispute cleared
+        assertEquals(verdicts, enumOf("Match", "verdict"));
         assertEquals(purposes, enumOf("CheckRequest", "purpose"));
         assertEquals(purposes, enumOf("BatchRequest", "purpose"));
         assertEquals(purposes, enumOf("BatchResponse", "purpose"));
@@ -161,6 +162,7 @@ class OpenApiContractTest {
                 .flatMap(Arrays::stream)
                 .map(Enum::name)
                 .collect(Collectors.toCollection(TreeSet::new));
+        levels.add("RESOLVED_NOT_SAME_PERSON"); // the evidence of a resolved dispute (field "dispute")
         assertEquals(levels, new TreeSet<>(enumOf("Evidence", "level")), "every level the engine can report");
         Set<String> types =
                 Arrays.stream(AuditEventType.values()).map(Enum::name).collect(Collectors.toSet());
