@@ -108,11 +108,10 @@ class SubjectChecksTest {
                 .then()
                 .statusCode(201)
                 .body("matches[0].priorReviews", empty());
-        int rekeyed = 0;
-        for (int batch = subjectChecks.rekey(100); batch > 0; batch = subjectChecks.rekey(100)) {
-            rekeyed += batch;
+        // (the scheduled sweep may have re-keyed it meanwhile; either way it ends re-keyed)
+        while (subjectChecks.rekey(100) > 0) {
+            // next batch
         }
-        assertTrue(rekeyed >= 1);
         assertEquals(
                 checks.candidateKey(name, "1977-07-07"),
                 Db.text(dataSource, "select candidate_key from check_review where check_id = ?::uuid", first));
