@@ -8,5 +8,11 @@ public enum AuditEventType {
     REGISTRY_IMPORTED,
     REGISTRY_ENTRY_CHANGED,
     ACCESS_REFUSED,
-    AUDIT_READ
+    AUDIT_READ,
+    /** A person enrolled in continuous monitoring, or unenrolled (outcome {@code ended}). */
+    MONITORING_ENROLMENT_CHANGED,
+    /** A monitoring alert acknowledged. */
+    MONITORING_ALERT_ACKNOWLEDGED,
+    /** A webhook endpoint created, deleted, its secret rotated, or a delivery sent again. */
+    WEBHOOK_ENDPOINT_CHANGED
 }

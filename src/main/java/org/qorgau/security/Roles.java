@@ -10,6 +10,8 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** The registry authority: loads and corrects entries. */
     public static final String REGISTRY_ADMIN = "registry-admin";
+    /** An organisation's administrator: manages its webhook endpoints. */
+    public static final String ORG_ADMIN = "org-admin";
 
     private Roles() {}
 }

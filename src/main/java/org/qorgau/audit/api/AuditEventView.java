@@ -30,7 +30,10 @@ public record AuditEventView(
                     "REGISTRY_IMPORTED",
                     "REGISTRY_ENTRY_CHANGED",
                     "ACCESS_REFUSED",
-                    "AUDIT_READ"
+                    "AUDIT_READ",
+                    "MONITORING_ENROLMENT_CHANGED",
+                    "MONITORING_ALERT_ACKNOWLEDGED",
+                    "WEBHOOK_ENDPOINT_CHANGED"
                 })
         String type,
 
