@@ -93,7 +93,7 @@ public class Rescreener {
 
     @Scheduled(
             every = "${qorgau.monitoring.poll-interval:1s}",
-            delay = 2,
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         try {

@@ -114,7 +114,7 @@ public class DeliveryWorker {
         });
     }
 
-    @Scheduled(every = "${qorgau.webhook.poll-interval:1s}", delay = 2)
+    @Scheduled(every = "${qorgau.webhook.poll-interval:1s}", delayed = "2s")
     void poll() {
         sendDue();
     }
