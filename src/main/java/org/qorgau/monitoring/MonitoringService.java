@@ -81,10 +81,8 @@ public class MonitoringService {
         return store.person(id, caller.org()).map(MonitoringService::view);
     }
 
-    public PersonPage list(
-            Caller caller, String status, String reference, Instant afterAt, UUID afterId, int limit) {
-        List<MonitoredPerson> found =
-                store.people(caller.org(), status, reference, false, afterAt, afterId, limit + 1);
+    public PersonPage list(Caller caller, String status, String reference, Instant afterAt, UUID afterId, int limit) {
+        List<MonitoredPerson> found = store.people(caller.org(), status, reference, false, afterAt, afterId, limit + 1);
         boolean more = found.size() > limit;
         List<MonitoredPerson> page = more ? found.subList(0, limit) : found;
         MonitoredPerson last = more ? page.get(page.size() - 1) : null;
@@ -138,8 +136,8 @@ public class MonitoringService {
      */
     @Transactional
     public AlertView acknowledge(UUID alertId, Caller caller) {
-        MonitoringAlert alert = store.alert(alertId, caller.org())
-                .orElseThrow(() -> new NotFoundException("No such alert."));
+        MonitoringAlert alert =
+                store.alert(alertId, caller.org()).orElseThrow(() -> new NotFoundException("No such alert."));
         if (alert.acknowledgedAt == null) {
             alert.acknowledgedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             alert.acknowledgedBy = caller.subject();
@@ -217,7 +215,8 @@ public class MonitoringService {
     }
 
     private AlertView view(MonitoringAlert alert) {
-        String reference = store.person(alert.monitoredPersonId).map(p -> p.reference).orElse(null);
+        String reference =
+                store.person(alert.monitoredPersonId).map(p -> p.reference).orElse(null);
         return new AlertView(
                 alert.id,
                 alert.monitoredPersonId,

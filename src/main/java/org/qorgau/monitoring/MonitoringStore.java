@@ -90,7 +90,8 @@ public class MonitoringStore {
                 caller,
                 person.purpose,
                 query,
-                java.util.Map.of("change", "enrolled", "checkId", check.checkId().toString()),
+                java.util.Map.of(
+                        "change", "enrolled", "checkId", check.checkId().toString()),
                 check.registryVersion(),
                 check.checkId()));
         return MonitoringService.view(person);
@@ -107,7 +108,13 @@ public class MonitoringStore {
 
     /** A page of an organisation's people, newest enrolment first, after {@code after} (enrolledAt, id). */
     List<MonitoredPerson> people(
-            String org, String status, String reference, boolean includeEnded, Instant afterAt, UUID afterId, int limit) {
+            String org,
+            String status,
+            String reference,
+            boolean includeEnded,
+            Instant afterAt,
+            UUID afterId,
+            int limit) {
         StringBuilder query = new StringBuilder("org = :org");
         io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("org", org);
         if (status != null) {
@@ -200,7 +207,12 @@ public class MonitoringStore {
      */
     @Transactional
     boolean advance(
-            String owner, long version, String engine, boolean allDue, Collection<UUID> due, Collection<UUID> screened) {
+            String owner,
+            long version,
+            String engine,
+            boolean allDue,
+            Collection<UUID> due,
+            Collection<UUID> screened) {
         MonitoringCursor cursor = Panache.getEntityManager()
                 .find(MonitoringCursor.class, MonitoringCursor.ID, LockModeType.PESSIMISTIC_WRITE);
         if (cursor == null || !owner.equals(cursor.leaseOwner)) {
@@ -285,14 +297,14 @@ public class MonitoringStore {
     }
 
     /** What a re-screen of one person sends: the candidate as enrolled; empty once unenrolled. */
-    record Enrolled(String org, String fullName, String dateOfBirth, String photoHash, String position, String consent) {}
+    record Enrolled(
+            String org, String fullName, String dateOfBirth, String photoHash, String position, String consent) {}
 
     @Transactional
     Optional<Enrolled> enrolled(UUID id) {
         return MonitoredPerson.<MonitoredPerson>findByIdOptional(id)
                 .filter(p -> p.endedAt == null && p.fullName != null)
-                .map(p -> new Enrolled(
-                        p.org, p.fullName, p.dateOfBirth, p.photoHash, p.position, p.consentReference));
+                .map(p -> new Enrolled(p.org, p.fullName, p.dateOfBirth, p.photoHash, p.position, p.consentReference));
     }
 
     /** Gives up a due re-screen (it cannot be answered; see the caller). */

@@ -119,8 +119,8 @@ public class Rescreener {
         }
         String engine = snapshot.matcher().engineVersion();
         Instant now = Instant.now();
-        MonitoringStore.Lease lease = store.leaseCursor(owner, now, now.plus(config.claimLease()))
-                .orElse(null);
+        MonitoringStore.Lease lease =
+                store.leaseCursor(owner, now, now.plus(config.claimLease())).orElse(null);
         if (lease == null) {
             return 0;
         }
@@ -201,8 +201,8 @@ public class Rescreener {
         int done = 0;
         long deadline = System.nanoTime() + config.claimLease().toNanos() / 2;
         while (System.nanoTime() < deadline) {
-            List<Object[]> claimed = store.claimDue(
-                    snapshot.version(), Instant.now().plus(config.claimLease()), config.claimBatch());
+            List<Object[]> claimed =
+                    store.claimDue(snapshot.version(), Instant.now().plus(config.claimLease()), config.claimBatch());
             if (claimed.isEmpty()) {
                 break;
             }
@@ -267,8 +267,9 @@ public class Rescreener {
                     return false;
                 }
             } catch (RuntimeException e) {
-                if (attempt == 3 || !(e.getCause() instanceof OptimisticLockException
-                        || e.getCause() instanceof StaleObjectStateException)) {
+                if (attempt == 3
+                        || !(e.getCause() instanceof OptimisticLockException
+                                || e.getCause() instanceof StaleObjectStateException)) {
                     throw e;
                 }
             }

@@ -129,7 +129,11 @@ public class WebhookService {
         }
         WebhookDelivery delivery = newDelivery(endpoint.id, earlier.messageId);
         store.persist(delivery);
-        audit(caller, endpoint, "redelivery", Map.of("deliveryId", deliveryId.toString(), "messageId", earlier.messageId));
+        audit(
+                caller,
+                endpoint,
+                "redelivery",
+                Map.of("deliveryId", deliveryId.toString(), "messageId", earlier.messageId));
         worker.wakeAfterCommit();
         return view(delivery);
     }

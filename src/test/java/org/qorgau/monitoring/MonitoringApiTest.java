@@ -84,13 +84,19 @@ class MonitoringApiTest {
         String id = enrol(uniqueId("mon-a"), "Dana " + uniqueSurname(), "1991-02-03", null);
         String other = uniqueId("mon-b");
         as(TestTokens.screener(other)).get("/v1/monitored-people/" + id).then().statusCode(404);
-        as(TestTokens.reviewer(other)).delete("/v1/monitored-people/" + id).then().statusCode(404);
+        as(TestTokens.reviewer(other))
+                .delete("/v1/monitored-people/" + id)
+                .then()
+                .statusCode(404);
         as(TestTokens.screener(other))
                 .get("/v1/monitored-people")
                 .then()
                 .statusCode(200)
                 .body("monitoredPeople.monitoredPersonId", not(hasItem(id)));
-        as(TestTokens.screener(other)).get("/v1/monitored-people/not-a-uuid").then().statusCode(404);
+        as(TestTokens.screener(other))
+                .get("/v1/monitored-people/not-a-uuid")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -128,8 +134,16 @@ class MonitoringApiTest {
                 .then()
                 .statusCode(200)
                 .body("monitoredPeople.size()", equalTo(3));
-        as(TestTokens.screener(org)).queryParam("status", "BAD").get("/v1/monitored-people").then().statusCode(422);
-        as(TestTokens.screener(org)).queryParam("cursor", "zzz").get("/v1/monitored-people").then().statusCode(422);
+        as(TestTokens.screener(org))
+                .queryParam("status", "BAD")
+                .get("/v1/monitored-people")
+                .then()
+                .statusCode(422);
+        as(TestTokens.screener(org))
+                .queryParam("cursor", "zzz")
+                .get("/v1/monitored-people")
+                .then()
+                .statusCode(422);
     }
 
     @Test
@@ -193,7 +207,10 @@ class MonitoringApiTest {
                     .statusCode(403);
         }
         for (String role : new String[] {"auditor", "registry-admin", "org-admin"}) {
-            as(TestTokens.token(role, "mon-roles")).get("/v1/monitored-people").then().statusCode(403);
+            as(TestTokens.token(role, "mon-roles"))
+                    .get("/v1/monitored-people")
+                    .then()
+                    .statusCode(403);
             as(TestTokens.token(role, "mon-roles")).get("/v1/alerts").then().statusCode(403);
         }
     }

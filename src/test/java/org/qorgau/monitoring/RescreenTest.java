@@ -90,7 +90,10 @@ class RescreenTest {
                 .body("registryVersion", equalTo(found.getInt("registryVersion")));
         assertEquals(
                 "PERIODIC_RESCREEN",
-                Db.text(dataSource, "select purpose from screening_check where check_id = ?", UUID.fromString(checkId)));
+                Db.text(
+                        dataSource,
+                        "select purpose from screening_check where check_id = ?",
+                        UUID.fromString(checkId)));
         assertEquals(
                 1,
                 Db.count(
@@ -189,10 +192,6 @@ class RescreenTest {
                         "select count(*) from screening_check where check_id = ? and purpose = 'PERIODIC_RESCREEN'",
                         UUID.fromString(after.getString("lastCheckId")))
                 == 1);
-        as(TestTokens.screener(org))
-                .get("/v1/alerts")
-                .then()
-                .statusCode(200)
-                .body("alerts.size()", equalTo(0));
+        as(TestTokens.screener(org)).get("/v1/alerts").then().statusCode(200).body("alerts.size()", equalTo(0));
     }
 }

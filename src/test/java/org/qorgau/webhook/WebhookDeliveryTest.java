@@ -205,7 +205,11 @@ class WebhookDeliveryTest {
     void shouldGiveUpAfterTheLastScheduledRetry() throws Exception {
         String org = uniqueId("wh-fail");
         try (Receiver receiver = Receiver.start(
-                Reply.status(500), Reply.status(500), Reply.status(500), Reply.status(500), Reply.status(500),
+                Reply.status(500),
+                Reply.status(500),
+                Reply.status(500),
+                Reply.status(500),
+                Reply.status(500),
                 Reply.status(500))) {
             JsonPath endpoint = createEndpoint(org, receiver.url());
             publish(org, "EMP-7");
@@ -320,8 +324,14 @@ class WebhookDeliveryTest {
                 .statusCode(200)
                 .body("secret", nullValue());
         String other = uniqueId("wh-other");
-        as(TestTokens.token("org-admin", other)).get("/v1/webhook-endpoints/" + id).then().statusCode(404);
-        as(TestTokens.token("org-admin", other)).delete("/v1/webhook-endpoints/" + id).then().statusCode(404);
+        as(TestTokens.token("org-admin", other))
+                .get("/v1/webhook-endpoints/" + id)
+                .then()
+                .statusCode(404);
+        as(TestTokens.token("org-admin", other))
+                .delete("/v1/webhook-endpoints/" + id)
+                .then()
+                .statusCode(404);
         as(TestTokens.token("org-admin", other))
                 .post("/v1/webhook-endpoints/" + id + "/secret-rotation")
                 .then()
@@ -349,8 +359,14 @@ class WebhookDeliveryTest {
                     .statusCode(422)
                     .contentType("application/problem+json");
         }
-        as(TestTokens.token("org-admin", org)).delete("/v1/webhook-endpoints/" + id).then().statusCode(204);
-        as(TestTokens.token("org-admin", org)).get("/v1/webhook-endpoints/" + id).then().statusCode(404);
+        as(TestTokens.token("org-admin", org))
+                .delete("/v1/webhook-endpoints/" + id)
+                .then()
+                .statusCode(204);
+        as(TestTokens.token("org-admin", org))
+                .get("/v1/webhook-endpoints/" + id)
+                .then()
+                .statusCode(404);
         assertEquals(
                 2,
                 Db.count(

@@ -84,7 +84,11 @@ public class AlertResource {
         String next = PageCursor.encode(page.nextAt(), page.nextId());
         Response.ResponseBuilder response = Response.ok(new AlertPage(page.items(), next));
         if (next != null) {
-            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+            response.link(
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
         }
         return response.build();
     }

@@ -11,11 +11,16 @@ public record AlertView(
         @Schema(required = true) UUID alertId,
         @Schema(required = true) UUID monitoredPersonId,
 
-        @Schema(description = "The organisation's own id of the person") String reference,
+        @Schema(description = "The organisation's own id of the person")
+        String reference,
 
-        @Schema(required = true, description = "The re-screen that found it: GET /v1/checks/{checkId}") UUID checkId,
+        @Schema(required = true, description = "The re-screen that found it: GET /v1/checks/{checkId}")
+        UUID checkId,
 
-        @Schema(required = true, enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"}) String verdict,
+        @Schema(
+                required = true,
+                enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"})
+        String verdict,
 
         @Schema(
                 required = true,

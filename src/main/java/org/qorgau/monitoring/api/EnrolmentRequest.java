@@ -11,14 +11,15 @@ public record EnrolmentRequest(
         @Schema(required = true) CandidateInput candidate,
 
         @Schema(
-                description = "Why the person is screened (the first check's purpose; re-screens are"
-                        + " PERIODIC_RESCREEN)",
+                description =
+                        "Why the person is screened (the first check's purpose; re-screens are" + " PERIODIC_RESCREEN)",
                 required = true,
                 enumeration = {"EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN"},
                 example = "EMPLOYMENT")
         String purpose,
 
-        @Schema(description = "The person's position", example = "Football coach") String position,
+        @Schema(description = "The person's position", example = "Football coach")
+        String position,
 
         @Schema(
                 description = "Reference of the person's consent to continuous screening",

@@ -132,7 +132,8 @@ public class MonitoredPersonResource {
         if (problem != null) {
             throw new ValidationException("reference", "reference " + problem);
         }
-        if (status != null && !status.equals(MonitoringService.NO_NEW_INFORMATION)
+        if (status != null
+                && !status.equals(MonitoringService.NO_NEW_INFORMATION)
                 && !status.equals(MonitoringService.NEW_INFORMATION)) {
             throw new ValidationException("status", "status must be NO_NEW_INFORMATION or NEW_INFORMATION");
         }
@@ -142,7 +143,11 @@ public class MonitoredPersonResource {
         String next = PageCursor.encode(page.nextAt(), page.nextId());
         Response.ResponseBuilder response = Response.ok(new MonitoredPersonPage(page.items(), next));
         if (next != null) {
-            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+            response.link(
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
         }
         return response.build();
     }

@@ -22,18 +22,24 @@ public record MonitoredPersonView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         UUID statusCheckId,
 
-        @Schema(required = true, description = "The person's latest check (enrolment or re-screen)") UUID lastCheckId,
+        @Schema(required = true, description = "The person's latest check (enrolment or re-screen)")
+        UUID lastCheckId,
 
-        @Schema(required = true, enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"})
+        @Schema(
+                required = true,
+                enumeration = {"MATCH", "POSSIBLE_MATCH", "NO_MATCH"})
         String lastVerdict,
 
-        @Schema(required = true, description = "The registry version of the latest check") long registryVersion,
+        @Schema(required = true, description = "The registry version of the latest check")
+        long registryVersion,
 
-        @Schema(required = true, description = "The engine version of the latest check") String engineVersion,
+        @Schema(required = true, description = "The engine version of the latest check")
+        String engineVersion,
 
         @Schema(required = true) Instant enrolledAt,
 
-        @Schema(description = "The organisation's own id of the person") String reference,
+        @Schema(description = "The organisation's own id of the person")
+        String reference,
 
         @Schema(description = "When monitoring ended (unenrolment); absent while monitored")
         @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -13,9 +13,13 @@ public record DeliveryView(
         @Schema(required = true, description = "The `webhook-id` of every attempt (the same on retries)")
         String messageId,
 
-        @Schema(required = true, example = "monitoring.new_information") String eventType,
+        @Schema(required = true, example = "monitoring.new_information")
+        String eventType,
 
-        @Schema(required = true, enumeration = {"PENDING", "DELIVERED", "FAILED"}) String status,
+        @Schema(
+                required = true,
+                enumeration = {"PENDING", "DELIVERED", "FAILED"})
+        String status,
 
         @Schema(required = true) int attempts,
 

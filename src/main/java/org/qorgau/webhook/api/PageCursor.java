@@ -13,9 +13,7 @@ record PageCursor(Instant at, UUID id) {
         if (at == null) {
             return null;
         }
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     static PageCursor decode(String cursor) {

@@ -33,9 +33,7 @@ import org.qorgau.webhook.WebhookService;
 /** An organisation's webhook endpoints (role {@code org-admin}). */
 @Path("/v1/webhook-endpoints")
 @DenyAll
-@Tag(
-        name = "Webhooks",
-        description = "Signed event deliveries (Standard Webhooks) to the organisation's own receivers")
+@Tag(name = "Webhooks", description = "Signed event deliveries (Standard Webhooks) to the organisation's own receivers")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookEndpointResource {
@@ -172,7 +170,11 @@ public class WebhookEndpointResource {
         String next = PageCursor.encode(page.nextAt(), page.nextId());
         Response.ResponseBuilder response = Response.ok(new DeliveryPage(page.items(), next));
         if (next != null) {
-            response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next");
+            response.link(
+                    uriInfo.getRequestUriBuilder()
+                            .replaceQueryParam("cursor", next)
+                            .build(),
+                    "next");
         }
         return response.build();
     }
