@@ -70,7 +70,13 @@ public class MonitoredPersonResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "429",
-            description = "The organisation's check quota or disclosure cap is used up",
+            description = "The organisation's check quota or disclosure cap is used up; `Retry-After` says when to"
+                    + " come back",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response enrol(EnrolmentRequest request) {
         MonitoredPersonView enrolled = monitoring.enrol(request, caller.requireOrg());
