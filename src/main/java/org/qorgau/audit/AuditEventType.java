@@ -13,5 +13,11 @@ public enum AuditEventType {
     SUBJECT_ACCESS,
     DISPUTE_OPENED,
     /** A registry authority's resolution of a dispute, or its revocation ({@code outcome.revoked}). */
-    DISPUTE_RESOLVED
+    DISPUTE_RESOLVED,
+    /** A person enrolled in continuous monitoring, or unenrolled (outcome {@code ended}). */
+    MONITORING_ENROLMENT_CHANGED,
+    /** A monitoring alert acknowledged. */
+    MONITORING_ALERT_ACKNOWLEDGED,
+    /** A webhook endpoint created, deleted, its secret rotated, or a delivery sent again. */
+    WEBHOOK_ENDPOINT_CHANGED
 }

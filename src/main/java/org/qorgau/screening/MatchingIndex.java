@@ -387,6 +387,61 @@ public class MatchingIndex {
         return found;
     }
 
+    /**
+     * What changed in the registry after {@code since}, for re-screening people against the changed entries only.
+     *
+     * @param fromVersion the version the changes are counted from
+     * @param toVersion the registry version the changes were read at
+     * @param changed a matcher over the entries added or changed since, weighing names as the served index does
+     * @param touched the ids of every entry added, changed or removed since
+     */
+    public record Changes(long fromVersion, long toVersion, Matcher changed, Set<String> touched) {}
+
+    /**
+     * The registry's changes after {@code since}, read in one snapshot (the same query as this index's delta); empty
+     * until the index is first built. A matcher over the changed entries screens people against them alone.
+     */
+    public Optional<Changes> changesSince(long since) {
+        RegistrySnapshot current = snapshot;
+        if (current == null) {
+            return Optional.empty();
+        }
+        Matcher weighing = current.matcher() instanceof LayeredMatcher layered ? layered.base() : current.matcher();
+        List<RegistryPerson> changed = new ArrayList<>();
+        Set<String> touched = new HashSet<>();
+        try (Connection connection = dataSource.getConnection()) {
+            long version = inSnapshot(connection, () -> {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "select " + PERSON_COLUMNS + " from registry_entry where updated_version > ?")) {
+                    statement.setLong(1, since);
+                    statement.setFetchSize(10_000);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            RegistryPerson person = person(rs);
+                            changed.add(person);
+                            touched.add(person.externalId());
+                        }
+                    }
+                }
+                if (removedSince(connection, since)) {
+                    try (PreparedStatement statement =
+                            connection.prepareStatement("select distinct external_id from registry_entry_history"
+                                    + " where registry_version > ? and change = 'REMOVED'")) {
+                        statement.setLong(1, since);
+                        try (ResultSet rs = statement.executeQuery()) {
+                            while (rs.next()) {
+                                touched.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+            });
+            return Optional.of(new Changes(since, version, factory.buildDelta(changed, weighing), Set.copyOf(touched)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("registry changes could not be read", e);
+        }
+    }
+
     private static long headVersion(Connection connection) throws SQLException {
         try (PreparedStatement statement =
                         connection.prepareStatement("select version from registry_head where id = 1");

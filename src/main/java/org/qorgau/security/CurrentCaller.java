@@ -13,7 +13,7 @@ import org.qorgau.error.ForbiddenException;
 public class CurrentCaller {
 
     private static final Set<String> KNOWN_ROLES =
-            Set.of(Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR, Roles.REGISTRY_ADMIN, Roles.DATA_PROTECTION_OFFICER);
+            Set.of(Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR, Roles.REGISTRY_ADMIN, Roles.DATA_PROTECTION_OFFICER, Roles.ORG_ADMIN);
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;

@@ -12,6 +12,8 @@ public final class Roles {
     public static final String REGISTRY_ADMIN = "registry-admin";
     /** The operator's or registry authority's data-protection officer: subject access for a verified person. */
     public static final String DATA_PROTECTION_OFFICER = "data-protection-officer";
+    /** An organisation's administrator: manages its webhook endpoints. */
+    public static final String ORG_ADMIN = "org-admin";
 
     private Roles() {}
 }

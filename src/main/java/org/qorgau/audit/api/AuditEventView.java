@@ -33,7 +33,10 @@ public record AuditEventView(
                     "AUDIT_READ",
                     "SUBJECT_ACCESS",
                     "DISPUTE_OPENED",
-                    "DISPUTE_RESOLVED"
+                    "DISPUTE_RESOLVED",
+                    "MONITORING_ENROLMENT_CHANGED",
+                    "MONITORING_ALERT_ACKNOWLEDGED",
+                    "WEBHOOK_ENDPOINT_CHANGED"
                 })
         String type,
 

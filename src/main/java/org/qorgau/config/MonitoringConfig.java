@@ -1,0 +1,33 @@
+package org.qorgau.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Continuous monitoring of enrolled people ({@code qorgau.monitoring.*}; environment {@code QORGAU_MONITORING_*}). */
+@ConfigMapping(prefix = "qorgau.monitoring")
+public interface MonitoringConfig {
+
+    /** How often each replica looks for registry changes not yet turned into re-screens, and for due re-screens. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Re-screens one replica runs at the same time. */
+    @WithDefault("2")
+    int rescreenThreads();
+
+    /** Due re-screens one replica claims at a time. */
+    @WithDefault("64")
+    int claimBatch();
+
+    /**
+     * How long a claim (of a registry change, or of a due re-screen) lasts: a replica that dies holding one leaves it to
+     * another after this.
+     */
+    @WithDefault("2m")
+    Duration claimLease();
+
+    /** After unenrolment, the person's name, date of birth and photo hash are kept this long, then redacted. */
+    @WithDefault("P90D")
+    Duration retention();
+}

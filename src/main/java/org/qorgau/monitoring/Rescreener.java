@@ -1,0 +1,294 @@
+package org.qorgau.monitoring;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.qorgau.config.MonitoringConfig;
+import org.qorgau.error.QorgauException;
+import org.qorgau.error.TooBroadException;
+import org.qorgau.matching.Match;
+import org.qorgau.matching.Probe;
+import org.qorgau.matching.Verdict;
+import org.qorgau.screening.CheckService;
+import org.qorgau.screening.MatchingIndex;
+import org.qorgau.screening.RegistrySnapshot;
+import org.qorgau.screening.api.CandidateInput;
+import org.qorgau.screening.api.CheckRequest;
+import org.qorgau.screening.api.CheckResponse;
+import org.qorgau.security.Caller;
+
+/**
+ * Re-screens enrolled people when the registry changes, in two steps that any replica may take:
+ *
+ * <ol>
+ *   <li><b>Who is affected.</b> The replica holding the cursor's lease reads the entries changed since the cursor (the
+ *       matching index's delta query), screens every enrolled person against those entries alone, and marks due the
+ *       people who match one of them or whose last check matched a changed or removed entry. Everyone else is known
+ *       to be unaffected: the rest of the registry did not change. When the engine version changes, everyone is due.
+ *   <li><b>Re-screen.</b> Due people are claimed in small batches ({@code FOR UPDATE SKIP LOCKED}, with a lease a dead
+ *       replica's claims lapse from) and each is re-screened through {@link CheckService#perform} with purpose
+ *       PERIODIC_RESCREEN: an ordinary audited check with its registry and engine version. The idempotency key names
+ *       the person and the due version, so a re-screen repeated after a crash replays the same check.
+ * </ol>
+ */
+@ApplicationScoped
+public class Rescreener {
+
+    private static final Logger LOG = Logger.getLogger(Rescreener.class);
+
+    /** The actor of re-screens in the audit log: the service itself, acting for the person's organisation. */
+    public static final String SUBJECT = "qorgau-monitoring";
+
+    private static final Duration REDACTION_INTERVAL = Duration.ofHours(1);
+
+    private final MatchingIndex index;
+    private final MonitoringStore store;
+    private final MonitoringService service;
+    private final CheckService checks;
+    private final MonitoringConfig config;
+    private final String owner = UUID.randomUUID().toString();
+    private final ExecutorService pool;
+    private volatile Instant lastRedaction = Instant.EPOCH;
+    private volatile String lastError;
+
+    public Rescreener(
+            MatchingIndex index,
+            MonitoringStore store,
+            MonitoringService service,
+            CheckService checks,
+            MonitoringConfig config) {
+        this.index = index;
+        this.store = store;
+        this.service = service;
+        this.checks = checks;
+        this.config = config;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, config.rescreenThreads()), r -> {
+            Thread thread = new Thread(r, "monitoring-rescreen");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        pool.shutdownNow();
+    }
+
+    @Scheduled(
+            every = "${qorgau.monitoring.poll-interval:1s}",
+            delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            findAffected();
+            rescreenDue();
+            redactIfDue();
+            lastError = null;
+        } catch (RuntimeException e) {
+            String error = e.getClass().getSimpleName();
+            if (!error.equals(lastError)) { // runs every second: warn once per kind of failure
+                LOG.warnf("Monitoring re-screen round failed (%s); retrying", error);
+            }
+            LOG.debug("Monitoring re-screen round failed", e);
+            lastError = error;
+        }
+    }
+
+    /** Step 1: turns the registry changes after the cursor into due re-screens; returns the people found due. */
+    int findAffected() {
+        RegistrySnapshot snapshot = index.current().orElse(null);
+        if (snapshot == null) {
+            return 0;
+        }
+        String engine = snapshot.matcher().engineVersion();
+        Instant now = Instant.now();
+        MonitoringStore.Lease lease =
+                store.leaseCursor(owner, now, now.plus(config.claimLease())).orElse(null);
+        if (lease == null) {
+            return 0;
+        }
+        if (lease.engineVersion() != null && !lease.engineVersion().equals(engine)) {
+            // another engine or parameter set answers differently anywhere: everyone is re-screened in full
+            LOG.infof(
+                    "Engine changed from %s to %s: every monitored person is due for a re-screen",
+                    lease.engineVersion(), engine);
+            store.advance(owner, snapshot.version(), engine, true, List.of(), List.of());
+            return -1;
+        }
+        MatchingIndex.Changes changes = lease.registryVersion() < snapshot.version()
+                ? index.changesSince(lease.registryVersion()).orElse(null)
+                : null;
+        if (changes == null || changes.toVersion() <= lease.registryVersion()) {
+            store.advance(owner, lease.registryVersion(), engine, false, List.of(), List.of());
+            return 0;
+        }
+        long started = System.nanoTime();
+        List<MonitoredPerson.Probe> people = store.activeScreenedBefore(changes.toVersion());
+        ConcurrentLinkedQueue<UUID> due = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<UUID> unaffected = new ConcurrentLinkedQueue<>();
+        people.parallelStream().forEach(person -> {
+            if (affected(person, changes)) {
+                due.add(person.id());
+            } else {
+                unaffected.add(person.id());
+            }
+        });
+        long screened = System.nanoTime();
+        if (!store.advance(owner, changes.toVersion(), engine, false, due, unaffected)) {
+            return 0;
+        }
+        LOG.infof(
+                "Registry version %d: %d of %d monitored people are due for a re-screen (%d entries changed since"
+                        + " version %d; screened in %d ms, recorded in %d ms)",
+                changes.toVersion(),
+                due.size(),
+                people.size(),
+                changes.touched().size(),
+                changes.fromVersion(),
+                (screened - started) / 1_000_000,
+                (System.nanoTime() - screened) / 1_000_000);
+        return due.size();
+    }
+
+    /**
+     * Whether a person must be re-screened in full for these changes: the changes were not all considered for them
+     * yet, their last check matched an entry that changed or went, or an entry that changed matches them now.
+     */
+    static boolean affected(MonitoredPerson.Probe person, MatchingIndex.Changes changes) {
+        if (person.screenedVersion() < changes.fromVersion()) {
+            return true; // enrolled while the cursor moved past their first check's version
+        }
+        Baseline baseline = Baseline.parse(person.baseline());
+        for (String id : baseline.ids()) {
+            if (changes.touched().contains(id)) {
+                return true;
+            }
+        }
+        String photo = person.photoHash() == null ? null : person.photoHash().toLowerCase(Locale.ROOT);
+        for (Match match : changes.changed()
+                .screen(new Probe(person.fullName(), person.dateOfBirth(), photo))
+                .matches()) {
+            if (match.verdict() != Verdict.NO_MATCH) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Step 2: re-screens due people this replica's index can serve, a claimed batch at a time. */
+    int rescreenDue() {
+        RegistrySnapshot snapshot = index.current().orElse(null);
+        if (snapshot == null) {
+            return 0;
+        }
+        int done = 0;
+        long deadline = System.nanoTime() + config.claimLease().toNanos() / 2;
+        while (System.nanoTime() < deadline) {
+            List<Object[]> claimed =
+                    store.claimDue(snapshot.version(), Instant.now().plus(config.claimLease()), config.claimBatch());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            List<Future<?>> running = new ArrayList<>();
+            AtomicInteger finished = new AtomicInteger();
+            for (Object[] row : claimed) {
+                UUID id = (UUID) row[0];
+                long dueVersion = ((Number) row[1]).longValue();
+                running.add(pool.submit(() -> {
+                    if (rescreen(id, dueVersion)) {
+                        finished.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> future : running) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return done;
+                } catch (ExecutionException e) {
+                    LOG.debug("Re-screen failed", e.getCause());
+                }
+            }
+            done += finished.get();
+        }
+        return done;
+    }
+
+    /** Re-screens one person; false when it must be tried again (its claim lapses and another round takes it). */
+    boolean rescreen(UUID id, long dueVersion) {
+        Optional<MonitoringStore.Enrolled> enrolled = store.enrolled(id);
+        if (enrolled.isEmpty()) {
+            store.dropDue(id, dueVersion);
+            return true;
+        }
+        MonitoringStore.Enrolled person = enrolled.get();
+        CheckRequest request = new CheckRequest(
+                new CandidateInput(person.fullName(), person.dateOfBirth(), person.photoHash()),
+                "PERIODIC_RESCREEN",
+                person.position(),
+                person.consent());
+        CheckResponse check;
+        try {
+            check = checks.perform(request, "monitoring:" + id + ":" + dueVersion, actor(person.org()))
+                    .response();
+        } catch (TooBroadException e) {
+            // the refusal is audited; a query that became too broad to answer cannot be compared: logged, not retried
+            LOG.infof("Re-screen of monitored person %s refused as too broad; not retried", id);
+            store.dropDue(id, dueVersion);
+            return true;
+        } catch (QorgauException e) {
+            LOG.infof("Re-screen of monitored person %s deferred (%d %s)", id, e.status(), e.type());
+            return false;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                service.recordRescreen(id, dueVersion, check);
+                return true;
+            } catch (OptimisticLockException | StaleObjectStateException e) {
+                if (attempt == 3) { // the person changed under us three times: leave it to the next round
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                if (attempt == 3
+                        || !(e.getCause() instanceof OptimisticLockException
+                                || e.getCause() instanceof StaleObjectStateException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static Caller actor(String org) {
+        return new Caller(SUBJECT, org, Set.of());
+    }
+
+    private void redactIfDue() {
+        Instant now = Instant.now();
+        if (Duration.between(lastRedaction, now).compareTo(REDACTION_INTERVAL) < 0) {
+            return;
+        }
+        lastRedaction = now;
+        int redacted = store.redactEndedBefore(now.minus(config.retention()), now);
+        if (redacted > 0) {
+            LOG.infof("Redacted the personal fields of %d people unenrolled before the retention period", redacted);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.qorgau.evaluation.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Continuous monitoring at scale, against a running service (see {@code scripts/bench-monitoring}): enrols people through
+ * the API, applies one registry upsert, and times until every re-screen it caused is done and every alert created (read
+ * from the service's database). The enrolled people are {@code people.ndjson} (not registered) plus the first
+ * {@code planted} entries of the upsert file, who become registered by the upsert and must each get an alert.
+ * With {@code verify-full} it then forces a full re-screen of everyone (as after an engine change) and reports the
+ * alerts it adds: zero means the re-screens against the changed entries alone found everything a full re-screen finds.
+ *
+ * <pre>MonitoringBench URL JDBC SCREENER_TOKEN ADMIN_TOKEN people.ndjson upsert.ndjson planted threads [verify-full]</pre>
+ */
+public final class MonitoringBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MonitoringBench() {}
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String jdbc = args[1];
+        String token = args[2];
+        String adminToken = args[3];
+        Path people = Path.of(args[4]);
+        Path upsert = Path.of(args[5]);
+        int planted = Integer.parseInt(args[6]);
+        int threads = Integer.parseInt(args[7]);
+        boolean verifyFull = args.length > 8 && args[8].equals("verify-full");
+        HttpClient client = HttpClient.newHttpClient();
+
+        List<JsonNode> enrol = new ArrayList<>();
+        List<String> upsertLines = Files.readAllLines(upsert);
+        for (int i = 0; i < planted && i < upsertLines.size(); i++) {
+            enrol.add(JSON.readTree(upsertLines.get(i)));
+        }
+        for (String line : Files.readAllLines(people)) {
+            enrol.add(JSON.readTree(line));
+        }
+
+        long t0 = System.nanoTime();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < enrol.size(); i++) {
+            JsonNode person = enrol.get(i);
+            String reference = (i < planted ? "PLANTED-" : "P-") + i;
+            running.add(pool.submit(() -> {
+                ObjectNode body = JSON.createObjectNode();
+                ObjectNode candidate = body.putObject("candidate");
+                candidate.put("fullName", person.get("fullName").asText());
+                candidate.put("dateOfBirth", person.get("dateOfBirth").asText());
+                body.put("purpose", "EMPLOYMENT");
+                body.put("consentReference", "BENCH");
+                body.put("reference", reference);
+                try {
+                    HttpResponse<String> answer = client.send(
+                            HttpRequest.newBuilder(URI.create(url + "/v1/monitored-people"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (answer.statusCode() != 201) {
+                        failed.incrementAndGet();
+                    }
+                } catch (IOException | InterruptedException e) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+        pool.shutdown();
+        double enrolSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "enrolled %d people (%d refused, e.g. too broad) in %.1f s (%.0f/s)%n",
+                enrol.size() - failed.get(),
+                failed.get(),
+                enrolSeconds,
+                (enrol.size() - failed.get()) / enrolSeconds);
+
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
+            long head = scalar(db, "select version from registry_head");
+            waitUntil(db, head, "before the upsert");
+            long alertsBefore = scalar(db, "select count(*) from monitoring_alert");
+
+            long t1 = System.nanoTime();
+            HttpResponse<String> answer = client.send(
+                    HttpRequest.newBuilder(URI.create(url + "/v1/registry/imports?mode=upsert"))
+                            .header("Authorization", "Bearer " + adminToken)
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofFile(upsert))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("upsert answered " + answer.statusCode() + ": " + answer.body());
+            }
+            long version = JSON.readTree(answer.body()).get("registryVersion").asLong();
+            double importSeconds = (System.nanoTime() - t1) / 1e9;
+            waitUntil(db, version, "after the upsert");
+            double doneSeconds = (System.nanoTime() - t1) / 1e9;
+            long alerts = scalar(db, "select count(*) from monitoring_alert") - alertsBefore;
+            long plantedAlerts = scalar(
+                    db,
+                    "select count(distinct a.monitored_person_id) from monitoring_alert a join monitored_person p"
+                            + " on p.id = a.monitored_person_id where p.reference like 'PLANTED-%'"
+                            + " and a.registry_version >= " + version);
+            long rescreens = scalar(
+                    db, "select count(*) from screening_check where purpose = 'PERIODIC_RESCREEN'"
+                            + " and registry_version >= " + version);
+            System.out.printf(
+                    Locale.ROOT,
+                    "upsert of %d entries: import answered in %.1f s; every re-screen done and every alert created"
+                            + " %.1f s after the upsert was sent; %d re-screens (audited checks), %d alerts, %d of %d"
+                            + " planted people alerted%n",
+                    upsertLines.size(),
+                    importSeconds,
+                    doneSeconds,
+                    rescreens,
+                    alerts,
+                    plantedAlerts,
+                    planted);
+            if (verifyFull) {
+                long t2 = System.nanoTime();
+                try (Statement statement = db.createStatement()) {
+                    statement.execute("update monitoring_cursor set engine_version = 'bench-full-rescreen'");
+                }
+                Thread.sleep(3_000);
+                waitUntil(db, version, "during the full re-screen");
+                long extra = scalar(db, "select count(*) from monitoring_alert") - alertsBefore - alerts;
+                System.out.printf(
+                        Locale.ROOT,
+                        "full re-screen of everyone: %.1f s, %d alerts beyond those of the delta re-screen%n",
+                        (System.nanoTime() - t2) / 1e9,
+                        extra);
+            }
+        }
+    }
+
+    /** Waits until the cursor reached {@code version} and no re-screen is due. */
+    private static void waitUntil(Connection db, long version, String when) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + 3_600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long cursor = scalar(db, "select registry_version from monitoring_cursor");
+            String engine = text(db, "select coalesce(engine_version, '') from monitoring_cursor");
+            long due = scalar(db, "select count(*) from monitored_person where due_version is not null"
+                    + " and ended_at is null");
+            if (cursor >= version && due == 0 && !engine.equals("bench-full-rescreen")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("re-screening did not finish " + when);
+    }
+
+    private static long scalar(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String text(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
