@@ -12,8 +12,13 @@ import org.qorgau.error.ForbiddenException;
 @RequestScoped
 public class CurrentCaller {
 
-    private static final Set<String> KNOWN_ROLES =
-            Set.of(Roles.SCREENER, Roles.REVIEWER, Roles.AUDITOR, Roles.REGISTRY_ADMIN, Roles.DATA_PROTECTION_OFFICER, Roles.ORG_ADMIN);
+    private static final Set<String> KNOWN_ROLES = Set.of(
+            Roles.SCREENER,
+            Roles.REVIEWER,
+            Roles.AUDITOR,
+            Roles.REGISTRY_ADMIN,
+            Roles.DATA_PROTECTION_OFFICER,
+            Roles.ORG_ADMIN);
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;

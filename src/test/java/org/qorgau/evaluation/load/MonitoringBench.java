@@ -131,7 +131,8 @@ public final class MonitoringBench {
                             + " on p.id = a.monitored_person_id where p.reference like 'PLANTED-%'"
                             + " and a.registry_version >= " + version);
             long rescreens = scalar(
-                    db, "select count(*) from screening_check where purpose = 'PERIODIC_RESCREEN'"
+                    db,
+                    "select count(*) from screening_check where purpose = 'PERIODIC_RESCREEN'"
                             + " and registry_version >= " + version);
             System.out.printf(
                     Locale.ROOT,
@@ -168,8 +169,9 @@ public final class MonitoringBench {
         while (System.nanoTime() < deadline) {
             long cursor = scalar(db, "select registry_version from monitoring_cursor");
             String engine = text(db, "select coalesce(engine_version, '') from monitoring_cursor");
-            long due = scalar(db, "select count(*) from monitored_person where due_version is not null"
-                    + " and ended_at is null");
+            long due = scalar(
+                    db,
+                    "select count(*) from monitored_person where due_version is not null" + " and ended_at is null");
             if (cursor >= version && due == 0 && !engine.equals("bench-full-rescreen")) {
                 return;
             }
