@@ -428,9 +428,6 @@ public class RegistryService {
             statement.setLong(5, version);
             statement.executeUpdate();
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("notify qorgau_registry, '" + version + "'");
-        }
     }
 
     /** One entry by the authority's id. */

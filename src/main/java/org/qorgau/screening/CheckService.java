@@ -86,8 +86,8 @@ public class CheckService {
         this.recorder = recorder;
     }
 
-    /** The outcome of {@link #perform}: the answer and whether it replays an earlier one (idempotency). */
-    public record Performed(CheckResponse response, boolean replayed) {}
+    /** The outcome of {@link #perform}: the answer (an idempotent replay answers the earlier one). */
+    public record Performed(CheckResponse response) {}
 
     public Performed perform(CheckRequest request, String idempotencyKey, Caller caller) {
         return perform(request, idempotencyKey, caller, null);
@@ -166,8 +166,7 @@ public class CheckService {
                             overall,
                             matches,
                             photoUse,
-                            withheld),
-                    false);
+                            withheld));
         } catch (DuplicateKey e) {
             return replay(caller.org(), idempotencyKey, requestHash)
                     .orElseThrow(() -> new IllegalStateException("idempotent replay vanished"));
@@ -320,7 +319,7 @@ public class CheckService {
                     throw new ValidationException(
                             "Idempotency-Key", "This Idempotency-Key was already used with a different request body.");
                 }
-                return Optional.of(new Performed(json.readValue(rs.getString(2), CheckResponse.class), true));
+                return Optional.of(new Performed(json.readValue(rs.getString(2), CheckResponse.class)));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("idempotent replay failed", e);

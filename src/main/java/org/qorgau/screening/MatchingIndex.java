@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -132,10 +130,6 @@ public class MatchingIndex {
         try (Connection connection = dataSource.getConnection()) {
             RegistrySnapshot current = snapshot;
             Base from = base;
-            if (from == null && current == null) {
-                from = preloaded();
-                base = from;
-            }
             if (current != null && current.version() == headVersion(connection) && servedFrom(current, from)) {
                 return current;
             }
@@ -203,35 +197,6 @@ public class MatchingIndex {
                 }
             }
         });
-    }
-
-    /** The index {@link IndexPreload} built during boot, if it exists and was built with this service's engine. */
-    private Base preloaded() {
-        CompletableFuture<IndexPreload.Built> future = IndexPreload.take();
-        if (future == null) {
-            return null;
-        }
-        try {
-            IndexPreload.Built built = future.get();
-            String engine = factory.build(List.of()).engineVersion();
-            if (!engine.equals(built.matcher().engineVersion())) {
-                LOG.infof(
-                        "Preloaded matching index not used: built with %s, this service runs %s",
-                        built.matcher().engineVersion(), engine);
-                return null;
-            }
-            LOG.infof(
-                    "Matching index preloaded during start at registry version %d: %d entries, loaded in %d ms,"
-                            + " built in %d ms",
-                    built.version(), built.matcher().size(), built.loadMillis(), built.buildMillis());
-            return new Base(built.version(), built.matcher());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            LOG.infof("Preloaded matching index not used: %s", e.getCause().getMessage());
-            return null;
-        }
     }
 
     /**
