@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.qorgau.common.CanonicalJson;
 
 /**
  * Appends events to the hash-chained audit log inside the caller's transaction, so an event commits exactly when the

@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.qorgau.audit.api.CheckpointList;
 import org.qorgau.audit.api.CheckpointView;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 
 /**

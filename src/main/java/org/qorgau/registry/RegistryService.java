@@ -26,6 +26,7 @@ import org.postgresql.copy.CopyIn;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.common.Validation;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.BadRequestException;
 import org.qorgau.error.ConflictException;

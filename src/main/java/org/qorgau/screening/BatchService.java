@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.qorgau.audit.CanonicalJson;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.Problem;
 import org.qorgau.error.QorgauException;

@@ -27,7 +27,8 @@ import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
 import org.qorgau.audit.AuditRecorder;
-import org.qorgau.audit.CanonicalJson;
+import org.qorgau.common.CanonicalJson;
+import org.qorgau.common.Validation;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.ServiceUnavailableException;
 import org.qorgau.error.TooBroadException;
@@ -36,7 +37,6 @@ import org.qorgau.matching.Match;
 import org.qorgau.matching.Probe;
 import org.qorgau.matching.Screening;
 import org.qorgau.matching.Verdict;
-import org.qorgau.registry.Validation;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.api.CheckRequest;
 import org.qorgau.screening.api.CheckResponse;
@@ -152,21 +152,20 @@ public class CheckService {
             }
         }
         try {
-            return new Performed(
-                    store(
-                            request,
-                            purpose,
-                            idempotencyKey,
-                            requestHash,
-                            caller,
-                            snapshot,
-                            screening,
-                            checkId,
-                            createdAt,
-                            overall,
-                            matches,
-                            photoUse,
-                            withheld));
+            return new Performed(store(
+                    request,
+                    purpose,
+                    idempotencyKey,
+                    requestHash,
+                    caller,
+                    snapshot,
+                    screening,
+                    checkId,
+                    createdAt,
+                    overall,
+                    matches,
+                    photoUse,
+                    withheld));
         } catch (DuplicateKey e) {
             return replay(caller.org(), idempotencyKey, requestHash)
                     .orElseThrow(() -> new IllegalStateException("idempotent replay vanished"));

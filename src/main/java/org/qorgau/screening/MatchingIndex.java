@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.qorgau.config.QorgauConfig;
+import org.qorgau.matching.LayeredMatcher;
 import org.qorgau.matching.Matcher;
 import org.qorgau.matching.MatcherFactory;
 import org.qorgau.matching.RegistryPerson;

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
-import org.qorgau.audit.CanonicalJson;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.TooManyRequestsException;
 import org.qorgau.security.Caller;

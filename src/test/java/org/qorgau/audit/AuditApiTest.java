@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
