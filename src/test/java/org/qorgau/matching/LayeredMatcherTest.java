@@ -93,12 +93,4 @@ class LayeredMatcherTest {
         assertEquals(after.size(), layered.size());
         assertEquals(rebuilt.engineVersion(), layered.engineVersion());
     }
-
-    @Test
-    void jsonStringArraysAsPostgresPrintsThem() {
-        assertEquals(List.of(), JsonStrings.parse("[]"));
-        assertEquals(List.of(), JsonStrings.parse(null));
-        assertEquals(List.of("Nurlan Abenov", "Нұрлан"), JsonStrings.parse("[\"Nurlan Abenov\", \"Нұрлан\"]"));
-        assertEquals(List.of("a\"b\\cé\n"), JsonStrings.parse("[\"a\\\"b\\\\c\\u00e9\\n\"]"));
-    }
 }
