@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -29,11 +30,13 @@ public class Quotas {
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
     private final QorgauConfig.Quota config;
+    private final Clock clock;
 
-    public Quotas(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config) {
+    public Quotas(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.config = config.quota();
+        this.clock = clock;
     }
 
     /** The checks per minute allowed to {@code org}; 0 means unlimited. */
@@ -56,7 +59,7 @@ public class Quotas {
         if (orgLimit <= 0 && subjectLimit <= 0) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
