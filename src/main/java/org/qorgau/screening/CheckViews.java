@@ -1,0 +1,108 @@
+package org.qorgau.screening;
+
+import java.util.List;
+import org.qorgau.matching.Match;
+import org.qorgau.registry.api.RegistryEntry;
+import org.qorgau.screening.api.CheckResponse;
+import org.qorgau.screening.api.CheckResponse.AuditRef;
+import org.qorgau.screening.api.CheckResponse.EntrySummary;
+import org.qorgau.screening.api.CheckResponse.EvidenceView;
+import org.qorgau.screening.api.CheckResponse.MatchView;
+
+/** Maps between the engine's matches, the stored answer ({@link StoredCheck}) and the API view. */
+final class CheckViews {
+
+    private CheckViews() {}
+
+    /** A disclosed match with the entry's details as of the screened version ({@code entry} null: none known). */
+    static StoredCheck.Match stored(Match match, RegistryEntry entry) {
+        List<StoredCheck.Evidence> evidence = match.explanation().stream()
+                .map(e -> new StoredCheck.Evidence(e.field(), e.level(), round(e.weight()), e.detail()))
+                .toList();
+        StoredCheck.Entry summary = entry == null
+                ? null
+                : new StoredCheck.Entry(
+                        entry.fullName(),
+                        entry.aliases(),
+                        entry.dateOfBirth(),
+                        entry.region(),
+                        entry.offence(),
+                        entry.sourceUrl());
+        return new StoredCheck.Match(
+                match.externalId(),
+                match.verdict(),
+                round(match.probability()),
+                round(match.matchWeight()),
+                evidence,
+                summary);
+    }
+
+    /** A match whose registry details are withheld: the verdict and the evidence levels, no entry, no detail text. */
+    static StoredCheck.Match withheld(Match match) {
+        List<StoredCheck.Evidence> evidence = match.explanation().stream()
+                .map(e -> new StoredCheck.Evidence(e.field(), e.level(), round(e.weight()), null))
+                .toList();
+        return new StoredCheck.Match(
+                match.externalId(),
+                match.verdict(),
+                round(match.probability()),
+                round(match.matchWeight()),
+                evidence,
+                null);
+    }
+
+    static StoredCheck.Photo stored(CheckResponse.PhotoUse photo) {
+        return photo == null ? null : new StoredCheck.Photo(photo.quality(), photo.usedAsEvidence(), photo.detail());
+    }
+
+    /** The API view of a stored check (prior reviews are attached by the caller, as of the time of the read). */
+    static CheckResponse view(StoredCheck check) {
+        StoredCheck.Answer answer = check.answer();
+        AuditRef audit = check.auditHash() != null
+                ? new AuditRef(check.auditSequence(), check.auditHash())
+                : answer.audit() == null
+                        ? null
+                        : new AuditRef(answer.audit().sequence(), answer.audit().hash());
+        StoredCheck.Photo photo = answer.photo();
+        return new CheckResponse(
+                check.checkId(),
+                answer.createdAt() != null ? answer.createdAt() : check.createdAt(),
+                check.verdict().name(),
+                check.registryVersion(),
+                check.engineVersion(),
+                answer.matches().stream().map(CheckViews::view).toList(),
+                audit,
+                photo == null
+                        ? null
+                        : new CheckResponse.PhotoUse(photo.quality(), photo.usedAsEvidence(), photo.detail()),
+                answer.entriesWithheld());
+    }
+
+    private static MatchView view(StoredCheck.Match match) {
+        StoredCheck.Entry entry = match.entry();
+        return new MatchView(
+                match.externalId(),
+                match.verdict().name(),
+                match.probability(),
+                match.matchWeight(),
+                match.explanation() == null
+                        ? List.of()
+                        : match.explanation().stream()
+                                .map(e -> new EvidenceView(e.field(), e.level(), e.weight(), e.detail()))
+                                .toList(),
+                entry == null
+                        ? null
+                        : new EntrySummary(
+                                entry.fullName(),
+                                entry.aliases(),
+                                entry.dateOfBirth(),
+                                entry.region(),
+                                entry.offence(),
+                                entry.sourceUrl()),
+                List.of());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000d) / 10_000d;
+    }
+}
