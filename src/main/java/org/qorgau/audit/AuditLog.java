@@ -36,7 +36,7 @@ public class AuditLog {
                         connection.prepareStatement("select sequence, hash from audit_head where id = 1 for update");
                 ResultSet rs = head.executeQuery()) {
             rs.next();
-            return new ChainHead(rs.getLong(1), rs.getString(2));
+            return new ChainHead(rs.getLong("sequence"), rs.getString("hash"));
         }
     }
 

@@ -183,11 +183,9 @@ public class CheckService {
 
     // read outside the serial group-commit thread: the entries as of the screened version
     private Map<String, RegistryEntry> entriesAt(RegistrySnapshot snapshot, List<Match> reported) {
-        try (Connection connection = dataSource.getConnection()) {
+        try {
             return index.entriesAt(
-                    connection,
-                    snapshot.version(),
-                    reported.stream().map(Match::externalId).toList());
+                    snapshot.version(), reported.stream().map(Match::externalId).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("matched entries could not be read", e);
         }

@@ -119,7 +119,7 @@ public class Quotas {
             upsert.setInt(3, checks);
             try (ResultSet rs = upsert.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getInt("used");
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.qorgau.screening;
+package org.qorgau.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
