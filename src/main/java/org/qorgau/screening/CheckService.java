@@ -284,7 +284,7 @@ public class CheckService {
     }
 
     /** Filters of {@link #list}: each null means "any". */
-    public record CheckFilter(String org, String subject, String verdict, String purpose, Instant from, Instant to) {}
+    public record CheckFilter(String org, String subject, Verdict verdict, Purpose purpose, Instant from, Instant to) {}
 
     /** A position in the newest-first order: the last item's creation time and id. */
     public record CheckCursor(Instant createdAt, UUID checkId) {}
@@ -297,8 +297,8 @@ public class CheckService {
         CheckStore.Filter where = new CheckStore.Filter(
                 allOrganisations ? filter.org() : caller.org(),
                 filter.subject(),
-                filter.verdict(),
-                filter.purpose(),
+                filter.verdict() == null ? null : filter.verdict().name(),
+                filter.purpose() == null ? null : filter.purpose().name(),
                 filter.from(),
                 filter.to());
         List<StoredCheck> rows = store.list(
