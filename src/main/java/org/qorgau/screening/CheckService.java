@@ -208,28 +208,8 @@ public class CheckService {
             throw new IllegalStateException("check could not be stored", e);
         }
         LOG.debugf("check %s by %s/%s: %s", check.checkId(), caller.org(), caller.subject(), check.verdict());
-        StoredCheck written = withAudit(check, audit);
+        StoredCheck written = check.writtenAt(audit.sequence(), audit.hash());
         return CheckViews.view(written).withMatches(priorReviews(written));
-    }
-
-    private static StoredCheck withAudit(StoredCheck c, AuditRecord audit) {
-        return new StoredCheck(
-                c.checkId(),
-                c.createdAt(),
-                c.org(),
-                c.subject(),
-                c.purpose(),
-                c.position(),
-                c.consentReference(),
-                c.candidateKey(),
-                c.verdict(),
-                c.registryVersion(),
-                c.engineVersion(),
-                c.answer(),
-                c.idempotencyKey(),
-                c.requestHash(),
-                audit.sequence(),
-                audit.hash());
     }
 
     /** The organisation's earlier decisions about this candidate, attached to the check's matches. */

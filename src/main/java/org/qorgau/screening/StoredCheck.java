@@ -30,6 +30,27 @@ record StoredCheck(
         long auditSequence,
         String auditHash) {
 
+    /** This check as written: its audit event landed at {@code sequence} with {@code hash}. */
+    StoredCheck writtenAt(long sequence, String hash) {
+        return new StoredCheck(
+                checkId,
+                createdAt,
+                org,
+                subject,
+                purpose,
+                position,
+                consentReference,
+                candidateKey,
+                verdict,
+                registryVersion,
+                engineVersion,
+                answer,
+                idempotencyKey,
+                requestHash,
+                sequence,
+                hash);
+    }
+
     /** The stored answer: what the screener was told, without its place in the audit chain (the row has that). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Answer(
