@@ -76,9 +76,9 @@ public class ReviewService {
                     statement.setString(2, caller.org());
                     try (ResultSet rs = statement.executeQuery()) {
                         if (rs.next()) {
-                            candidateKey = rs.getString(1);
-                            purpose = rs.getString(2);
-                            check = json.readValue(rs.getString(3), CheckResponse.class);
+                            candidateKey = rs.getString("candidate_key");
+                            purpose = rs.getString("purpose");
+                            check = json.readValue(rs.getString("response"), CheckResponse.class);
                         }
                     }
                 }
@@ -112,7 +112,7 @@ public class ReviewService {
                     statement.setString(1, request.externalId());
                     try (ResultSet rs = statement.executeQuery()) {
                         if (rs.next()) {
-                            entryVersion = rs.getLong(1);
+                            entryVersion = rs.getLong("updated_version");
                         }
                     }
                 }
@@ -227,19 +227,19 @@ public class ReviewService {
             statement.setString(2, candidateKey);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Long reviewedVersion = (Long) rs.getObject(8);
-                    Long currentVersion = (Long) rs.getObject(9);
+                    Long reviewedVersion = (Long) rs.getObject("entry_version");
+                    Long currentVersion = (Long) rs.getObject("updated_version");
                     boolean changed = currentVersion == null || !Objects.equals(reviewedVersion, currentVersion);
-                    byEntry.computeIfAbsent(rs.getString(7), k -> new ArrayList<>())
+                    byEntry.computeIfAbsent(rs.getString("external_id"), k -> new ArrayList<>())
                             .add(new PriorReview(
-                                    rs.getObject(1, UUID.class),
-                                    rs.getObject(2, UUID.class),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getTimestamp(5).toInstant(),
-                                    rs.getString(6),
+                                    rs.getObject("review_id", UUID.class),
+                                    rs.getObject("check_id", UUID.class),
+                                    rs.getString("decision"),
+                                    rs.getString("reason"),
+                                    rs.getTimestamp("created_at").toInstant(),
+                                    rs.getString("subject"),
                                     changed,
-                                    rs.getObject(10, UUID.class)));
+                                    rs.getObject("supersedes", UUID.class)));
                 }
             }
         }
@@ -262,7 +262,7 @@ public class ReviewService {
             statement.setString(2, candidateKey);
             statement.setString(3, externalId);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? new Current(rs.getObject(1, UUID.class), rs.getString(2)) : null;
+                return rs.next() ? new Current(rs.getObject("review_id", UUID.class), rs.getString("decision")) : null;
             }
         }
     }
@@ -273,16 +273,16 @@ public class ReviewService {
 
     private static ReviewView review(ResultSet rs) throws SQLException {
         return new ReviewView(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getTimestamp(7).toInstant(),
-                rs.getObject(8, UUID.class),
-                rs.getBoolean(9),
-                new AuditRef(rs.getLong(10), rs.getString(11)));
+                rs.getObject("review_id", UUID.class),
+                rs.getObject("check_id", UUID.class),
+                rs.getString("external_id"),
+                rs.getString("decision"),
+                rs.getString("reason"),
+                rs.getString("subject"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("supersedes", UUID.class),
+                rs.getBoolean("is_current"),
+                new AuditRef(rs.getLong("audit_sequence"), rs.getString("hash")));
     }
 
     /** One recorded review of a check: reviewers of the check's organisation, or auditors ({@code allOrganisations}). */
@@ -357,11 +357,12 @@ public class ReviewService {
      * of someone already decided does not ask again.
      */
     public QueuePage queue(Caller caller, QueueCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select c.check_id, c.created_at, c.purpose, c.response::text,"
-                + " p.pending from screening_check c cross join lateral (select array_agg(m ->> 'externalId') pending"
-                + " from jsonb_array_elements(c.response -> 'matches') m where not exists (select 1 from check_review r"
-                + " where r.org = c.org and r.candidate_key = c.candidate_key and r.external_id = m ->> 'externalId'"
-                + " and r.is_current)) p where c.org = ? and c.verdict <> 'NO_MATCH' and p.pending is not null");
+        StringBuilder sql = new StringBuilder(
+                "select c.check_id, c.created_at, c.purpose, c.response::text as response,"
+                        + " p.pending from screening_check c cross join lateral (select array_agg(m ->> 'externalId') pending"
+                        + " from jsonb_array_elements(c.response -> 'matches') m where not exists (select 1 from check_review r"
+                        + " where r.org = c.org and r.candidate_key = c.candidate_key and r.external_id = m ->> 'externalId'"
+                        + " and r.is_current)) p where c.org = ? and c.verdict <> 'NO_MATCH' and p.pending is not null");
         if (after != null) {
             sql.append(" and (c.created_at, c.check_id) > (?, ?)");
         }
@@ -384,16 +385,22 @@ public class ReviewService {
                         next = last;
                         break;
                     }
-                    UUID checkId = rs.getObject(1, UUID.class);
-                    Instant createdAt = rs.getTimestamp(2).toInstant();
-                    CheckResponse check = json.readValue(rs.getString(4), CheckResponse.class);
-                    List<String> pending = List.of((String[]) rs.getArray(5).getArray());
+                    UUID checkId = rs.getObject("check_id", UUID.class);
+                    Instant createdAt = rs.getTimestamp("created_at").toInstant();
+                    CheckResponse check = json.readValue(rs.getString("response"), CheckResponse.class);
+                    List<String> pending =
+                            List.of((String[]) rs.getArray("pending").getArray());
                     List<ReviewQueueItem.PendingMatch> matches = check.matches().stream()
                             .filter(m -> pending.contains(m.externalId()))
                             .map(m -> new ReviewQueueItem.PendingMatch(m.externalId(), m.verdict(), m.probability()))
                             .toList();
                     items.add(new ReviewQueueItem(
-                            checkId, createdAt, check.verdict(), rs.getString(3), check.registryVersion(), matches));
+                            checkId,
+                            createdAt,
+                            check.verdict(),
+                            rs.getString("purpose"),
+                            check.registryVersion(),
+                            matches));
                     last = new QueueCursor(createdAt, checkId);
                 }
             }

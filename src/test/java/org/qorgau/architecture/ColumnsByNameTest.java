@@ -21,8 +21,7 @@ class ColumnsByNameTest {
     private static final Map<String, Integer> STILL_BY_POSITION = Map.of(
             "audit/AuditService.java", 41,
             "audit/UsageService.java", 25,
-            "registry/RegistryService.java", 26,
-            "screening/ReviewService.java", 32);
+            "registry/RegistryService.java", 26);
 
     private static final Pattern BY_POSITION = Pattern.compile(
             "\\.get(?:String|Long|Int|Object|Timestamp|Boolean|Double|Array|Bytes|Short|BigDecimal)\\(\\d");
