@@ -155,6 +155,29 @@ public class RegistryReader {
         return found;
     }
 
+    /** The version that last changed each of {@code ids} that is in the registry now (a removed id is absent). */
+    public Map<String, Long> entryVersions(Collection<String> ids) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        if (ids.isEmpty()) {
+            return versions;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Array array = connection.createArrayOf("varchar", ids.toArray());
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select external_id, updated_version from registry_entry where external_id = any(?)")) {
+                statement.setArray(1, array);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(rs.getString("external_id"), rs.getLong("updated_version"));
+                    }
+                }
+            } finally {
+                array.free();
+            }
+        }
+        return versions;
+    }
+
     private static boolean removedSince(Connection connection, long version) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "select coalesce(sum(removed), 0) as removed from registry_version where version > ?")) {

@@ -28,6 +28,7 @@ import org.qorgau.error.ConflictException;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
+import org.qorgau.registry.RegistryReader;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.screening.api.CheckResponse.AuditRef;
 import org.qorgau.screening.api.CheckResponse.MatchView;
@@ -54,11 +55,13 @@ public class ReviewService {
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
     private final ObjectMapper json;
+    private final RegistryReader registry;
 
-    public ReviewService(AgroalDataSource dataSource, AuditLog auditLog, ObjectMapper json) {
+    public ReviewService(AgroalDataSource dataSource, AuditLog auditLog, ObjectMapper json, RegistryReader registry) {
         this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.json = json;
+        this.registry = registry;
     }
 
     /** Records a decision about one match of a check of the reviewer's own organisation. */
@@ -106,16 +109,8 @@ public class ReviewService {
                 if (!matched) {
                     throw new ValidationException("externalId", "externalId is not one of this check's matches");
                 }
-                Long entryVersion = null;
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "select updated_version from registry_entry where external_id = ?")) {
-                    statement.setString(1, request.externalId());
-                    try (ResultSet rs = statement.executeQuery()) {
-                        if (rs.next()) {
-                            entryVersion = rs.getLong("updated_version");
-                        }
-                    }
-                }
+                Long entryVersion =
+                        registry.entryVersions(List.of(request.externalId())).get(request.externalId());
                 Current current = currentDecision(connection, caller.org(), candidateKey, request.externalId());
                 UUID supersedes = null;
                 if (current != null) {
@@ -165,8 +160,8 @@ public class ReviewService {
                                 checkId));
                 try (PreparedStatement insert = connection.prepareStatement("insert into check_review (review_id,"
                         + " check_id, org, subject, candidate_key, external_id, decision, reason, entry_version,"
-                        + " created_at, audit_sequence, supersedes, is_current)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)")) {
+                        + " created_at, audit_sequence, supersedes, is_current, audit_hash)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")) {
                     insert.setObject(1, reviewId);
                     insert.setObject(2, checkId);
                     insert.setString(3, caller.org());
@@ -179,6 +174,7 @@ public class ReviewService {
                     insert.setTimestamp(10, Timestamp.from(createdAt));
                     insert.setLong(11, audit.sequence());
                     insert.setObject(12, supersedes);
+                    insert.setString(13, audit.hash());
                     insert.executeUpdate();
                 } catch (SQLException e) {
                     if ("23505".equals(e.getSQLState())) {
@@ -219,29 +215,50 @@ public class ReviewService {
             return matches;
         }
         Map<String, List<PriorReview>> byEntry = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select r.review_id, r.check_id, r.decision,"
-                + " r.reason, r.created_at, r.subject, r.external_id, r.entry_version, e.updated_version, r.supersedes"
-                + " from check_review r left join registry_entry e on e.external_id = r.external_id"
-                + " where r.org = ? and r.candidate_key = ? order by r.created_at, r.review_id")) {
+        record Prior(String externalId, Long reviewedVersion, PriorReview review) {}
+        List<Prior> priors = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select review_id, check_id, decision,"
+                + " reason, created_at, subject, external_id, entry_version, supersedes"
+                + " from check_review where org = ? and candidate_key = ? order by created_at, review_id")) {
             statement.setString(1, org);
             statement.setString(2, candidateKey);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Long reviewedVersion = (Long) rs.getObject("entry_version");
-                    Long currentVersion = (Long) rs.getObject("updated_version");
-                    boolean changed = currentVersion == null || !Objects.equals(reviewedVersion, currentVersion);
-                    byEntry.computeIfAbsent(rs.getString("external_id"), k -> new ArrayList<>())
-                            .add(new PriorReview(
+                    priors.add(new Prior(
+                            rs.getString("external_id"),
+                            (Long) rs.getObject("entry_version"),
+                            new PriorReview(
                                     rs.getObject("review_id", UUID.class),
                                     rs.getObject("check_id", UUID.class),
                                     rs.getString("decision"),
                                     rs.getString("reason"),
                                     rs.getTimestamp("created_at").toInstant(),
                                     rs.getString("subject"),
-                                    changed,
-                                    rs.getObject("supersedes", UUID.class)));
+                                    false,
+                                    rs.getObject("supersedes", UUID.class))));
                 }
             }
+        }
+        if (priors.isEmpty()) {
+            return matches;
+        }
+        // a decision is flagged when its entry changed (or was removed) after it was made
+        Map<String, Long> current = registry.entryVersions(
+                priors.stream().map(Prior::externalId).distinct().toList());
+        for (Prior prior : priors) {
+            Long now = current.get(prior.externalId());
+            boolean changed = now == null || !Objects.equals(prior.reviewedVersion(), now);
+            PriorReview r = prior.review();
+            byEntry.computeIfAbsent(prior.externalId(), k -> new ArrayList<>())
+                    .add(new PriorReview(
+                            r.reviewId(),
+                            r.checkId(),
+                            r.decision(),
+                            r.reason(),
+                            r.reviewedAt(),
+                            r.reviewer(),
+                            changed,
+                            r.supersedes()));
         }
         if (byEntry.isEmpty()) {
             return matches;
@@ -268,8 +285,8 @@ public class ReviewService {
     }
 
     private static final String REVIEW_COLUMNS = "select r.review_id, r.check_id, r.external_id, r.decision,"
-            + " r.reason, r.subject, r.created_at, r.supersedes, r.is_current, r.audit_sequence, a.hash"
-            + " from check_review r left join audit_event a on a.sequence = r.audit_sequence";
+            + " r.reason, r.subject, r.created_at, r.supersedes, r.is_current, r.audit_sequence, r.audit_hash"
+            + " from check_review r";
 
     private static ReviewView review(ResultSet rs) throws SQLException {
         return new ReviewView(
@@ -282,7 +299,7 @@ public class ReviewService {
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getObject("supersedes", UUID.class),
                 rs.getBoolean("is_current"),
-                new AuditRef(rs.getLong("audit_sequence"), rs.getString("hash")));
+                new AuditRef(rs.getLong("audit_sequence"), rs.getString("audit_hash")));
     }
 
     /** One recorded review of a check: reviewers of the check's organisation, or auditors ({@code allOrganisations}). */
