@@ -36,10 +36,9 @@ import org.qorgau.error.ServiceUnavailableException;
  * <p>A caller waits at most {@code qorgau.audit.commit-timeout}; a write whose caller gave up before it ran is skipped,
  * so no check is recorded that nobody was told about.
  *
- * <p>Round trips, not CPU, bound one writer thread: inside a group, {@link AuditLog#append} reads and locks the chain
- * head once, keeps it in memory, and the group's inserts ({@link #insert}) are sent as one JDBC batch per statement
- * after all writes ran, followed by one head update and one commit — about six round trips per group, whatever its
- * size.
+ * <p>Round trips, not CPU, bound one writer thread: a group reads and locks the chain head once, chains its events in
+ * memory, sends its rows ({@link AuditedWrite}: the events' and the changes' rows, plain data) as one JDBC batch per
+ * statement, then one head update and one commit — about six round trips per group, whatever its size.
  */
 @ApplicationScoped
 public class AuditCommitter {
@@ -50,146 +49,49 @@ public class AuditCommitter {
     /** Beyond the commit timeout, how long shutdown waits for the writer's last group. */
     private static final long DRAIN_SLACK_MILLIS = 5_000;
 
-    /** A write to run inside a shared transaction; it must not commit, roll back or change auto-commit. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws Exception;
-    }
-
-    /** Binds the parameters of one insert. */
-    @FunctionalInterface
-    public interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private record Pending<T>(Work<T> work, CompletableFuture<T> result) {}
-
-    /**
-     * The open group of the writer thread: its connection, the audit chain head as of the last write (read and locked
-     * once), and the inserts collected so far, one batch per statement in order of first use.
-     */
-    static final class Group {
-        private final Connection connection;
-        private final Map<String, PreparedStatement> batches = new LinkedHashMap<>();
-        private boolean headLocked;
-        private boolean headMoved;
-        private long sequence;
-        private String hash;
-
-        Group(Connection connection) {
-            this.connection = connection;
-        }
-
-        /** The chain head (sequence, hash): read with a row lock on the first call of the group, then from memory. */
-        AuditLog.ChainHead head() throws SQLException {
-            if (!headLocked) {
-                AuditLog.ChainHead head = AuditLog.lockHead(connection);
-                sequence = head.sequence();
-                hash = head.hash();
-                headLocked = true;
-            }
-            return new AuditLog.ChainHead(sequence, hash);
-        }
-
-        void advance(long newSequence, String newHash) {
-            sequence = newSequence;
-            hash = newHash;
-            headMoved = true;
-        }
-
-        PreparedStatement batch(String sql) throws SQLException {
-            PreparedStatement statement = batches.get(sql);
-            if (statement == null) {
-                statement = connection.prepareStatement(sql);
-                batches.put(sql, statement);
-            }
-            return statement;
-        }
-
-        /** Sends the collected inserts and the new head; the caller commits. */
-        void flush() throws SQLException {
-            try {
-                for (PreparedStatement statement : batches.values()) {
-                    statement.executeBatch();
-                }
-            } catch (BatchUpdateException e) {
-                throw e.getNextException() != null ? e.getNextException() : e;
-            }
-            if (headMoved) {
-                try (PreparedStatement update =
-                        connection.prepareStatement("update audit_head set sequence = ?, hash = ? where id = 1")) {
-                    update.setLong(1, sequence);
-                    update.setString(2, hash);
-                    update.executeUpdate();
-                }
-            }
-        }
-
-        void close() {
-            for (PreparedStatement statement : batches.values()) {
-                try {
-                    statement.close();
-                } catch (SQLException e) {
-                    LOG.debug("closing a batch statement failed", e);
-                }
-            }
-        }
-    }
-
-    private static final ThreadLocal<Group> GROUP = new ThreadLocal<>();
-
-    /** The writer thread's open group on {@code connection}, or null outside a group commit. */
-    static Group group(Connection connection) {
-        Group group = GROUP.get();
-        return group != null && group.connection == connection ? group : null;
-    }
-
-    /**
-     * Inserts a row in {@code connection}'s transaction: inside a group commit it joins the group's batch for this
-     * statement (sent before the commit), elsewhere it runs at once.
-     */
-    public static void insert(Connection connection, String sql, Binder binder) throws SQLException {
-        Group group = group(connection);
-        if (group == null) {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                statement.executeUpdate();
-            }
-        } else {
-            PreparedStatement statement = group.batch(sql);
-            binder.bind(statement);
-            statement.addBatch();
-        }
-    }
+    private record Pending(AuditedWrite write, CompletableFuture<AuditRecord> result) {}
 
     private final AgroalDataSource dataSource;
+    private final AuditLog auditLog;
     private final int maxGroup;
     private final long commitTimeoutMillis;
-    private final LinkedBlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private volatile boolean stopping;
 
-    public AuditCommitter(AgroalDataSource dataSource, QorgauConfig config) {
+    public AuditCommitter(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config) {
         this.dataSource = dataSource;
+        this.auditLog = auditLog;
         this.maxGroup = config.audit().maxGroupCommit();
         this.commitTimeoutMillis = config.audit().commitTimeout().toMillis();
     }
 
-    /** Runs {@code work} in a (possibly shared) transaction and returns its result once committed. */
-    public <T> T execute(Work<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
+    /**
+     * Writes {@code write} in a (possibly shared) transaction and returns where its event landed once committed.
+     *
+     * @throws SQLException the write's own failure (e.g. a unique violation), or the database's
+     * @throws ServiceUnavailableException the commit did not happen within the commit timeout, or the replica stops
+     */
+    public AuditRecord commit(AuditedWrite write) throws SQLException {
+        CompletableFuture<AuditRecord> result = new CompletableFuture<>();
         synchronized (this) {
             if (stopping) {
                 // the writer has drained and stopped: nothing more can become durable on this replica
                 throw new ServiceUnavailableException("This replica is shutting down; try again shortly.");
             }
             ensureWriter();
-            queue.add(new Pending<>(work, result));
+            queue.add(new Pending(write, result));
         }
         try {
             return result.get(commitTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+            if (e.getCause() instanceof SQLException cause) {
+                throw cause;
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("The audit log is not answering; try again shortly.");
         } catch (TimeoutException e) {
             // not yet started: the writer skips it; already running: it commits or fails on its own, unanswered
             result.cancel(false);
@@ -232,9 +134,9 @@ public class AuditCommitter {
     }
 
     /** The next queued write; null once stopping with nothing left (the writer then ends). */
-    private Pending<?> next() throws InterruptedException {
+    private Pending next() throws InterruptedException {
         while (true) {
-            Pending<?> pending = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            Pending pending = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
             if (pending != null) {
                 return pending;
             }
@@ -248,9 +150,9 @@ public class AuditCommitter {
 
     private void loop() {
         while (true) {
-            List<Pending<?>> group = new ArrayList<>();
+            List<Pending> group = new ArrayList<>();
             try {
-                Pending<?> first = next();
+                Pending first = next();
                 if (first == null) {
                     return;
                 }
@@ -264,7 +166,7 @@ public class AuditCommitter {
                 continue;
             }
             if (!runGroup(group)) {
-                for (Pending<?> pending : group) {
+                for (Pending pending : group) {
                     runGroup(List.of(pending)); // alone: its own failure is its own
                 }
             }
@@ -272,19 +174,29 @@ public class AuditCommitter {
     }
 
     /** True when the group committed (results delivered); false when it must be retried item by item. */
-    private boolean runGroup(List<Pending<?>> group) {
-        List<Object> results = new ArrayList<>(group.size());
+    private boolean runGroup(List<Pending> group) {
+        List<AuditRecord> results = new ArrayList<>(group.size());
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Group open = new Group(connection);
-            GROUP.set(open);
+            Batches batches = new Batches(connection);
             try {
-                for (Pending<?> pending : group) {
-                    results.add(pending.work().run(connection));
+                AuditLog.ChainHead head = AuditLog.lockHead(connection);
+                for (Pending pending : group) {
+                    AuditLog.Appended appended = auditLog.chain(pending.write().event(), head);
+                    AuditRecord record = appended.record();
+                    for (AuditedWrite.Row row : appended.rows()) {
+                        batches.add(row, record);
+                    }
+                    for (AuditedWrite.Row row : pending.write().rows()) {
+                        batches.add(row, record);
+                    }
+                    results.add(record);
+                    head = new AuditLog.ChainHead(record.sequence(), record.hash());
                 }
-                open.flush();
+                batches.send();
+                AuditLog.moveHead(connection, results.get(results.size() - 1));
                 connection.commit();
-            } catch (Exception e) {
+            } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 if (group.size() > 1 && !DatabaseUnavailable.isCause(e)) {
                     return false;
@@ -299,8 +211,7 @@ public class AuditCommitter {
                 group.get(0).result().completeExceptionally(e);
                 return true;
             } finally {
-                GROUP.remove();
-                open.close();
+                batches.close();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -315,14 +226,49 @@ public class AuditCommitter {
             return true;
         }
         for (int i = 0; i < group.size(); i++) {
-            complete(group.get(i), results.get(i));
+            group.get(i).result().complete(results.get(i));
         }
         return true;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> void complete(Pending<T> pending, Object result) {
-        pending.result().complete((T) result);
+    /** The group's rows, one JDBC batch per statement in order of first use (events before the rows that cite them). */
+    private static final class Batches {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
+
+        Batches(Connection connection) {
+            this.connection = connection;
+        }
+
+        void add(AuditedWrite.Row row, AuditRecord record) throws SQLException {
+            PreparedStatement statement = statements.get(row.sql());
+            if (statement == null) {
+                statement = connection.prepareStatement(row.sql());
+                statements.put(row.sql(), statement);
+            }
+            AuditLog.bind(statement, row, record);
+            statement.addBatch();
+        }
+
+        void send() throws SQLException {
+            try {
+                for (PreparedStatement statement : statements.values()) {
+                    statement.executeBatch();
+                }
+            } catch (BatchUpdateException e) {
+                throw e.getNextException() != null ? e.getNextException() : e;
+            }
+        }
+
+        void close() {
+            for (PreparedStatement statement : statements.values()) {
+                try {
+                    statement.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing a batch statement failed", e);
+                }
+            }
+        }
     }
 
     private static void rollbackQuietly(Connection connection) {

@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.qorgau.common.CanonicalJson;
 
 /**
  * Appends events to the hash-chained audit log inside the caller's transaction, so an event commits exactly when the
@@ -33,17 +36,33 @@ public class AuditLog {
                         connection.prepareStatement("select sequence, hash from audit_head where id = 1 for update");
                 ResultSet rs = head.executeQuery()) {
             rs.next();
-            return new ChainHead(rs.getLong(1), rs.getString(2));
+            return new ChainHead(rs.getLong("sequence"), rs.getString("hash"));
         }
     }
 
     /** Appends one event using {@code connection}'s open transaction; the caller commits. */
     public AuditRecord append(Connection connection, AuditEventDraft draft) throws SQLException {
-        AuditCommitter.Group group = AuditCommitter.group(connection);
-        ChainHead head = group != null ? group.head() : lockHead(connection);
-        long previousSequence = head.sequence();
-        String previousHash = head.hash();
-        long sequence = previousSequence + 1;
+        ChainHead head = lockHead(connection);
+        Appended appended = chain(draft, head);
+        for (AuditedWrite.Row row : appended.rows()) {
+            try (PreparedStatement insert = connection.prepareStatement(row.sql())) {
+                bind(insert, row, appended.record());
+                insert.executeUpdate();
+            }
+        }
+        moveHead(connection, appended.record());
+        return appended.record();
+    }
+
+    /** An event placed after a chain head: where it landed and the rows that store it. */
+    record Appended(AuditRecord record, List<AuditedWrite.Row> rows) {}
+
+    /**
+     * Places {@code draft} after {@code head}: its sequence, hash and the rows ({@code audit_event}, and
+     * {@code audit_personal} when it carries personal fields) that store it. Nothing is written here.
+     */
+    Appended chain(AuditEventDraft draft, ChainHead head) {
+        long sequence = head.sequence() + 1;
         UUID eventId = UUID.randomUUID();
         // microseconds: what PostgreSQL stores, so the hash recomputes from the row
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -71,54 +90,66 @@ public class AuditLog {
                 draft.registryVersion(),
                 draft.checkId(),
                 commitment,
-                previousHash);
-        String chainedFrom = previousHash;
-        String personalCommitment = commitment;
-        AuditCommitter.insert(
-                connection,
-                "insert into audit_event (sequence, event_id, occurred_at, type, actor_subject, actor_org,"
-                        + " actor_roles, purpose, query, outcome, registry_version, check_id, prev_hash, hash,"
-                        + " personal_commitment) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)",
-                insert -> {
-                    insert.setLong(1, sequence);
-                    insert.setObject(2, eventId);
-                    insert.setTimestamp(3, Timestamp.from(occurredAt));
-                    insert.setString(4, draft.type().name());
-                    insert.setString(5, draft.actor().subject());
-                    insert.setString(6, draft.actor().org());
-                    insert.setString(7, draft.actor().rolesText());
-                    insert.setString(8, draft.purpose());
-                    insert.setString(9, query);
-                    insert.setString(10, outcome);
-                    insert.setObject(11, draft.registryVersion());
-                    insert.setObject(12, draft.checkId());
-                    insert.setString(13, chainedFrom);
-                    insert.setString(14, hash);
-                    insert.setString(15, personalCommitment);
-                });
+                head.hash());
+        List<AuditedWrite.Row> rows = new ArrayList<>(2);
+        rows.add(AuditedWrite.Row.of(
+                INSERT_EVENT,
+                sequence,
+                eventId,
+                Timestamp.from(occurredAt),
+                draft.type().name(),
+                draft.actor().subject(),
+                draft.actor().org(),
+                draft.actor().rolesText(),
+                draft.purpose(),
+                query,
+                outcome,
+                draft.registryVersion(),
+                draft.checkId(),
+                head.hash(),
+                hash,
+                commitment));
         if (commitment != null) {
-            String fields = personalFields;
-            String fieldsSalt = salt;
-            AuditCommitter.insert(
-                    connection,
-                    "insert into audit_personal (sequence, fields, salt) values (?, ?::jsonb, ?)",
-                    insert -> {
-                        insert.setLong(1, sequence);
-                        insert.setString(2, fields);
-                        insert.setString(3, fieldsSalt);
-                    });
+            rows.add(AuditedWrite.Row.of(INSERT_PERSONAL, sequence, personalFields, salt));
         }
-        if (group != null) {
-            group.advance(sequence, hash);
-            return new AuditRecord(sequence, hash, eventId, occurredAt);
+        return new Appended(new AuditRecord(sequence, hash, eventId, occurredAt), rows);
+    }
+
+    private static final String INSERT_EVENT = "insert into audit_event (sequence, event_id, occurred_at, type,"
+            + " actor_subject, actor_org, actor_roles, purpose, query, outcome, registry_version, check_id, prev_hash,"
+            + " hash, personal_commitment) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_PERSONAL =
+            "insert into audit_personal (sequence, fields, salt) values (?, ?::jsonb, ?)";
+
+    /** Binds {@code row}'s values, with {@link AuditedWrite.ChainValue}s taken from {@code record}. */
+    static void bind(PreparedStatement statement, AuditedWrite.Row row, AuditRecord record) throws SQLException {
+        List<Object> values = row.values();
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value == AuditedWrite.ChainValue.SEQUENCE) {
+                value = record.sequence();
+            } else if (value == AuditedWrite.ChainValue.HASH) {
+                value = record.hash();
+            }
+            if (value == null) {
+                statement.setObject(i + 1, null);
+            } else if (value instanceof String text) {
+                statement.setString(i + 1, text);
+            } else {
+                statement.setObject(i + 1, value);
+            }
         }
+    }
+
+    /** Sets the chain head to {@code last}, in {@code connection}'s transaction (whose lock on it is held). */
+    static void moveHead(Connection connection, AuditRecord last) throws SQLException {
         try (PreparedStatement update =
                 connection.prepareStatement("update audit_head set sequence = ?, hash = ? where id = 1")) {
-            update.setLong(1, sequence);
-            update.setString(2, hash);
+            update.setLong(1, last.sequence());
+            update.setString(2, last.hash());
             update.executeUpdate();
         }
-        return new AuditRecord(sequence, hash, eventId, occurredAt);
     }
 
     /**

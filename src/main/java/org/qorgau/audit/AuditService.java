@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.qorgau.audit.api.AuditEventPage;
 import org.qorgau.audit.api.AuditEventView;
 import org.qorgau.audit.api.VerifyResult;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.ValidationException;
 import org.qorgau.security.Caller;

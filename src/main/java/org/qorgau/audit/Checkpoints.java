@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.qorgau.audit.api.CheckpointList;
 import org.qorgau.audit.api.CheckpointView;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 
 /**
@@ -84,8 +85,8 @@ public class Checkpoints {
                             connection.prepareStatement("select sequence, hash from audit_head where id = 1");
                     ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                sequence = rs.getLong(1);
-                hash = rs.getString(2);
+                sequence = rs.getLong("sequence");
+                hash = rs.getString("hash");
             }
             Optional<CheckpointView> existing = load(connection, sequence);
             if (existing.isPresent()) {
@@ -212,11 +213,11 @@ public class Checkpoints {
 
     private static CheckpointView view(ResultSet rs) throws SQLException {
         return new CheckpointView(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getObject(3, OffsetDateTime.class).toInstant(),
-                rs.getString(4),
-                rs.getString(5));
+                rs.getLong("sequence"),
+                rs.getString("hash"),
+                rs.getObject("signed_at", OffsetDateTime.class).toInstant(),
+                rs.getString("signature"),
+                rs.getString("public_key"));
     }
 
     private static byte[] sign(PrivateKey key, byte[] message) {

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place exceptions become HTTP answers: every error leaves as {@code application/problem+json}. Unknown
+ * The one place exceptions become HTTP answers: every error leaves as {@code application/problem+json} (refusals,
+ * 401 and 403, are audited on their way out by {@code audit.RefusalAuditing}). Unknown
  * exceptions become a bare 500 with no detail, and are logged with their stack trace (which never names a
  * candidate: exception messages in this code base carry ids only).
  */
@@ -25,9 +26,6 @@ public final class ProblemMapper {
 
     @ServerExceptionMapper
     public Response qorgau(QorgauException e, UriInfo uri) {
-        if (e.status() == 401 || e.status() == 403) {
-            RefusedAccess.record(e.status(), path(uri));
-        }
         Response.ResponseBuilder builder = Response.status(e.status())
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(

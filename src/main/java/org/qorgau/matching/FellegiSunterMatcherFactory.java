@@ -80,7 +80,7 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
                 packed.index());
     }
 
-    /** The registry as the matcher holds it (also used by {@link ParameterEstimator} to compare labelled pairs). */
+    /** The registry as the matcher holds it (also used by the tool {@code ParameterEstimator} to compare labelled pairs). */
     record Packed(
             String[] ids,
             ParsedName[][] forms,

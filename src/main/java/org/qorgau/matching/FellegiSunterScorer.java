@@ -175,7 +175,7 @@ public final class FellegiSunterScorer {
         return decide(name, date, photo, weight, matchThreshold, possibleThreshold);
     }
 
-    /** The verdict rules with the given thresholds (used by {@link ParameterEstimator} to choose them). */
+    /** The verdict rules with the given thresholds (used by the tool {@code ParameterEstimator} to choose them). */
     static Verdict decide(
             NameLevel name,
             DateLevel date,

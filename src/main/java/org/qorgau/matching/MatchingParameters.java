@@ -13,8 +13,8 @@ import java.util.Properties;
 /**
  * The matching engine's parameters: Fellegi–Sunter m and u per comparison level, term-frequency bounds, comparator
  * tolerances and verdict thresholds. Loaded from a properties file (the default one is the classpath resource
- * {@code matching/parameters.properties}, where every key is documented); {@link ParameterEstimator} re-estimates it
- * from labelled pairs. No weight or threshold is a literal in the engine's code.
+ * {@code matching/parameters.properties}, where every key is documented); the tool {@code ParameterEstimator}
+ * (src/tools) re-estimates it from labelled pairs. No weight or threshold is a literal in the engine's code.
  *
  * <p>Keys: {@code params.id}; {@code <field>.m.<LEVEL>} and {@code <field>.u.<LEVEL>} for field {@code name},
  * {@code dateOfBirth}, {@code photo}; plus the keys read through {@link #get(String)}, all listed in the default file.

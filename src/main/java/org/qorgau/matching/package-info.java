@@ -26,8 +26,9 @@
  *   <li>{@link org.qorgau.matching.CandidateIndex}: name-key postings sorted by date, photo multi-index hashing.
  *   <li>{@link org.qorgau.matching.FellegiSunterScorer}: m/u weights with term-frequency adjustment, then the verdict
  *       rules (a name alone is never a MATCH).
- *   <li>{@link org.qorgau.matching.ParameterEstimator}: re-estimates m/u from labelled pairs (FEBRL files), and, through
- *       {@link org.qorgau.matching.ParameterEstimator.LabelledProbes}, m/u and verdict thresholds from labelled
+ *   <li>{@code org.qorgau.matching.ParameterEstimator} (a tool in src/tools, not in the runtime jar): re-estimates m/u
+ *       from labelled pairs (FEBRL files), and, through {@code ParameterEstimator.LabelledProbes}, m/u and verdict
+ *       thresholds from labelled
  *       Kazakh/Russian probes against a registry ({@code scripts/estimate-parameters}, test-scope main
  *       {@code org.qorgau.evaluation.EstimateParameters}; output: the default {@code matching/parameters.properties}).
  * </ol>

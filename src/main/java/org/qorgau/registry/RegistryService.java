@@ -26,6 +26,7 @@ import org.postgresql.copy.CopyIn;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.common.Validation;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.BadRequestException;
 import org.qorgau.error.ConflictException;
@@ -427,9 +428,6 @@ public class RegistryService {
             statement.setInt(4, unchanged);
             statement.setLong(5, version);
             statement.executeUpdate();
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("notify qorgau_registry, '" + version + "'");
         }
     }
 

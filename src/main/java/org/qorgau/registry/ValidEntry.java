@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.qorgau.audit.CanonicalJson;
+import org.qorgau.common.CanonicalJson;
+import org.qorgau.common.Validation;
 import org.qorgau.error.FieldError;
 import org.qorgau.registry.api.RegistryEntry;
 

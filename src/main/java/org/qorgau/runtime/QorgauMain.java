@@ -5,7 +5,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.qorgau.screening.IndexPreload;
 
 /**
  * Entry point of the packaged service. Before Quarkus starts it prepares what a fresh machine lacks: with no
@@ -27,11 +26,6 @@ public final class QorgauMain {
 
     private QorgauMain() {}
 
-    private static String matchingParameters() {
-        String property = System.getProperty("qorgau.matching.parameters");
-        return property != null ? property : System.getenv("QORGAU_MATCHING_PARAMETERS");
-    }
-
     public static void main(String... args) {
         // before Quarkus configures logging: keep PostgreSQL's start-up chatter out of the console
         java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
@@ -40,18 +34,6 @@ public final class QorgauMain {
         if (!EmbeddedDatabase.externalDatasourceConfigured()) {
             database = EmbeddedDatabase.start(dataDir.resolve("pg"));
             database.exportAsSystemProperties();
-        }
-        // optionally build the matching index while Quarkus boots (the index takes it if it fits; see IndexPreload).
-        // Off by default: on the 2-core development machine the overlap slowed both the boot and the build.
-        boolean preload = Boolean.parseBoolean(System.getenv().getOrDefault("QORGAU_INDEX_PRELOAD", "false"));
-        if (preload && database != null) {
-            IndexPreload.start(database.jdbcUrl(), database.username(), database.password(), matchingParameters());
-        } else if (preload && System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
-            IndexPreload.start(
-                    System.getenv("QUARKUS_DATASOURCE_JDBC_URL"),
-                    System.getenv("QUARKUS_DATASOURCE_USERNAME"),
-                    System.getenv("QUARKUS_DATASOURCE_PASSWORD"),
-                    matchingParameters());
         }
         if (!DevKeys.productionKeyConfigured()) {
             Path publicKey = DevKeys.ensure(dataDir.resolve("keys"));

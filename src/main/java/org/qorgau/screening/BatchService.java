@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.qorgau.audit.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.Problem;
 import org.qorgau.error.QorgauException;
@@ -39,7 +38,6 @@ import org.qorgau.security.Caller;
 public class BatchService {
 
     private static final Logger LOG = Logger.getLogger(BatchService.class);
-    private static final int MAX_KEY = 180;
 
     private final CheckService checks;
     private final AgroalDataSource dataSource;
@@ -55,7 +53,7 @@ public class BatchService {
 
     public BatchResponse perform(BatchRequest request, String idempotencyKey, Caller caller) {
         validate(request, idempotencyKey);
-        String requestHash = CanonicalJson.sha256Hex(CanonicalJson.encode(request));
+        String requestHash = Idempotency.requestHash(request);
         if (idempotencyKey != null) {
             Optional<BatchResponse> earlier = replay(caller.org(), idempotencyKey, requestHash);
             if (earlier.isPresent()) {
@@ -132,8 +130,9 @@ public class BatchService {
         if (request.candidates().size() > config.maxItems()) {
             throw new ValidationException("candidates", "a batch holds at most " + config.maxItems() + " candidates");
         }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY)) {
-            throw new ValidationException("Idempotency-Key", "Idempotency-Key must be 1-" + MAX_KEY + " characters");
+        String keyProblem = Idempotency.problem(Idempotency.Kind.BATCH, idempotencyKey);
+        if (keyProblem != null) {
+            throw new ValidationException("Idempotency-Key", keyProblem);
         }
     }
 
@@ -143,16 +142,15 @@ public class BatchService {
                         "select request_hash, response from check_batch where org = ? and idempotency_key = ?")) {
             statement.setString(1, org);
             statement.setString(2, key);
+            Optional<Idempotency.Stored<BatchResponse>> stored = Optional.empty();
             try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                if (rs.next()) {
+                    stored = Optional.of(new Idempotency.Stored<>(
+                            rs.getString("request_hash"),
+                            json.readValue(rs.getString("response"), BatchResponse.class)));
                 }
-                if (!requestHash.equals(rs.getString(1))) {
-                    throw new ValidationException(
-                            "Idempotency-Key", "This Idempotency-Key was already used with a different batch.");
-                }
-                return Optional.of(json.readValue(rs.getString(2), BatchResponse.class));
             }
+            return Idempotency.replay(Idempotency.Kind.BATCH, stored, requestHash);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("batch replay failed", e);
         }

@@ -1,19 +1,12 @@
 package org.qorgau.screening;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,49 +14,46 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.qorgau.audit.AuditCommitter;
-import org.qorgau.audit.AuditEventDraft;
-import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
-import org.qorgau.audit.AuditRecorder;
-import org.qorgau.audit.CanonicalJson;
-import org.qorgau.error.FieldError;
+import org.qorgau.audit.AuditedWrite;
 import org.qorgau.error.ServiceUnavailableException;
-import org.qorgau.error.TooBroadException;
-import org.qorgau.error.ValidationException;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.Probe;
 import org.qorgau.matching.Screening;
 import org.qorgau.matching.Verdict;
-import org.qorgau.registry.Validation;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.api.CheckRequest;
 import org.qorgau.screening.api.CheckResponse;
-import org.qorgau.screening.api.CheckResponse.AuditRef;
-import org.qorgau.screening.api.CheckResponse.EntrySummary;
-import org.qorgau.screening.api.CheckResponse.EvidenceView;
-import org.qorgau.screening.api.CheckResponse.MatchView;
 import org.qorgau.security.Caller;
 import org.qorgau.security.CandidateKeys;
 
 /**
- * A check: validate, screen against the in-memory index, then store the answer and its audit event in one
- * transaction. The answer is returned only after that transaction committed, so no answer leaves without its record.
+ * A check, as a pipeline: the validated request ({@link CheckValidation}) is screened against the in-memory index (the
+ * engine is pure), the disclosure rules shape what may be answered ({@link Disclosures}), the result becomes a stored
+ * check ({@link StoredCheck}) whose row is written with its audit event by the group commit ({@link AuditCommitter}),
+ * and only then is the view ({@link CheckViews}) returned: no answer leaves without its record.
  */
 @ApplicationScoped
 public class CheckService {
 
     private static final Logger LOG = Logger.getLogger(CheckService.class);
 
+    /** Why a check's answer carries no registry details: its name cannot be a person's name. */
+    static final String WITHHELD_IMPLAUSIBLE_NAME = "implausible-name";
+
+    /** The audit reason (query and outcome) of a check refused as too broad to screen. */
+    public static final String TOO_BROAD = "too-broad";
+
     private final AgroalDataSource dataSource;
     private final MatchingIndex index;
     private final AuditLog auditLog;
-    private final ObjectMapper json;
     private final ReviewService reviews;
     private final Quotas quotas;
     private final AuditCommitter committer;
     private final Disclosures disclosures;
-    private final AuditRecorder recorder;
+    private final CheckStore store;
+    private final CheckEvents events;
     private final CandidateKeys candidateKeys;
     private final ClearedEntries clearedEntries;
 
@@ -71,12 +61,12 @@ public class CheckService {
             AgroalDataSource dataSource,
             MatchingIndex index,
             AuditLog auditLog,
-            ObjectMapper json,
             ReviewService reviews,
             Quotas quotas,
             AuditCommitter committer,
             Disclosures disclosures,
-            AuditRecorder recorder,
+            CheckStore store,
+            CheckEvents events,
             CandidateKeys candidateKeys,
             ClearedEntries clearedEntries) {
         this.candidateKeys = candidateKeys;
@@ -84,16 +74,16 @@ public class CheckService {
         this.dataSource = dataSource;
         this.index = index;
         this.auditLog = auditLog;
-        this.json = json;
         this.reviews = reviews;
         this.quotas = quotas;
         this.committer = committer;
         this.disclosures = disclosures;
-        this.recorder = recorder;
+        this.store = store;
+        this.events = events;
     }
 
-    /** The outcome of {@link #perform}: the answer and whether it replays an earlier one (idempotency). */
-    public record Performed(CheckResponse response, boolean replayed) {}
+    /** The outcome of {@link #perform}: the answer (an idempotent replay answers the earlier one). */
+    public record Performed(CheckResponse response) {}
 
     public Performed perform(CheckRequest request, String idempotencyKey, Caller caller) {
         return perform(request, idempotencyKey, caller, null);
@@ -105,13 +95,11 @@ public class CheckService {
      */
     public Performed perform(
             CheckRequest request, String idempotencyKey, Caller caller, CheckResponse.PhotoUse photoUse) {
-        Purpose purpose = validate(request, idempotencyKey);
-        String requestHash = CanonicalJson.sha256Hex(CanonicalJson.encode(request));
-        if (idempotencyKey != null) {
-            Optional<Performed> earlier = replay(caller.org(), idempotencyKey, requestHash);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
+        Purpose purpose = CheckValidation.validate(request, idempotencyKey);
+        String requestHash = Idempotency.requestHash(request);
+        Optional<Performed> earlier = replay(caller.org(), idempotencyKey, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         // a replay above costs nothing; a new check uses the organisation's quota
         quotas.consume(caller, 1);
@@ -123,13 +111,11 @@ public class CheckService {
                 candidate.photoHash() == null ? null : candidate.photoHash().toLowerCase(Locale.ROOT);
         Screening screening =
                 snapshot.matcher().screen(new Probe(candidate.fullName(), candidate.dateOfBirth(), photo));
-        UUID checkId = UUID.randomUUID();
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Match> reported = screening.matches().stream()
                 .filter(m -> m.verdict() != Verdict.NO_MATCH) // data minimisation: nothing below POSSIBLE_MATCH
                 .toList();
         if (reported.size() > disclosures.maxEntries()) {
-            refuseTooBroad(request, purpose, caller, snapshot, screening, reported.size());
+            events.refuseTooBroad(request, purpose, caller, snapshot.version(), screening, reported.size());
         }
         // a name no person has (padding, repeats) is screened, so a padded registered name is still found, but the
         // answer discloses nothing of the registry
@@ -138,205 +124,126 @@ public class CheckService {
             disclosures.disclose(
                     caller, reported.stream().map(Match::externalId).toList());
         }
-        List<MatchView> matches = new ArrayList<>();
-        Verdict overall = Verdict.NO_MATCH;
-        if (!reported.isEmpty()) {
-            // read outside the serial group-commit thread: the entries as of the screened version, earlier decisions
-            try (Connection connection = dataSource.getConnection()) {
-                Map<String, RegistryEntry> entries = index.entriesAt(
-                        connection,
-                        snapshot.version(),
-                        reported.stream().map(Match::externalId).toList());
-                for (Match match : reported) {
-                    overall = overall.strongest(match.verdict());
-                    matches.add(withheld != null ? withheld(match) : view(match, entries.get(match.externalId())));
-                }
-                matches = reviews.withPriorReviews(
-                        connection, caller.org(), candidateKey(candidate.fullName(), candidate.dateOfBirth()), matches);
-                // resolved disputes (the registry authority's, about this person and any organisation's check) may
-                // clear an entry; the overall verdict is then the strongest remaining match's
-                matches = clearedEntries.apply(candidate.fullName(), candidate.dateOfBirth(), matches, entries);
-                overall = matches.stream()
-                        .map(m -> Verdict.valueOf(m.verdict()))
-                        .reduce(Verdict.NO_MATCH, Verdict::strongest);
-            } catch (SQLException e) {
-                throw new IllegalStateException("matched entries could not be read", e);
-            }
-        }
-        try {
-            return new Performed(
-                    store(
-                            request,
-                            purpose,
-                            idempotencyKey,
-                            requestHash,
-                            caller,
-                            snapshot,
-                            screening,
-                            checkId,
-                            createdAt,
-                            overall,
-                            matches,
-                            photoUse,
-                            withheld),
-                    false);
-        } catch (DuplicateKey e) {
-            return replay(caller.org(), idempotencyKey, requestHash)
-                    .orElseThrow(() -> new IllegalStateException("idempotent replay vanished"));
-        }
+        StoredCheck check =
+                record(request, purpose, idempotencyKey, requestHash, caller, snapshot, reported, photoUse, withheld);
+        return new Performed(write(check, request, caller, idempotencyKey, requestHash));
     }
 
-    private CheckResponse store(
+    /** The check to store: the disclosed matches with the entries as of the screened version. */
+    private StoredCheck record(
             CheckRequest request,
             Purpose purpose,
             String idempotencyKey,
             String requestHash,
             Caller caller,
             RegistrySnapshot snapshot,
-            Screening screening,
-            UUID checkId,
-            Instant createdAt,
-            Verdict overall,
-            List<MatchView> matches,
-            CheckResponse.PhotoUse photo,
+            List<Match> reported,
+            CheckResponse.PhotoUse photoUse,
             String withheld) {
-        List<MatchView> found = matches;
-        try {
-            CheckResponse response = committer.execute(connection -> write(
-                    connection,
-                    request,
-                    purpose,
-                    idempotencyKey,
-                    requestHash,
-                    caller,
-                    snapshot,
-                    checkId,
-                    createdAt,
-                    overall,
-                    found,
-                    photo,
-                    withheld));
-            LOG.debugf("check %s by %s/%s: %s", checkId, caller.org(), caller.subject(), overall);
-            return response;
-        } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState()) && idempotencyKey != null) {
-                throw new DuplicateKey();
-            }
-            throw new IllegalStateException("check could not be stored", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("check could not be stored", e);
-        }
-    }
-
-    /** Writes the check and its audit event into {@code connection}'s open transaction. */
-    private CheckResponse write(
-            Connection connection,
-            CheckRequest request,
-            Purpose purpose,
-            String idempotencyKey,
-            String requestHash,
-            Caller caller,
-            RegistrySnapshot snapshot,
-            UUID checkId,
-            Instant createdAt,
-            Verdict overall,
-            List<MatchView> matches,
-            CheckResponse.PhotoUse photo,
-            String withheld)
-            throws SQLException, JsonProcessingException {
-        String engineVersion = snapshot.matcher().engineVersion();
+        Verdict overall = Verdict.NO_MATCH;
+        List<StoredCheck.Match> matches = new ArrayList<>(reported.size());
         var candidate = request.candidate();
-        // the candidate's personal fields go to the redactable side table; the event commits to them
-        Map<String, Object> personal = new LinkedHashMap<>();
-        personal.put("fullName", candidate.fullName());
-        personal.put("dateOfBirth", candidate.dateOfBirth());
-        personal.put("photoHash", candidate.photoHash());
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("position", request.position());
-        query.put("consentReference", request.consentReference());
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("verdict", overall.name());
-        outcome.put("engineVersion", engineVersion);
-        // what was disclosed, provably and in a few bytes per entry: the ids (their content at registryVersion is in
-        // the
-        // registry's history) and whether details were withheld; never the entries themselves
-        outcome.put(
-                "matches",
-                matches.stream()
-                        .map(m -> Map.of("externalId", m.externalId(), "verdict", m.verdict()))
-                        .toList());
-        if (withheld != null) {
-            outcome.put("entriesWithheld", withheld);
+        if (!reported.isEmpty()) {
+            Map<String, RegistryEntry> entries = withheld != null ? Map.of() : entriesAt(snapshot, reported);
+            for (Match match : reported) {
+                overall = overall.strongest(match.verdict());
+                matches.add(
+                        withheld != null
+                                ? CheckViews.withheld(match)
+                                : CheckViews.stored(match, entries.get(match.externalId())));
+            }
+            if (withheld == null) {
+                // resolved disputes (the registry authority's, about this person, from any organisation's check) may
+                // clear an entry; the overall verdict is then the strongest remaining match's
+                matches = CheckViews.resolved(clearedEntries.apply(
+                        candidate.fullName(), candidate.dateOfBirth(), CheckViews.views(matches), entries));
+                overall = matches.stream().map(StoredCheck.Match::verdict).reduce(Verdict.NO_MATCH, Verdict::strongest);
+            }
         }
-        AuditRecord audit = auditLog.append(
-                connection,
-                new AuditEventDraft(
-                        AuditEventType.CHECK_PERFORMED,
-                        caller,
-                        purpose.name(),
-                        query,
-                        outcome,
-                        snapshot.version(),
-                        checkId,
-                        personal));
-        CheckResponse response = new CheckResponse(
+        UUID checkId = UUID.randomUUID();
+        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String engineVersion = snapshot.matcher().engineVersion();
+        StoredCheck.Answer answer = new StoredCheck.Answer(
                 checkId,
                 createdAt,
-                overall.name(),
+                overall,
                 snapshot.version(),
                 engineVersion,
                 matches,
-                new AuditRef(audit.sequence(), audit.hash()),
-                photo,
-                withheld);
-        String responseJson = json.writeValueAsString(response);
-        AuditCommitter.insert(
-                connection,
-                "insert into screening_check (check_id,"
-                        + " created_at, org, subject, purpose, position, consent_reference, candidate_key, verdict,"
-                        + " registry_version, engine_version, response, idempotency_key, request_hash,"
-                        + " audit_sequence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
-                insert -> {
-                    insert.setObject(1, checkId);
-                    insert.setTimestamp(2, Timestamp.from(createdAt));
-                    insert.setString(3, caller.org());
-                    insert.setString(4, caller.subject());
-                    insert.setString(5, purpose.name());
-                    insert.setString(6, request.position());
-                    insert.setString(7, request.consentReference());
-                    insert.setString(8, candidateKey(candidate.fullName(), candidate.dateOfBirth()));
-                    insert.setString(9, overall.name());
-                    insert.setLong(10, snapshot.version());
-                    insert.setString(11, engineVersion);
-                    insert.setString(12, responseJson);
-                    insert.setString(13, idempotencyKey);
-                    insert.setString(14, idempotencyKey == null ? null : requestHash);
-                    insert.setLong(15, audit.sequence());
-                });
-        return response;
+                CheckViews.stored(photoUse),
+                withheld,
+                null);
+        return new StoredCheck(
+                checkId,
+                createdAt,
+                caller.org(),
+                caller.subject(),
+                purpose,
+                request.position(),
+                request.consentReference(),
+                candidateKey(candidate.fullName(), candidate.dateOfBirth()),
+                overall,
+                snapshot.version(),
+                engineVersion,
+                answer,
+                idempotencyKey,
+                idempotencyKey == null ? null : requestHash,
+                0,
+                null);
+    }
+
+    // read outside the serial group-commit thread: the entries as of the screened version
+    private Map<String, RegistryEntry> entriesAt(RegistrySnapshot snapshot, List<Match> reported) {
+        try {
+            return index.entriesAt(
+                    snapshot.version(), reported.stream().map(Match::externalId).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("matched entries could not be read", e);
+        }
+    }
+
+    /** Writes the check with its audit event (group commit); the view once both are durable. */
+    private CheckResponse write(
+            StoredCheck check, CheckRequest request, Caller caller, String idempotencyKey, String requestHash) {
+        AuditRecord audit;
+        try {
+            audit = committer.commit(
+                    new AuditedWrite(events.performed(check, request, caller), List.of(store.insert(check))));
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState()) && idempotencyKey != null) {
+                // a concurrent twin with the same key committed first: answer what it stored
+                return replay(caller.org(), idempotencyKey, requestHash)
+                        .orElseThrow(() -> new IllegalStateException("idempotent replay vanished"))
+                        .response();
+            }
+            throw new IllegalStateException("check could not be stored", e);
+        }
+        LOG.debugf("check %s by %s/%s: %s", check.checkId(), caller.org(), caller.subject(), check.verdict());
+        StoredCheck written = check.writtenAt(audit.sequence(), audit.hash());
+        return CheckViews.view(written).withMatches(priorReviews(written));
+    }
+
+    /** The organisation's earlier decisions about this candidate, attached to the check's matches. */
+    private List<CheckResponse.MatchView> priorReviews(StoredCheck check) {
+        List<CheckResponse.MatchView> matches = CheckViews.view(check).matches();
+        if (matches.isEmpty()) {
+            return matches;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return reviews.withPriorReviews(connection, check.org(), check.candidateKey(), matches);
+        } catch (SQLException e) {
+            throw new IllegalStateException("earlier reviews could not be read", e);
+        }
     }
 
     private Optional<Performed> replay(String org, String idempotencyKey, String requestHash) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select request_hash, response from screening_check where org = ? and idempotency_key = ?")) {
-            statement.setString(1, org);
-            statement.setString(2, idempotencyKey);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                if (!requestHash.equals(rs.getString(1))) {
-                    throw new ValidationException(
-                            "Idempotency-Key", "This Idempotency-Key was already used with a different request body.");
-                }
-                return Optional.of(new Performed(json.readValue(rs.getString(2), CheckResponse.class), true));
-            }
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("idempotent replay failed", e);
+        if (idempotencyKey == null) {
+            return Optional.empty();
         }
+        Optional<Idempotency.Stored<StoredCheck>> stored = store.byIdempotencyKey(org, idempotencyKey)
+                .map(check -> new Idempotency.Stored<>(check.requestHash(), check));
+        return Idempotency.replay(Idempotency.Kind.CHECK, stored, requestHash)
+                .map(check -> new Performed(CheckViews.view(check).withMatches(priorReviews(check))));
     }
 
     /**
@@ -347,43 +254,20 @@ public class CheckService {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                Optional<StoredCheck> check = store.find(connection, checkId, allOrganisations ? null : caller.org());
                 CheckResponse found = null;
-                String purpose = null;
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "select response, purpose, org, candidate_key from screening_check where check_id = ?"
-                                + (allOrganisations ? "" : " and org = ?"))) {
-                    statement.setObject(1, checkId);
-                    if (!allOrganisations) {
-                        statement.setString(2, caller.org());
-                    }
-                    try (ResultSet rs = statement.executeQuery()) {
-                        if (rs.next()) {
-                            found = json.readValue(rs.getString(1), CheckResponse.class);
-                            purpose = rs.getString(2);
-                            // a read shows the organisation's decisions as they are now, this check's own included
-                            found = found.withMatches(reviews.withPriorReviews(
-                                    connection, rs.getString(3), rs.getString(4), found.matches()));
-                        }
-                    }
+                if (check.isPresent()) {
+                    // a read shows the organisation's decisions as they are now, this check's own included
+                    found = CheckViews.view(check.get());
+                    found = found.withMatches(reviews.withPriorReviews(
+                            connection, check.get().org(), check.get().candidateKey(), found.matches()));
                 }
-                // an unknown id and another organisation's check are both a refused access to a check
-                Map<String, Object> outcome =
-                        found != null ? Map.of("found", true) : Map.of("found", false, "status", 404);
-                auditLog.append(
-                        connection,
-                        new AuditEventDraft(
-                                found != null ? AuditEventType.CHECK_VIEWED : AuditEventType.ACCESS_REFUSED,
-                                caller,
-                                purpose,
-                                Map.of("checkId", checkId.toString(), "resource", "/v1/checks/" + checkId),
-                                outcome,
-                                found == null ? null : found.registryVersion(),
-                                found == null ? null : checkId));
+                auditLog.append(connection, events.read(checkId, caller, check.orElse(null)));
                 connection.commit();
                 return Optional.ofNullable(found);
-            } catch (SQLException | RuntimeException | JsonProcessingException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("check read failed", e);
@@ -391,7 +275,7 @@ public class CheckService {
     }
 
     /** Filters of {@link #list}: each null means "any". */
-    public record CheckFilter(String org, String subject, String verdict, String purpose, Instant from, Instant to) {}
+    public record CheckFilter(String org, String subject, Verdict verdict, Purpose purpose, Instant from, Instant to) {}
 
     /** A position in the newest-first order: the last item's creation time and id. */
     public record CheckCursor(Instant createdAt, UUID checkId) {}
@@ -401,208 +285,25 @@ public class CheckService {
 
     /** A page of checks, newest first; non-auditors always see their own organisation only. */
     public CheckPage list(Caller caller, boolean allOrganisations, CheckFilter filter, CheckCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select response, created_at, check_id from screening_check where true");
-        List<Object> parameters = new ArrayList<>();
-        String org = allOrganisations ? filter.org() : caller.org();
-        if (org != null) {
-            sql.append(" and org = ?");
-            parameters.add(org);
+        CheckStore.Filter where = new CheckStore.Filter(
+                allOrganisations ? filter.org() : caller.org(),
+                filter.subject(),
+                filter.verdict() == null ? null : filter.verdict().name(),
+                filter.purpose() == null ? null : filter.purpose().name(),
+                filter.from(),
+                filter.to());
+        List<StoredCheck> rows = store.list(
+                where, after == null ? null : new CheckStore.Cursor(after.createdAt(), after.checkId()), limit);
+        List<CheckResponse> items = new ArrayList<>(Math.min(rows.size(), limit));
+        for (int i = 0; i < rows.size() && i < limit; i++) {
+            items.add(CheckViews.view(rows.get(i)));
         }
-        if (filter.subject() != null) {
-            sql.append(" and subject = ?");
-            parameters.add(filter.subject());
+        CheckCursor next = null;
+        if (rows.size() > limit) {
+            StoredCheck last = rows.get(limit - 1);
+            next = new CheckCursor(last.createdAt(), last.checkId());
         }
-        if (filter.verdict() != null) {
-            sql.append(" and verdict = ?");
-            parameters.add(filter.verdict());
-        }
-        if (filter.purpose() != null) {
-            sql.append(" and purpose = ?");
-            parameters.add(filter.purpose());
-        }
-        if (filter.from() != null) {
-            sql.append(" and created_at >= ?");
-            parameters.add(Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            sql.append(" and created_at < ?");
-            parameters.add(Timestamp.from(filter.to()));
-        }
-        if (after != null) {
-            sql.append(" and (created_at, check_id) < (?, ?)");
-            parameters.add(Timestamp.from(after.createdAt()));
-            parameters.add(after.checkId());
-        }
-        sql.append(" order by created_at desc, check_id desc limit ?");
-        parameters.add(limit + 1);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            List<CheckResponse> result = new ArrayList<>();
-            CheckCursor next = null;
-            try (ResultSet rs = statement.executeQuery()) {
-                CheckCursor last = null;
-                while (rs.next()) {
-                    if (result.size() == limit) {
-                        next = last;
-                        break;
-                    }
-                    result.add(json.readValue(rs.getString(1), CheckResponse.class));
-                    last = new CheckCursor(rs.getTimestamp(2).toInstant(), rs.getObject(3, UUID.class));
-                }
-            }
-            return new CheckPage(result, next);
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("check list failed", e);
-        }
-    }
-
-    /** Why a check's answer carries no registry details: its name cannot be a person's name. */
-    static final String WITHHELD_IMPLAUSIBLE_NAME = "implausible-name";
-
-    /**
-     * Too many entries match for one answer to disclose: the refusal is audited (with the candidate's fields in the
-     * redactable side table, so the sweep detector sees it) and answered 422 {@code too-broad}; the quota stays taken.
-     */
-    private void refuseTooBroad(
-            CheckRequest request,
-            Purpose purpose,
-            Caller caller,
-            RegistrySnapshot snapshot,
-            Screening screening,
-            int matched) {
-        var candidate = request.candidate();
-        Map<String, Object> personal = new LinkedHashMap<>();
-        personal.put("fullName", candidate.fullName());
-        personal.put("dateOfBirth", candidate.dateOfBirth());
-        personal.put("photoHash", candidate.photoHash());
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("resource", "/v1/checks");
-        query.put("reason", TOO_BROAD);
-        query.put("position", request.position());
-        query.put("consentReference", request.consentReference());
-        Map<String, Object> outcome = new LinkedHashMap<>();
-        outcome.put("status", 422);
-        outcome.put("reason", TOO_BROAD);
-        outcome.put("verdict", screening.verdict().name());
-        outcome.put("matched", matched);
-        outcome.put("maxEntries", disclosures.maxEntries());
-        recorder.record(new AuditEventDraft(
-                AuditEventType.ACCESS_REFUSED,
-                caller,
-                purpose.name(),
-                query,
-                outcome,
-                snapshot.version(),
-                null,
-                personal));
-        throw new TooBroadException(
-                "This query matches more registry entries than one answer may disclose ("
-                        + disclosures.maxEntries() + "); nothing was disclosed. Screen the candidate with their full"
-                        + " date of birth (YYYY-MM-DD) and their name as written on their identity document.",
-                disclosures.maxEntries());
-    }
-
-    /** The audit reason (query and outcome) of a check refused as too broad to screen. */
-    public static final String TOO_BROAD = "too-broad";
-
-    /** A match whose registry details are withheld: the verdict and the evidence levels, no entry, no detail text. */
-    private static MatchView withheld(Match match) {
-        List<EvidenceView> evidence = match.explanation().stream()
-                .map(e -> new EvidenceView(e.field(), e.level(), round(e.weight()), null))
-                .toList();
-        return new MatchView(
-                match.externalId(),
-                match.verdict().name(),
-                round(match.probability()),
-                round(match.matchWeight()),
-                evidence,
-                null,
-                List.of());
-    }
-
-    private static MatchView view(Match match, RegistryEntry entry) {
-        List<EvidenceView> evidence = match.explanation().stream()
-                .map(e -> new EvidenceView(e.field(), e.level(), round(e.weight()), e.detail()))
-                .toList();
-        EntrySummary summary = entry == null
-                ? null
-                : new EntrySummary(
-                        entry.fullName(),
-                        entry.aliases(),
-                        entry.dateOfBirth(),
-                        entry.region(),
-                        entry.offence(),
-                        entry.sourceUrl());
-        return new MatchView(
-                match.externalId(),
-                match.verdict().name(),
-                round(match.probability()),
-                round(match.matchWeight()),
-                evidence,
-                summary,
-                List.of());
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10_000d) / 10_000d;
-    }
-
-    /** Checks the request; returns its purpose. Messages name fields, never echo values. */
-    static Purpose validate(CheckRequest request, String idempotencyKey) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request == null) {
-            throw new ValidationException(null, "A JSON body is required.");
-        }
-        if (request.candidate() == null) {
-            errors.add(FieldError.of("candidate", "candidate is required"));
-        } else {
-            add(
-                    errors,
-                    "candidate.fullName",
-                    Validation.name(request.candidate().fullName()));
-            add(
-                    errors,
-                    "candidate.dateOfBirth",
-                    Validation.partialDate(request.candidate().dateOfBirth()));
-            if (request.candidate().photoHash() != null) {
-                add(
-                        errors,
-                        "candidate.photoHash",
-                        Validation.photoHash(request.candidate().photoHash()));
-            }
-        }
-        Purpose purpose = null;
-        if (request.purpose() == null) {
-            errors.add(FieldError.of("purpose", "purpose is required"));
-        } else {
-            try {
-                purpose = Purpose.valueOf(request.purpose());
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("purpose", "purpose must be one of " + Arrays.toString(Purpose.values())));
-            }
-        }
-        if (request.consentReference() == null || request.consentReference().isBlank()) {
-            errors.add(FieldError.of("consentReference", "consentReference is required"));
-        } else {
-            add(errors, "consentReference", Validation.optionalText(request.consentReference(), 300));
-        }
-        add(errors, "position", Validation.optionalText(request.position(), 300));
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            errors.add(FieldError.of("Idempotency-Key", "Idempotency-Key must be 1-200 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException("The check request is invalid; nothing was screened.", errors);
-        }
-        return purpose;
-    }
-
-    private static void add(List<FieldError> errors, String field, String problem) {
-        if (problem != null) {
-            errors.add(FieldError.of(field, field + " " + problem));
-        }
+        return new CheckPage(items, next);
     }
 
     /**
@@ -612,11 +313,5 @@ public class CheckService {
      */
     public String candidateKey(String fullName, String dateOfBirth) {
         return candidateKeys.candidate(fullName, dateOfBirth);
-    }
-
-    private static final class DuplicateKey extends RuntimeException {
-        DuplicateKey() {
-            super(null, null, false, false);
-        }
     }
 }

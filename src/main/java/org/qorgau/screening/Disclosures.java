@@ -107,13 +107,13 @@ public class Disclosures {
                 }
                 long orgCount = count(
                         connection,
-                        "select count(distinct external_id) from disclosed_entry where day = ? and org = ?",
+                        "select count(distinct external_id) as n from disclosed_entry where day = ? and org = ?",
                         day,
                         caller.org(),
                         null);
                 long subjectCount = count(
                         connection,
-                        "select count(*) from disclosed_entry where day = ? and org = ? and subject_key = ?",
+                        "select count(*) as n from disclosed_entry where day = ? and org = ? and subject_key = ?",
                         day,
                         caller.org(),
                         subject);
@@ -175,7 +175,7 @@ public class Disclosures {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getLong("n");
             }
         }
     }

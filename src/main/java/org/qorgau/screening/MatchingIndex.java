@@ -1,36 +1,26 @@
 package org.qorgau.screening;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.qorgau.config.QorgauConfig;
+import org.qorgau.matching.LayeredMatcher;
 import org.qorgau.matching.Matcher;
 import org.qorgau.matching.MatcherFactory;
 import org.qorgau.matching.RegistryPerson;
+import org.qorgau.registry.RegistryReader;
 import org.qorgau.registry.api.RegistryEntry;
 
 /**
@@ -49,15 +39,12 @@ import org.qorgau.registry.api.RegistryEntry;
 public class MatchingIndex {
 
     private static final Logger LOG = Logger.getLogger(MatchingIndex.class);
-    private static final String PERSON_COLUMNS =
-            "external_id, full_name, aliases::text, date_of_birth, photo_hashes::text";
 
     /** A full index and the registry version it was built from. */
     private record Base(long version, Matcher matcher) {}
 
-    private final AgroalDataSource dataSource;
+    private final RegistryReader registry;
     private final MatcherFactory factory;
-    private final ObjectMapper json;
     private final int maxDelta;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> daemon(r, "matching-index-builder"));
     private final ExecutorService rebaser = Executors.newSingleThreadExecutor(r -> {
@@ -72,10 +59,9 @@ public class MatchingIndex {
     private volatile Base base;
     private volatile String lastError;
 
-    public MatchingIndex(AgroalDataSource dataSource, MatcherFactory factory, ObjectMapper json, QorgauConfig config) {
-        this.dataSource = dataSource;
+    public MatchingIndex(RegistryReader registry, MatcherFactory factory, QorgauConfig config) {
+        this.registry = registry;
         this.factory = factory;
-        this.json = json;
         this.maxDelta = config.index().maxDelta();
     }
 
@@ -129,19 +115,15 @@ public class MatchingIndex {
 
     /** Refreshes now, on the calling thread, if the registry moved; returns the snapshot in force afterwards. */
     public synchronized RegistrySnapshot refresh() {
-        try (Connection connection = dataSource.getConnection()) {
+        try {
             RegistrySnapshot current = snapshot;
             Base from = base;
-            if (from == null && current == null) {
-                from = preloaded();
-                base = from;
-            }
-            if (current != null && current.version() == headVersion(connection) && servedFrom(current, from)) {
+            if (current != null && current.version() == registry.headVersion() && servedFrom(current, from)) {
                 return current;
             }
-            RegistrySnapshot next = from == null ? null : delta(connection, from);
+            RegistrySnapshot next = from == null ? null : delta(from);
             if (next == null) {
-                Base full = full(connection);
+                Base full = full();
                 base = full;
                 next = new RegistrySnapshot(full.version(), full.matcher());
             }
@@ -178,102 +160,30 @@ public class MatchingIndex {
     }
 
     /** Reads every entry and builds a full index, in one REPEATABLE READ snapshot so version and content agree. */
-    private Base full(Connection connection) throws SQLException {
+    private Base full() throws SQLException {
         long started = System.nanoTime();
-        List<RegistryPerson> people = new ArrayList<>();
-        long version = readAll(connection, people);
+        RegistryReader.Everything everything = registry.everything();
         long loaded = System.nanoTime();
-        Matcher matcher = factory.build(people);
+        Matcher matcher = factory.build(everything.people());
         LOG.infof(
                 "Matching index at registry version %d: %d entries, loaded in %d ms, built in %d ms",
-                version, people.size(), (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
-        return new Base(version, matcher);
-    }
-
-    /** Reads every entry's matching fields into {@code people}; returns the registry version they belong to. */
-    static long readAll(Connection connection, List<RegistryPerson> people) throws SQLException {
-        return inSnapshot(connection, () -> {
-            try (PreparedStatement statement =
-                    connection.prepareStatement("select " + PERSON_COLUMNS + " from registry_entry")) {
-                statement.setFetchSize(20_000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        people.add(person(rs));
-                    }
-                }
-            }
-        });
-    }
-
-    /** The index {@link IndexPreload} built during boot, if it exists and was built with this service's engine. */
-    private Base preloaded() {
-        CompletableFuture<IndexPreload.Built> future = IndexPreload.take();
-        if (future == null) {
-            return null;
-        }
-        try {
-            IndexPreload.Built built = future.get();
-            String engine = factory.build(List.of()).engineVersion();
-            if (!engine.equals(built.matcher().engineVersion())) {
-                LOG.infof(
-                        "Preloaded matching index not used: built with %s, this service runs %s",
-                        built.matcher().engineVersion(), engine);
-                return null;
-            }
-            LOG.infof(
-                    "Matching index preloaded during start at registry version %d: %d entries, loaded in %d ms,"
-                            + " built in %d ms",
-                    built.version(), built.matcher().size(), built.loadMillis(), built.buildMillis());
-            return new Base(built.version(), built.matcher());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            LOG.infof("Preloaded matching index not used: %s", e.getCause().getMessage());
-            return null;
-        }
+                everything.version(),
+                everything.people().size(),
+                (loaded - started) / 1_000_000,
+                (System.nanoTime() - loaded) / 1_000_000);
+        return new Base(everything.version(), matcher);
     }
 
     /**
      * The head version served as {@code from} plus a delta index of what changed since, or null when the change is too
      * large for a delta (a full build is due).
      */
-    private RegistrySnapshot delta(Connection connection, Base from) throws SQLException {
+    private RegistrySnapshot delta(Base from) throws SQLException {
         long started = System.nanoTime();
-        List<RegistryPerson> changed = new ArrayList<>();
-        Set<String> hidden = new HashSet<>();
-        int[] size = new int[1];
-        long version = inSnapshot(connection, () -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select " + PERSON_COLUMNS + " from registry_entry where updated_version > ?")) {
-                statement.setLong(1, from.version());
-                statement.setFetchSize(10_000);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        RegistryPerson person = person(rs);
-                        changed.add(person);
-                        hidden.add(person.externalId());
-                    }
-                }
-            }
-            if (removedSince(connection, from.version())) {
-                try (PreparedStatement statement =
-                        connection.prepareStatement("select distinct external_id from registry_entry_history"
-                                + " where registry_version > ? and change = 'REMOVED'")) {
-                    statement.setLong(1, from.version());
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            hidden.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement statement = connection.prepareStatement("select count(*) from registry_entry");
-                    ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                size[0] = rs.getInt(1);
-            }
-        });
+        RegistryReader.Changes changes = registry.changesSince(from.version());
+        long version = changes.version();
+        List<RegistryPerson> changed = changes.changed();
+        Set<String> hidden = changes.hidden();
         if (version == from.version() && hidden.isEmpty()) {
             return new RegistrySnapshot(version, from.matcher());
         }
@@ -292,7 +202,7 @@ public class MatchingIndex {
         if (hidden.size() > maxDelta) {
             rebuildInBackground();
         }
-        return new RegistrySnapshot(version, new LayeredMatcher(from.matcher(), delta, hidden, size[0]));
+        return new RegistrySnapshot(version, new LayeredMatcher(from.matcher(), delta, hidden, changes.size()));
     }
 
     /** Rebuilds the full index on a low-priority thread, then serves it (unless a newer version is in force). */
@@ -301,8 +211,8 @@ public class MatchingIndex {
             return;
         }
         rebaser.execute(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                Base full = full(connection);
+            try {
+                Base full = full();
                 base = full;
                 install(new RegistrySnapshot(full.version(), full.matcher()));
             } catch (SQLException | RuntimeException e) {
@@ -314,77 +224,12 @@ public class MatchingIndex {
         });
     }
 
-    private static boolean removedSince(Connection connection, long version) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select coalesce(sum(removed), 0) from registry_version where version > ?")) {
-            statement.setLong(1, version);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface Reads {
-        void run() throws SQLException;
-    }
-
-    /** Runs {@code reads} in one REPEATABLE READ transaction and returns the registry version it saw. */
-    private static long inSnapshot(Connection connection, Reads reads) throws SQLException {
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try {
-            long version = headVersion(connection);
-            reads.run();
-            connection.commit();
-            return version;
-        } finally {
-            connection.rollback();
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            connection.setAutoCommit(true);
-        }
-    }
-
-    private static RegistryPerson person(ResultSet rs) throws SQLException {
-        return new RegistryPerson(
-                rs.getString(1),
-                rs.getString(2),
-                JsonStrings.parse(rs.getString(3)),
-                rs.getString(4),
-                JsonStrings.parse(rs.getString(5)));
-    }
-
     /**
-     * The full entries of {@code ids} as they were at registry {@code version} (from the registry history, so a check
-     * reports the version it screened against even when an entry changed since); an id absent at that version is
-     * absent from the map.
+     * The full entries of {@code ids} as they were at registry {@code version}, for a check's answer; an id absent at
+     * that version is absent from the map.
      */
-    public Map<String, RegistryEntry> entriesAt(Connection connection, long version, Collection<String> ids)
-            throws SQLException {
-        Map<String, RegistryEntry> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        Array array = connection.createArrayOf("varchar", ids.toArray());
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select distinct on (external_id) external_id, change, content::text from registry_entry_history"
-                        + " where external_id = any(?) and registry_version <= ? order by external_id, id desc")) {
-            statement.setArray(1, array);
-            statement.setLong(2, version);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    if (!"REMOVED".equals(rs.getString(2))) {
-                        found.put(rs.getString(1), json.readValue(rs.getString(3), RegistryEntry.class));
-                    }
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("registry history content unreadable", e);
-        } finally {
-            array.free();
-        }
-        return found;
+    public Map<String, RegistryEntry> entriesAt(long version, Collection<String> ids) throws SQLException {
+        return registry.entriesAt(version, ids);
     }
 
     /**
@@ -407,47 +252,15 @@ public class MatchingIndex {
             return Optional.empty();
         }
         Matcher weighing = current.matcher() instanceof LayeredMatcher layered ? layered.base() : current.matcher();
-        List<RegistryPerson> changed = new ArrayList<>();
-        Set<String> touched = new HashSet<>();
-        try (Connection connection = dataSource.getConnection()) {
-            long version = inSnapshot(connection, () -> {
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "select " + PERSON_COLUMNS + " from registry_entry where updated_version > ?")) {
-                    statement.setLong(1, since);
-                    statement.setFetchSize(10_000);
-                    try (ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            RegistryPerson person = person(rs);
-                            changed.add(person);
-                            touched.add(person.externalId());
-                        }
-                    }
-                }
-                if (removedSince(connection, since)) {
-                    try (PreparedStatement statement =
-                            connection.prepareStatement("select distinct external_id from registry_entry_history"
-                                    + " where registry_version > ? and change = 'REMOVED'")) {
-                        statement.setLong(1, since);
-                        try (ResultSet rs = statement.executeQuery()) {
-                            while (rs.next()) {
-                                touched.add(rs.getString(1));
-                            }
-                        }
-                    }
-                }
-            });
-            return Optional.of(new Changes(since, version, factory.buildDelta(changed, weighing), Set.copyOf(touched)));
+        try {
+            RegistryReader.Changes changes = registry.changesSince(since);
+            return Optional.of(new Changes(
+                    since,
+                    changes.version(),
+                    factory.buildDelta(changes.changed(), weighing),
+                    Set.copyOf(changes.hidden())));
         } catch (SQLException e) {
             throw new IllegalStateException("registry changes could not be read", e);
-        }
-    }
-
-    private static long headVersion(Connection connection) throws SQLException {
-        try (PreparedStatement statement =
-                        connection.prepareStatement("select version from registry_head where id = 1");
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Map;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
-import org.qorgau.audit.CanonicalJson;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.TooManyRequestsException;
 import org.qorgau.security.Caller;
@@ -29,11 +30,13 @@ public class Quotas {
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
     private final QorgauConfig.Quota config;
+    private final Clock clock;
 
-    public Quotas(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config) {
+    public Quotas(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.config = config.quota();
+        this.clock = clock;
     }
 
     /** The checks per minute allowed to {@code org}; 0 means unlimited. */
@@ -56,7 +59,7 @@ public class Quotas {
         if (orgLimit <= 0 && subjectLimit <= 0) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -116,7 +119,7 @@ public class Quotas {
             upsert.setInt(3, checks);
             try (ResultSet rs = upsert.executeQuery()) {
                 rs.next();
-                return rs.getInt(1);
+                return rs.getInt("used");
             }
         }
     }

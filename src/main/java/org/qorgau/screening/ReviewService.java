@@ -23,11 +23,12 @@ import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
+import org.qorgau.common.Validation;
 import org.qorgau.error.ConflictException;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
-import org.qorgau.registry.Validation;
+import org.qorgau.registry.RegistryReader;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.screening.api.CheckResponse.AuditRef;
 import org.qorgau.screening.api.CheckResponse.MatchView;
@@ -54,11 +55,13 @@ public class ReviewService {
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
     private final ObjectMapper json;
+    private final RegistryReader registry;
 
-    public ReviewService(AgroalDataSource dataSource, AuditLog auditLog, ObjectMapper json) {
+    public ReviewService(AgroalDataSource dataSource, AuditLog auditLog, ObjectMapper json, RegistryReader registry) {
         this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.json = json;
+        this.registry = registry;
     }
 
     /** Records a decision about one match of a check of the reviewer's own organisation. */
@@ -76,9 +79,9 @@ public class ReviewService {
                     statement.setString(2, caller.org());
                     try (ResultSet rs = statement.executeQuery()) {
                         if (rs.next()) {
-                            candidateKey = rs.getString(1);
-                            purpose = rs.getString(2);
-                            check = json.readValue(rs.getString(3), CheckResponse.class);
+                            candidateKey = rs.getString("candidate_key");
+                            purpose = rs.getString("purpose");
+                            check = json.readValue(rs.getString("response"), CheckResponse.class);
                         }
                     }
                 }
@@ -106,16 +109,8 @@ public class ReviewService {
                 if (!matched) {
                     throw new ValidationException("externalId", "externalId is not one of this check's matches");
                 }
-                Long entryVersion = null;
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "select updated_version from registry_entry where external_id = ?")) {
-                    statement.setString(1, request.externalId());
-                    try (ResultSet rs = statement.executeQuery()) {
-                        if (rs.next()) {
-                            entryVersion = rs.getLong(1);
-                        }
-                    }
-                }
+                Long entryVersion =
+                        registry.entryVersions(List.of(request.externalId())).get(request.externalId());
                 Current current = currentDecision(connection, caller.org(), candidateKey, request.externalId());
                 UUID supersedes = null;
                 if (current != null) {
@@ -165,8 +160,8 @@ public class ReviewService {
                                 checkId));
                 try (PreparedStatement insert = connection.prepareStatement("insert into check_review (review_id,"
                         + " check_id, org, subject, candidate_key, external_id, decision, reason, entry_version,"
-                        + " created_at, audit_sequence, supersedes, is_current)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)")) {
+                        + " created_at, audit_sequence, supersedes, is_current, audit_hash)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)")) {
                     insert.setObject(1, reviewId);
                     insert.setObject(2, checkId);
                     insert.setString(3, caller.org());
@@ -179,6 +174,7 @@ public class ReviewService {
                     insert.setTimestamp(10, Timestamp.from(createdAt));
                     insert.setLong(11, audit.sequence());
                     insert.setObject(12, supersedes);
+                    insert.setString(13, audit.hash());
                     insert.executeUpdate();
                 } catch (SQLException e) {
                     if ("23505".equals(e.getSQLState())) {
@@ -219,29 +215,50 @@ public class ReviewService {
             return matches;
         }
         Map<String, List<PriorReview>> byEntry = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select r.review_id, r.check_id, r.decision,"
-                + " r.reason, r.created_at, r.subject, r.external_id, r.entry_version, e.updated_version, r.supersedes"
-                + " from check_review r left join registry_entry e on e.external_id = r.external_id"
-                + " where r.org = ? and r.candidate_key = ? order by r.created_at, r.review_id")) {
+        record Prior(String externalId, Long reviewedVersion, PriorReview review) {}
+        List<Prior> priors = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select review_id, check_id, decision,"
+                + " reason, created_at, subject, external_id, entry_version, supersedes"
+                + " from check_review where org = ? and candidate_key = ? order by created_at, review_id")) {
             statement.setString(1, org);
             statement.setString(2, candidateKey);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Long reviewedVersion = (Long) rs.getObject(8);
-                    Long currentVersion = (Long) rs.getObject(9);
-                    boolean changed = currentVersion == null || !Objects.equals(reviewedVersion, currentVersion);
-                    byEntry.computeIfAbsent(rs.getString(7), k -> new ArrayList<>())
-                            .add(new PriorReview(
-                                    rs.getObject(1, UUID.class),
-                                    rs.getObject(2, UUID.class),
-                                    rs.getString(3),
-                                    rs.getString(4),
-                                    rs.getTimestamp(5).toInstant(),
-                                    rs.getString(6),
-                                    changed,
-                                    rs.getObject(10, UUID.class)));
+                    priors.add(new Prior(
+                            rs.getString("external_id"),
+                            (Long) rs.getObject("entry_version"),
+                            new PriorReview(
+                                    rs.getObject("review_id", UUID.class),
+                                    rs.getObject("check_id", UUID.class),
+                                    rs.getString("decision"),
+                                    rs.getString("reason"),
+                                    rs.getTimestamp("created_at").toInstant(),
+                                    rs.getString("subject"),
+                                    false,
+                                    rs.getObject("supersedes", UUID.class))));
                 }
             }
+        }
+        if (priors.isEmpty()) {
+            return matches;
+        }
+        // a decision is flagged when its entry changed (or was removed) after it was made
+        Map<String, Long> current = registry.entryVersions(
+                priors.stream().map(Prior::externalId).distinct().toList());
+        for (Prior prior : priors) {
+            Long now = current.get(prior.externalId());
+            boolean changed = now == null || !Objects.equals(prior.reviewedVersion(), now);
+            PriorReview r = prior.review();
+            byEntry.computeIfAbsent(prior.externalId(), k -> new ArrayList<>())
+                    .add(new PriorReview(
+                            r.reviewId(),
+                            r.checkId(),
+                            r.decision(),
+                            r.reason(),
+                            r.reviewedAt(),
+                            r.reviewer(),
+                            changed,
+                            r.supersedes()));
         }
         if (byEntry.isEmpty()) {
             return matches;
@@ -262,27 +279,27 @@ public class ReviewService {
             statement.setString(2, candidateKey);
             statement.setString(3, externalId);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? new Current(rs.getObject(1, UUID.class), rs.getString(2)) : null;
+                return rs.next() ? new Current(rs.getObject("review_id", UUID.class), rs.getString("decision")) : null;
             }
         }
     }
 
     private static final String REVIEW_COLUMNS = "select r.review_id, r.check_id, r.external_id, r.decision,"
-            + " r.reason, r.subject, r.created_at, r.supersedes, r.is_current, r.audit_sequence, a.hash"
-            + " from check_review r left join audit_event a on a.sequence = r.audit_sequence";
+            + " r.reason, r.subject, r.created_at, r.supersedes, r.is_current, r.audit_sequence, r.audit_hash"
+            + " from check_review r";
 
     private static ReviewView review(ResultSet rs) throws SQLException {
         return new ReviewView(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getTimestamp(7).toInstant(),
-                rs.getObject(8, UUID.class),
-                rs.getBoolean(9),
-                new AuditRef(rs.getLong(10), rs.getString(11)));
+                rs.getObject("review_id", UUID.class),
+                rs.getObject("check_id", UUID.class),
+                rs.getString("external_id"),
+                rs.getString("decision"),
+                rs.getString("reason"),
+                rs.getString("subject"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("supersedes", UUID.class),
+                rs.getBoolean("is_current"),
+                new AuditRef(rs.getLong("audit_sequence"), rs.getString("audit_hash")));
     }
 
     /** One recorded review of a check: reviewers of the check's organisation, or auditors ({@code allOrganisations}). */
@@ -357,11 +374,12 @@ public class ReviewService {
      * of someone already decided does not ask again.
      */
     public QueuePage queue(Caller caller, QueueCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select c.check_id, c.created_at, c.purpose, c.response::text,"
-                + " p.pending from screening_check c cross join lateral (select array_agg(m ->> 'externalId') pending"
-                + " from jsonb_array_elements(c.response -> 'matches') m where not exists (select 1 from check_review r"
-                + " where r.org = c.org and r.candidate_key = c.candidate_key and r.external_id = m ->> 'externalId'"
-                + " and r.is_current)) p where c.org = ? and c.verdict <> 'NO_MATCH' and p.pending is not null");
+        StringBuilder sql = new StringBuilder(
+                "select c.check_id, c.created_at, c.purpose, c.response::text as response,"
+                        + " p.pending from screening_check c cross join lateral (select array_agg(m ->> 'externalId') pending"
+                        + " from jsonb_array_elements(c.response -> 'matches') m where not exists (select 1 from check_review r"
+                        + " where r.org = c.org and r.candidate_key = c.candidate_key and r.external_id = m ->> 'externalId'"
+                        + " and r.is_current)) p where c.org = ? and c.verdict <> 'NO_MATCH' and p.pending is not null");
         if (after != null) {
             sql.append(" and (c.created_at, c.check_id) > (?, ?)");
         }
@@ -384,16 +402,22 @@ public class ReviewService {
                         next = last;
                         break;
                     }
-                    UUID checkId = rs.getObject(1, UUID.class);
-                    Instant createdAt = rs.getTimestamp(2).toInstant();
-                    CheckResponse check = json.readValue(rs.getString(4), CheckResponse.class);
-                    List<String> pending = List.of((String[]) rs.getArray(5).getArray());
+                    UUID checkId = rs.getObject("check_id", UUID.class);
+                    Instant createdAt = rs.getTimestamp("created_at").toInstant();
+                    CheckResponse check = json.readValue(rs.getString("response"), CheckResponse.class);
+                    List<String> pending =
+                            List.of((String[]) rs.getArray("pending").getArray());
                     List<ReviewQueueItem.PendingMatch> matches = check.matches().stream()
                             .filter(m -> pending.contains(m.externalId()))
                             .map(m -> new ReviewQueueItem.PendingMatch(m.externalId(), m.verdict(), m.probability()))
                             .toList();
                     items.add(new ReviewQueueItem(
-                            checkId, createdAt, check.verdict(), rs.getString(3), check.registryVersion(), matches));
+                            checkId,
+                            createdAt,
+                            check.verdict(),
+                            rs.getString("purpose"),
+                            check.registryVersion(),
+                            matches));
                     last = new QueueCursor(createdAt, checkId);
                 }
             }

@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
-import static org.qorgau.support.Api.entryJson;
-import static org.qorgau.support.Api.importNdjson;
 import static org.qorgau.support.Api.uniqueId;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +33,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
@@ -521,13 +520,5 @@ class AuditApiTest {
         as(TestTokens.expired("auditor")).get("/v1/audit/events").then().statusCode(401);
         as(TestTokens.badSignature("auditor")).get("/v1/audit/events").then().statusCode(401);
         as(TestTokens.wrongIssuer("auditor")).get("/v1/audit/usage").then().statusCode(401);
-    }
-
-    @SuppressWarnings("unused")
-    private static String registered(MatchingIndex index, String name, String dateOfBirth) {
-        String id = uniqueId("AUD");
-        importNdjson("upsert", entryJson(id, name, dateOfBirth)).then().statusCode(200);
-        index.refresh();
-        return id;
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.runtime.EmbeddedDatabase;
 import org.qorgau.support.EmbeddedPostgresResource;
 import org.qorgau.support.TestTokens;

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qorgau.support.Api.as;
-import static org.qorgau.support.Api.entryJson;
-import static org.qorgau.support.Api.importNdjson;
-import static org.qorgau.support.Api.uniqueId;
+import static org.qorgau.support.Api.registered;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,12 +50,6 @@ class PhotoEvidenceApiTest {
         return as(token).contentType(type).body(photo).post("/v1/registry/entries/" + id + "/photos");
     }
 
-    private String registered(String name, String dateOfBirth) {
-        String id = uniqueId("PHO");
-        importNdjson("upsert", entryJson(id, name, dateOfBirth)).then().statusCode(200);
-        return id;
-    }
-
     private static MultipartBody check(String name, String dateOfBirth, String photoType, byte[] photo) {
         String json = "{\"candidate\":{\"fullName\":\"" + name + "\",\"dateOfBirth\":\"" + dateOfBirth
                 + "\"},\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"HR-PHOTO-1\"}";
@@ -75,7 +67,7 @@ class PhotoEvidenceApiTest {
 
     @Test
     void shouldAddAPhotosHashToAnEntryAsANewAuditedVersion() {
-        String id = registered("Тулегенов Арман Кайратович", "1969-11-23");
+        String id = registered(index, "Тулегенов Арман Кайратович", "1969-11-23");
         long before = org.qorgau.support.Db.count(
                 dataSource, "select count(*) from audit_event where type = 'REGISTRY_ENTRY_CHANGED'");
         addPhoto(TestTokens.admin(), id, "image/jpeg", HostilePhotos.bridgeJpeg())
@@ -105,7 +97,7 @@ class PhotoEvidenceApiTest {
 
     @Test
     void shouldRefuseEntryPhotosFromOtherRolesUnknownEntriesAndFeaturelessPhotos() {
-        String id = registered("Жаксылыков Бауыржан", "1977-02-14");
+        String id = registered(index, "Жаксылыков Бауыржан", "1977-02-14");
         addPhoto(TestTokens.screener("school-1"), id, "image/jpeg", HostilePhotos.smallJpeg())
                 .then()
                 .statusCode(403);
@@ -129,7 +121,7 @@ class PhotoEvidenceApiTest {
 
     @Test
     void shouldScreenACandidateWithAPhotoAndUseItsHashAsEvidence() {
-        String id = registered("Ибраев Даурен Маратович", "1972-08-09");
+        String id = registered(index, "Ибраев Даурен Маратович", "1972-08-09");
         addPhoto(TestTokens.admin(), id, "image/jpeg", HostilePhotos.bridgeJpeg())
                 .then()
                 .statusCode(200);
@@ -204,7 +196,7 @@ class PhotoEvidenceApiTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            String id = registered("Абенов Нуржан", "1983-04-05");
+            String id = registered(index, "Абенов Нуржан", "1983-04-05");
             addPhoto(TestTokens.admin(), id, "image/png", photo.clone()).then().statusCode(200);
             as(TestTokens.screener("school-1"))
                     .contentType("image/png")

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.qorgau.audit.CanonicalJson;
+import org.qorgau.common.CanonicalJson;
 import org.qorgau.support.PackagedService;
 import org.qorgau.support.TestTokens;
 

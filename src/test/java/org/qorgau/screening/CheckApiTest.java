@@ -10,9 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
-import static org.qorgau.support.Api.entryJson;
-import static org.qorgau.support.Api.importNdjson;
-import static org.qorgau.support.Api.uniqueId;
+import static org.qorgau.support.Api.registered;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,16 +29,9 @@ class CheckApiTest {
     @Inject
     MatchingIndex index;
 
-    private String registered(String name, String dateOfBirth) {
-        String id = uniqueId("CHK");
-        importNdjson("upsert", entryJson(id, name, dateOfBirth)).then().statusCode(200);
-        index.refresh();
-        return id;
-    }
-
     @Test
     void shouldAnswerMatchWithEvidenceEntryAndAuditRecord() {
-        String id = registered("Жумабеков Ерлан Серикович", "1971-05-02");
+        String id = registered(index, "Жумабеков Ерлан Серикович", "1971-05-02");
         String checkId = as(TestTokens.screener("school-1"))
                 .contentType("application/json")
                 .body(checkJson("ерлан жумабеков серикович", "1971-05-02"))
@@ -68,7 +59,7 @@ class CheckApiTest {
 
     @Test
     void shouldAnswerNoMatchWithoutRegistryDataForANamesakeWithAnotherBirthDate() {
-        registered("Садыкова Айгуль Нурлановна", "1985-01-20");
+        registered(index, "Садыкова Айгуль Нурлановна", "1985-01-20");
         as(TestTokens.screener("school-1"))
                 .contentType("application/json")
                 .body(checkJson("Садыкова Айгуль Нурлановна", "1962-09-11"))
@@ -239,7 +230,7 @@ class CheckApiTest {
 
     @Test
     void shouldReportTheMatchOnlyAfterTheIndexSawTheImport() {
-        registered("Index Visible", "1999-09-09");
+        registered(index, "Index Visible", "1999-09-09");
         as(TestTokens.screener("school-7"))
                 .contentType("application/json")
                 .body(checkJson("Index Visible", "1999-09-09"))

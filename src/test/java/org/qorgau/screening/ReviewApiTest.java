@@ -7,8 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
-import static org.qorgau.support.Api.entryJson;
-import static org.qorgau.support.Api.importNdjson;
+import static org.qorgau.support.Api.registered;
 import static org.qorgau.support.Api.uniqueId;
 
 import io.agroal.api.AgroalDataSource;
@@ -27,13 +26,6 @@ class ReviewApiTest {
 
     @Inject
     MatchingIndex index;
-
-    private String registered(String name, String dateOfBirth) {
-        String id = uniqueId("REV");
-        importNdjson("upsert", entryJson(id, name, dateOfBirth)).then().statusCode(200);
-        index.refresh();
-        return id;
-    }
 
     private String check(String org, String name, String dateOfBirth) {
         return as(TestTokens.screener(org))
@@ -55,7 +47,7 @@ class ReviewApiTest {
     @Test
     void shouldShowAnEarlierNotSamePersonDecisionBesideTheMatchOfALaterCheck() {
         String org = uniqueId("rev-org");
-        String externalId = registered("Нуржанов Аскар Болатович", "1974-10-10");
+        String externalId = registered(index, "Нуржанов Аскар Болатович", "1974-10-10");
         String first = check(org, "Нуржанов Аскар Болатович", "1974-10-10");
         long reviewsBefore = Db.count(dataSource, "select count(*) from audit_event where type = 'REVIEW_RECORDED'");
         as(TestTokens.reviewer(org))
@@ -97,7 +89,7 @@ class ReviewApiTest {
     @Test
     void shouldFlagAnEarlierDecisionWhenTheEntryChangedSince() {
         String org = uniqueId("rev-org");
-        String externalId = registered("Smagulov Daniyar", "1981-11-11");
+        String externalId = registered(index, "Smagulov Daniyar", "1981-11-11");
         String first = check(org, "Smagulov Daniyar", "1981-11-11");
         as(TestTokens.reviewer(org))
                 .contentType("application/json")
@@ -126,7 +118,7 @@ class ReviewApiTest {
 
     @Test
     void shouldAnswer404ForAnotherOrganisationsCheckAndAuditIt() {
-        String externalId = registered("Bekov Ruslan", "1979-09-19");
+        String externalId = registered(index, "Bekov Ruslan", "1979-09-19");
         String checkId = check("rev-owner", "Bekov Ruslan", "1979-09-19");
         String refusals =
                 "select count(*) from audit_event where type = 'ACCESS_REFUSED' and actor_org = 'rev-stranger'";
@@ -151,7 +143,7 @@ class ReviewApiTest {
 
     @Test
     void shouldRejectInvalidReviewsAndWrongRoles() {
-        String externalId = registered("Kenzhe Arman", "1985-05-25");
+        String externalId = registered(index, "Kenzhe Arman", "1985-05-25");
         String checkId = check("rev-valid", "Kenzhe Arman", "1985-05-25");
         as(TestTokens.reviewer("rev-valid"))
                 .contentType("application/json")

@@ -10,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
-import static org.qorgau.support.Api.entryJson;
-import static org.qorgau.support.Api.importNdjson;
+import static org.qorgau.support.Api.registered;
 import static org.qorgau.support.Api.uniqueId;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,13 +25,6 @@ class ReviewQueueTest {
 
     @Inject
     MatchingIndex index;
-
-    private String registered(String name, String dateOfBirth) {
-        String id = uniqueId("QUE");
-        importNdjson("upsert", entryJson(id, name, dateOfBirth)).then().statusCode(200);
-        index.refresh();
-        return id;
-    }
 
     private static String check(String org, String name, String dateOfBirth) {
         return as(TestTokens.screener(org))
@@ -58,8 +50,8 @@ class ReviewQueueTest {
     @Test
     void shouldListUndecidedChecksOldestFirstAndDropADecidedOne() {
         String org = uniqueId("queue-org");
-        String first = registered("Omarov Serik Kanatovich", "1971-03-14");
-        String second = registered("Zhakupova Aigul Maratovna", "1983-07-02");
+        String first = registered(index, "Omarov Serik Kanatovich", "1971-03-14");
+        String second = registered(index, "Zhakupova Aigul Maratovna", "1983-07-02");
         String older = check(org, "Omarov Serik Kanatovich", "1971-03-14");
         String newer = check(org, "Zhakupova Aigul Maratovna", "1983-07-02");
         as(TestTokens.reviewer(org))
@@ -95,7 +87,7 @@ class ReviewQueueTest {
     @Test
     void shouldPageTheQueueWithACursor() {
         String org = uniqueId("queue-page");
-        registered("Tulegenov Berik", "1969-12-01");
+        registered(index, "Tulegenov Berik", "1969-12-01");
         String a = check(org, "Tulegenov Berik", "1969-12-01");
         String b = check(org, "Tulegenov Berik", "1969-12-01");
         Response page = as(TestTokens.reviewer(org)).get("/v1/reviews/queue?limit=1");
@@ -124,7 +116,7 @@ class ReviewQueueTest {
     @Test
     void shouldKeepOneCurrentDecisionAndRequireAContradictionToNameTheOneItSupersedes() {
         String org = uniqueId("supersede");
-        String entry = registered("Abenov Marat", "1977-04-04");
+        String entry = registered(index, "Abenov Marat", "1977-04-04");
         String checkId = check(org, "Abenov Marat", "1977-04-04");
 
         Response first = decide(org, checkId, entry, "SAME_PERSON", null);
@@ -185,7 +177,7 @@ class ReviewQueueTest {
     @Test
     void shouldHideReviewsFromOtherOrganisationsAndRoles() {
         String org = uniqueId("review-owner");
-        String entry = registered("Dauletov Nurlan", "1980-08-08");
+        String entry = registered(index, "Dauletov Nurlan", "1980-08-08");
         String checkId = check(org, "Dauletov Nurlan", "1980-08-08");
         String location = decide(org, checkId, entry, "SAME_PERSON", null).getHeader("Location");
         as(TestTokens.reviewer(uniqueId("stranger"))).get(location).then().statusCode(404);

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
+import org.qorgau.screening.MatchingIndex;
 
 /** Small REST Assured helpers shared by the API tests. */
 public final class Api {
@@ -38,6 +39,17 @@ public final class Api {
                 .contentType("application/x-ndjson")
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/v1/registry/imports?mode=" + mode);
+    }
+
+    /**
+     * Registers one person under a fresh id and refreshes this replica's matching index, so the next check sees them;
+     * returns the id.
+     */
+    public static String registered(MatchingIndex index, String name, String dateOfBirth) {
+        String id = uniqueId("P");
+        importNdjson("upsert", entryJson(id, name, dateOfBirth)).then().statusCode(200);
+        index.refresh();
+        return id;
     }
 
     public static String entryJson(String id, String name, String dateOfBirth) {

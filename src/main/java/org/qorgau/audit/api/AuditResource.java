@@ -34,6 +34,7 @@ import org.qorgau.audit.AuditFilter;
 import org.qorgau.audit.AuditService;
 import org.qorgau.audit.Checkpoints;
 import org.qorgau.audit.UsageService;
+import org.qorgau.common.Validation;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
 import org.qorgau.security.Caller;
@@ -304,7 +305,7 @@ public class AuditResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String problem = org.qorgau.registry.Validation.filter(value);
+        String problem = Validation.filter(value);
         if (problem != null) {
             throw new ValidationException(name, name + " " + problem);
         }

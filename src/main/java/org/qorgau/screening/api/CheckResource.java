@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,17 +36,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Validation;
 import org.qorgau.error.BadRequestException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
+import org.qorgau.matching.Verdict;
 import org.qorgau.matching.photo.PdqHasher;
 import org.qorgau.matching.photo.PdqResult;
 import org.qorgau.photo.MultipartForm;
 import org.qorgau.photo.PhotoHashing;
-import org.qorgau.registry.Validation;
 import org.qorgau.screening.BatchService;
 import org.qorgau.screening.CheckService;
+import org.qorgau.screening.Purpose;
 import org.qorgau.screening.ReviewService;
 import org.qorgau.security.Caller;
 import org.qorgau.security.CurrentCaller;
@@ -417,23 +418,21 @@ public class CheckResource {
         if (limit < 1 || limit > 500) {
             throw new ValidationException("limit", "limit must be between 1 and 500");
         }
-        if (verdict != null && !List.of("MATCH", "POSSIBLE_MATCH", "NO_MATCH").contains(verdict)) {
-            throw new ValidationException("verdict", "verdict must be MATCH, POSSIBLE_MATCH or NO_MATCH");
-        }
-        if (purpose != null
-                && !List.of("EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN")
-                        .contains(purpose)) {
-            throw new ValidationException(
-                    "purpose", "purpose must be EMPLOYMENT, VOLUNTEERING, CONTRACTOR or PERIODIC_RESCREEN");
-        }
+        Verdict verdictIs =
+                parse(Verdict.class, verdict, "verdict", "verdict must be MATCH, POSSIBLE_MATCH or NO_MATCH");
+        Purpose purposeIs = parse(
+                Purpose.class,
+                purpose,
+                "purpose",
+                "purpose must be EMPLOYMENT, VOLUNTEERING, CONTRACTOR or PERIODIC_RESCREEN");
         for (String[] text : new String[][] {{"actor", actor}, {"org", org}}) {
             String problem = Validation.filter(text[1]);
             if (problem != null) {
                 throw new ValidationException(text[0], text[0] + " " + problem);
             }
         }
-        CheckService.CheckFilter filter =
-                new CheckService.CheckFilter(org, actor, verdict, purpose, instant("from", from), instant("to", to));
+        CheckService.CheckFilter filter = new CheckService.CheckFilter(
+                org, actor, verdictIs, purposeIs, instant("from", from), instant("to", to));
         CheckService.CheckPage page = checks.list(who, auditor, filter, decodeCursor(cursor), limit);
         String next = page.next() == null ? null : encodeCursor(page.next());
         Response.ResponseBuilder response = Response.ok(new CheckPage(page.items(), next));
@@ -455,6 +454,18 @@ public class CheckResource {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new ValidationException(field, field + " must be an ISO-8601 instant");
+        }
+    }
+
+    /** The named constant of {@code type}, null for none; anything else is refused with {@code message}. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String message) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(field, message);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.qorgau.screening;
+package org.qorgau.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,13 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.qorgau.matching.FellegiSunterMatcherFactory;
-import org.qorgau.matching.Match;
-import org.qorgau.matching.Matcher;
-import org.qorgau.matching.Probe;
-import org.qorgau.matching.RegistryPerson;
-import org.qorgau.matching.Screening;
-import org.qorgau.matching.Verdict;
 
 /** The delta index on top of a full one answers as a full rebuild of the new version would. */
 class LayeredMatcherTest {
@@ -99,13 +92,5 @@ class LayeredMatcherTest {
         }
         assertEquals(after.size(), layered.size());
         assertEquals(rebuilt.engineVersion(), layered.engineVersion());
-    }
-
-    @Test
-    void jsonStringArraysAsPostgresPrintsThem() {
-        assertEquals(List.of(), JsonStrings.parse("[]"));
-        assertEquals(List.of(), JsonStrings.parse(null));
-        assertEquals(List.of("Nurlan Abenov", "Нұрлан"), JsonStrings.parse("[\"Nurlan Abenov\", \"Нұрлан\"]"));
-        assertEquals(List.of("a\"b\\cé\n"), JsonStrings.parse("[\"a\\\"b\\\\c\\u00e9\\n\"]"));
     }
 }

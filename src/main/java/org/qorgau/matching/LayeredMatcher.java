@@ -1,21 +1,16 @@
-package org.qorgau.screening;
+package org.qorgau.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.qorgau.matching.Match;
-import org.qorgau.matching.Matcher;
-import org.qorgau.matching.Probe;
-import org.qorgau.matching.Screening;
-import org.qorgau.matching.Verdict;
 
 /**
  * One registry version served as a full index of an earlier version (the base) plus a small delta index over the
  * entries added or changed since, built with the base's term frequencies. The base's answers about entries changed or
  * removed since ({@code hidden}) are dropped; the delta answers for the changed ones. Immutable like its parts.
  */
-final class LayeredMatcher implements Matcher {
+public final class LayeredMatcher implements Matcher {
 
     /** The order the engine reports matches in: strongest verdict, then highest weight, then id. */
     static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
@@ -34,7 +29,7 @@ final class LayeredMatcher implements Matcher {
      * @param hidden the ids of every entry changed or removed since the base (the base must not answer for them)
      * @param size entries in this version
      */
-    LayeredMatcher(Matcher base, Matcher delta, Set<String> hidden, int size) {
+    public LayeredMatcher(Matcher base, Matcher delta, Set<String> hidden, int size) {
         this.base = base;
         this.delta = delta;
         this.hidden = Set.copyOf(hidden);
@@ -74,7 +69,7 @@ final class LayeredMatcher implements Matcher {
     }
 
     /** The full index this delta sits on. */
-    Matcher base() {
+    public Matcher base() {
         return base;
     }
 

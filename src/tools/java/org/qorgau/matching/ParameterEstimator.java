@@ -33,7 +33,7 @@ import java.util.function.Function;
  * parameters):
  *
  * <pre>
- * ./mvnw -q compile exec:java -Dexec.mainClass=org.qorgau.matching.ParameterEstimator \
+ * ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.qorgau.matching.ParameterEstimator \
  *   -Dexec.args="--out src/main/resources/matching/parameters.properties --id febrl-2026-11-25 \
  *   src/test/resources/reference/febrl/dataset3.csv src/test/resources/reference/febrl/dataset4a.csv \
  *   src/test/resources/reference/febrl/dataset4b.csv"

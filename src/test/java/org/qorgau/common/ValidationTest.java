@@ -1,4 +1,4 @@
-package org.qorgau.registry;
+package org.qorgau.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

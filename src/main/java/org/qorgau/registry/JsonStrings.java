@@ -1,4 +1,4 @@
-package org.qorgau.screening;
+package org.qorgau.registry;
 
 import java.util.ArrayList;
 import java.util.List;
