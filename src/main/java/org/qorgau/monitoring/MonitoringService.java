@@ -74,7 +74,7 @@ public class MonitoringService {
                         null,
                         caller)
                 .response();
-        return store.enrol(request, check, caller, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return view(store.enrol(request, check, caller, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     public Optional<MonitoredPersonView> find(UUID id, Caller caller) {

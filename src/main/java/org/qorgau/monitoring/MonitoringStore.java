@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.monitoring.api.EnrolmentRequest;
-import org.qorgau.monitoring.api.MonitoredPersonView;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
 
@@ -57,7 +56,7 @@ public class MonitoringStore {
 
     /** Stores a new enrolment with its first check as the baseline, and its audit event, in one transaction. */
     @Transactional
-    MonitoredPersonView enrol(EnrolmentRequest request, CheckResponse check, Caller caller, Instant now) {
+    MonitoredPerson enrol(EnrolmentRequest request, CheckResponse check, Caller caller, Instant now) {
         MonitoredPerson person = new MonitoredPerson();
         person.id = UUID.randomUUID();
         person.org = caller.org();
@@ -94,7 +93,7 @@ public class MonitoringStore {
                         "change", "enrolled", "checkId", check.checkId().toString()),
                 check.registryVersion(),
                 check.checkId()));
-        return MonitoringService.view(person);
+        return person;
     }
 
     /** The person if it belongs to {@code org} (another organisation's person is as absent as an unknown id). */

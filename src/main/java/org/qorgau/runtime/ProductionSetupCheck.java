@@ -44,6 +44,12 @@ public class ProductionSetupCheck {
                 usesDevelopmentKeys(),
                 EmbeddedDatabase.servesThisProcess(),
                 config.requireProductionSetup());
+        if (config.candidateKey().secret().filter(secret -> !secret.isBlank()).isEmpty()
+                && !EmbeddedDatabase.servesThisProcess()) {
+            // replicas sharing a database but not a data directory would each hash with a key of their own
+            LOG.warn("Candidate identities are hashed with a key generated into this replica's data directory."
+                    + " Set QORGAU_CANDIDATE_KEY_SECRET (the same on every replica) with a shared database.");
+        }
         switch (setup.action()) {
             case REFUSE -> {
                 LOG.error(setup.message());

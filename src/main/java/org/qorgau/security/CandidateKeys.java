@@ -69,11 +69,6 @@ public class CandidateKeys {
                     currentId,
                     developmentKey(Path.of(config.dataDir()).toAbsolutePath().resolve("keys")));
             development = true;
-            if (org.qorgau.runtime.EmbeddedDatabase.externalDatasourceConfigured()) {
-                // replicas sharing a database but not a data directory would each hash with a key of their own
-                LOG.warn("Candidate identities are hashed with a key generated into this replica's data directory."
-                        + " Set QORGAU_CANDIDATE_KEY_SECRET (the same on every replica) with a shared database.");
-            }
         }
         settings.previous().forEach((id, secret) -> {
             String checked = checkedId(id);

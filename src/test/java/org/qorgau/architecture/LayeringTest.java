@@ -25,8 +25,9 @@ class LayeringTest {
         "org.qorgau.runtime..",
         "org.qorgau.screening..",
         "org.qorgau.monitoring..",
-        "org.qorgau.subjects..",
-        "org.qorgau.webhooks.."
+        "org.qorgau.subjectaccess..",
+        "org.qorgau.dispute..",
+        "org.qorgau.webhook.."
     };
 
     @ArchTest
