@@ -11,24 +11,14 @@ import static org.qorgau.support.Api.importNdjson;
 import static org.qorgau.support.Api.uniqueId;
 import static org.qorgau.support.Api.uniqueSurname;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.qorgau.screening.MatchingIndex;
@@ -38,16 +28,12 @@ import org.qorgau.support.TestTokens;
 /**
  * The console in a real browser: Chromium driven by Playwright through the reviewer's and the auditor's flows. Uses
  * the system's Chromium ({@code /usr/bin/chromium}, e.g. Debian's {@code chromium} package); skipped only where it
- * is missing. Screenshots of each page go to {@code target/console-screenshots}.
+ * is missing. Each page is checked with axe-core; screenshots go to {@code target/console-screenshots}.
  */
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static ConsoleBrowser browser;
 
     @TestHTTPResource("/console/")
     URL console;
@@ -60,22 +46,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = ConsoleBrowser.launch();
     }
 
     @AfterAll
@@ -83,30 +54,16 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     private Page signIn(String role, String org) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-        Page page = context.newPage();
-        page.navigate(console.toString());
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Development sign-in")))
-                .isVisible();
-        page.getByLabel(role.equals("auditor") ? "Auditor" : "Reviewer (safeguarding lead)")
-                .check();
-        page.getByLabel("Organisation").fill(org);
-        page.getByLabel("User name").fill(role + "@" + org);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        return page;
+        return browser.signIn(console, role, org);
     }
 
+    /** A screenshot for the documentation, after axe-core found nothing serious on the page. */
     private void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
+        browser.axe(page);
+        ConsoleBrowser.screenshot(page, name);
     }
 
     @Test
