@@ -15,10 +15,12 @@ import static org.qorgau.support.Api.uniqueId;
 import static org.qorgau.support.Api.uniqueSurname;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,22 @@ class ConsoleAccessibilityTest {
             auditor.keyboard().press("Enter");
             assertEquals("main", auditor.evaluate("() => document.activeElement.id"));
             auditor.context().close();
+
+            Page admin = browser.signIn(console, "registry-admin", "kz-gpo", lang);
+            h1.put("registry", visit(admin, "registry", lang));
+            h1.put("import", visit(admin, "registry/imports", lang));
+            // the import's validation report (nothing is applied: the file's one line is invalid)
+            admin.locator("#file")
+                    .setInputFiles(new FilePayload(
+                            "entries.csv",
+                            "text/csv",
+                            ("externalId,fullName,dateOfBirth,offence\n" + uniqueId("A11Y") + ",,1980-01-01,x\n")
+                                    .getBytes(StandardCharsets.UTF_8)));
+            admin.locator("#import-form button[type=submit]").click();
+            assertThat(admin.locator("main [role=alert] table")).containsText("fullName");
+            assertEquals(lang, admin.locator("html").getAttribute("lang"));
+            browser.axe(admin);
+            admin.context().close();
             headings.put(lang, h1);
         }
         // each page's heading is translated (names of people are never part of a heading)

@@ -13,11 +13,13 @@ import static org.qorgau.support.Api.uniqueSurname;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,5 +187,60 @@ class ConsoleBrowserTest {
         screenshot(auditor, "checkpoints");
         assertFalse(auditor.content().contains("Bearer"));
         assertEquals("en", auditor.locator("html").getAttribute("lang"));
+    }
+
+    @Test
+    void shouldLetARegistryAdministratorUploadAFileWithProgressAndSeeTheReport() {
+        String id = uniqueId("BRG");
+        String name = uniqueSurname() + " " + uniqueSurname();
+        Page admin = signIn("registry-admin", "kz-gpo");
+        assertThat(admin.locator("h1")).hasText("Registry versions");
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import a file"))
+                .click();
+        assertThat(admin.locator("h1")).hasText("Import a registry file");
+
+        // an invalid line rejects the whole file: every line's error on the page, nothing applied
+        String bad = "externalId,fullName,aliases,dateOfBirth,photoHashes,offence\n"
+                + id + "," + name + ",,1975-03-04,,UK RK 121\n"
+                + uniqueId("BRG") + "," + uniqueSurname() + ",,1975-02-31,,UK RK 121\n"
+                + uniqueId("BRG") + ",,,1975-03-04,,UK RK 121\n";
+        admin.getByLabel("File (.csv or .ndjson)")
+                .setInputFiles(new FilePayload("entries.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)));
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
+                .click();
+        var report = admin.getByRole(AriaRole.ALERT);
+        assertThat(report).containsText("The file was rejected; nothing changed.");
+        assertThat(report.locator("tbody tr")).hasCount(2);
+        assertThat(report.locator("tbody tr").nth(0)).containsText("dateOfBirth");
+        assertThat(report.locator("tbody tr").nth(1)).containsText("fullName");
+        screenshot(admin, "import-report");
+        as(TestTokens.admin()).get("/v1/registry/entries/" + id).then().statusCode(404);
+
+        // a valid file: the upload's progress, then the new version
+        String good = entryJson(id, name, "1975-03-04") + "\n";
+        admin.getByLabel("File (.csv or .ndjson)")
+                .setInputFiles(new FilePayload(
+                        "entries.ndjson", "application/x-ndjson", good.getBytes(StandardCharsets.UTF_8)));
+        // sent by the page's script (XMLHttpRequest, whose upload reports progress), not as a page navigation
+        var upload = admin.waitForRequest(
+                r -> r.url().endsWith("/console/registry/imports") && "POST".equals(r.method()),
+                () -> admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
+                        .click());
+        assertEquals("xhr", upload.resourceType());
+        var applied = admin.locator("#import-outcome").getByRole(AriaRole.STATUS);
+        assertThat(applied).containsText("Applied as registry version");
+        assertThat(applied).containsText("Added");
+        assertEquals("Import a registry file — Qorgau console", admin.title());
+        screenshot(admin, "import-applied");
+        as(TestTokens.admin()).get("/v1/registry/entries/" + id).then().statusCode(200);
+
+        admin.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Registry").setExact(true))
+                .click();
+        var row = admin.locator("tbody tr").first();
+        assertThat(row).containsText("Import (add and update)");
+        assertThat(row).containsText("registry-admin@kz-gpo");
+        screenshot(admin, "registry");
     }
 }
