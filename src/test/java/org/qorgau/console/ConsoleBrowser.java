@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Assumptions;
 final class ConsoleBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
+    /** Where screenshots go: {@code -Dconsole.screenshots=docs/console} refreshes the documentation's. */
+    static final Path SCREENSHOTS = Paths.get(System.getProperty("console.screenshots", "target/console-screenshots"));
+
     static final String AXE_VERSION = "4.10.3";
     private static final Path AXE = Paths.get("target", "axe", "node_modules", "axe-core", "axe.min.js");
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -86,6 +86,11 @@ class ConsoleBrowserTest {
                 .extract()
                 .path("checkId");
 
+        Page signInPage = browser.page(console, "en");
+        signInPage.navigate(console + "sign-in");
+        screenshot(signInPage, "sign-in");
+        signInPage.context().close();
+
         // the reviewer: sign in, find the check in the queue, open it, decide
         Page reviewer = signIn("reviewer", org);
         assertThat(reviewer.getByRole(
