@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,9 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditFilter;
@@ -51,9 +56,15 @@ import org.qorgau.audit.api.UsageReport;
 import org.qorgau.audit.api.VerifyResult;
 import org.qorgau.common.Validation;
 import org.qorgau.config.QorgauConfig;
+import org.qorgau.error.ConflictException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.QorgauException;
 import org.qorgau.error.ValidationException;
+import org.qorgau.registry.ImportMode;
+import org.qorgau.registry.RegistryService;
+import org.qorgau.registry.api.ImportResult;
+import org.qorgau.registry.api.RegistryResource;
+import org.qorgau.registry.api.RegistryVersionView;
 import org.qorgau.screening.CheckService;
 import org.qorgau.screening.ReviewService;
 import org.qorgau.screening.api.CheckResponse;
@@ -85,6 +96,7 @@ public class ConsoleResource {
     private final AuditService audit;
     private final UsageService usage;
     private final Checkpoints checkpoints;
+    private final RegistryService registry;
     private final ObjectMapper json;
     private final ZoneId zone;
     private final Templates templates;
@@ -103,6 +115,7 @@ public class ConsoleResource {
             AuditService audit,
             UsageService usage,
             Checkpoints checkpoints,
+            RegistryService registry,
             ObjectMapper json,
             QorgauConfig qorgau,
             Templates templates) {
@@ -113,6 +126,7 @@ public class ConsoleResource {
         this.audit = audit;
         this.usage = usage;
         this.checkpoints = checkpoints;
+        this.registry = registry;
         this.json = json;
         this.zone = qorgau.usage().zone();
         this.templates = templates;
@@ -156,6 +170,14 @@ public class ConsoleResource {
         @jakarta.inject.Inject
         @Location("console/checkpoints.html")
         Template checkpoints;
+
+        @jakarta.inject.Inject
+        @Location("console/registry.html")
+        Template registry;
+
+        @jakarta.inject.Inject
+        @Location("console/registry-import.html")
+        Template registryImport;
     }
 
     /** Thrown to answer with a finished response (redirect, refusal) from anywhere in a page. */
@@ -203,6 +225,9 @@ public class ConsoleResource {
         if (session.has(Roles.AUDITOR)) {
             return Response.seeOther(URI.create("/console/audit/events")).build();
         }
+        if (session.has(Roles.REGISTRY_ADMIN)) {
+            return Response.seeOther(URI.create("/console/registry")).build();
+        }
         Msg msg = msg(request);
         return message(request, 200, msg.homeTitle(), msg.homeNoPages());
     }
@@ -226,8 +251,8 @@ public class ConsoleResource {
         devSignInOnly();
         ConsoleRequest request = request();
         checkCsrf(request, csrf);
-        if (!Set.of(Roles.REVIEWER, Roles.AUDITOR).contains(role)) {
-            throw new ValidationException("role", "role must be reviewer or auditor");
+        if (!Set.of(Roles.REVIEWER, Roles.AUDITOR, Roles.REGISTRY_ADMIN).contains(role)) {
+            throw new ValidationException("role", "role must be reviewer, auditor or registry-admin");
         }
         for (String[] field : new String[][] {{"org", org}, {"subject", subject}}) {
             String problem = field[1] == null || field[1].isBlank() ? "is required" : Validation.filter(field[1]);
@@ -608,6 +633,169 @@ public class ConsoleResource {
                 .build();
     }
 
+    // ---- registry admin ----------------------------------------------------------------------------------------
+
+    @GET
+    @Path("/registry")
+    public Response registryVersions(@QueryParam("cursor") String cursor) {
+        ConsoleRequest request = request();
+        // as GET /v1/registry/versions: the registry's administrators and the auditors
+        require(request, Roles.REGISTRY_ADMIN, Roles.AUDITOR);
+        Msg msg = msg(request);
+        Long before = null;
+        if (!blank(cursor)) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw new ValidationException("cursor", "cursor is not one this service issued");
+            }
+        }
+        List<RegistryVersionView> versions = registry.versions(PAGE_SIZE + 1, before);
+        String next = null;
+        if (versions.size() > PAGE_SIZE) {
+            versions = versions.subList(0, PAGE_SIZE);
+            next = "/console/registry?cursor=" + versions.get(PAGE_SIZE - 1).version();
+        }
+        List<Views.VersionRow> rows = versions.stream()
+                .map(v -> new Views.VersionRow(
+                        v.version(),
+                        dateTime(v.createdAt(), request),
+                        v.actor(),
+                        v.actorOrg(),
+                        kind(msg, v.kind()),
+                        v.added(),
+                        v.updated(),
+                        v.removed(),
+                        v.unchanged(),
+                        v.entryCount(),
+                        v.contentHash(),
+                        v.reason()))
+                .toList();
+        return render(request, 200, templates.registry.data("rows", rows).data("next", next), msg.registryTitle());
+    }
+
+    @GET
+    @Path("/registry/imports")
+    public Response importForm() {
+        ConsoleRequest request = request();
+        require(request, Roles.REGISTRY_ADMIN);
+        return importPage(request, 200, null, null, null, "upsert", false);
+    }
+
+    /**
+     * Imports an uploaded file through the same service, rules and audit as {@code POST /v1/registry/imports}: all
+     * or nothing, a dry run, and a large replace held until its removals are confirmed. The page shows the counts,
+     * or the validation report of every invalid line.
+     */
+    @POST
+    @Path("/registry/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importFile(
+            @RestForm("file") FileUpload file,
+            @RestForm("mode") String mode,
+            @RestForm("dryRun") String dryRun,
+            @RestForm("confirmRemovals") String confirmRemovals,
+            @RestForm("csrf") String csrf) {
+        ConsoleRequest request = request();
+        Caller caller = require(request, Roles.REGISTRY_ADMIN);
+        checkCsrf(request, csrf);
+        Msg msg = msg(request);
+        String chosenMode = "replace".equals(mode) ? "replace" : "upsert";
+        boolean dry = dryRun != null;
+        Boolean csv = file == null ? null : csv(file);
+        if (csv == null) {
+            return importPage(request, 422, null, msg.importChooseFile(), List.of(), chosenMode, dry);
+        }
+        Long confirmed = null;
+        if (!blank(confirmRemovals)) {
+            try {
+                confirmed = Long.parseLong(confirmRemovals.strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException("confirmRemovals", "confirmRemovals must be a whole number");
+            }
+        }
+        ImportMode importMode = "replace".equals(chosenMode) ? ImportMode.REPLACE : ImportMode.UPSERT;
+        try (InputStream body = Files.newInputStream(file.uploadedFile())) {
+            ImportResult result = registry.importEntries(importMode, csv, body, caller, dry, confirmed);
+            Views.ImportOutcome outcome = new Views.ImportOutcome(
+                    !dry,
+                    dry,
+                    result.registryVersion(),
+                    result.added(),
+                    result.updated(),
+                    result.removed(),
+                    result.unchanged());
+            return importPage(request, 200, outcome, null, null, chosenMode, dry);
+        } catch (ValidationException e) {
+            List<Views.ImportError> errors = e.errors().stream()
+                    .map(error -> new Views.ImportError(
+                            error.line() == null ? "" : error.line().toString(),
+                            error.field() == null ? "" : error.field(),
+                            error.message()))
+                    .toList();
+            return importPage(request, 422, null, e.detail(), errors, chosenMode, dry);
+        } catch (ConflictException e) {
+            Map<String, Long> counts = e.counts();
+            Views.ImportOutcome outcome = new Views.ImportOutcome(
+                    false,
+                    false,
+                    registry.currentVersion(),
+                    counts.getOrDefault("added", 0L),
+                    counts.getOrDefault("updated", 0L),
+                    counts.getOrDefault("removed", 0L),
+                    counts.getOrDefault("unchanged", 0L));
+            return importPage(request, 409, outcome, e.detail(), null, chosenMode, dry);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private Response importPage(
+            ConsoleRequest request,
+            int status,
+            Views.ImportOutcome outcome,
+            String problem,
+            List<Views.ImportError> errors,
+            String mode,
+            boolean dryRun) {
+        Msg msg = msg(request);
+        TemplateInstance instance = templates
+                .registryImport
+                .data("outcome", outcome)
+                .data("problem", problem)
+                .data("errors", errors)
+                .data("conflict", status == 409)
+                .data("replace", "replace".equals(mode))
+                .data("dryRun", dryRun);
+        return render(request, status, instance, msg.importTitle());
+    }
+
+    /** CSV or NDJSON by the file's name, else by its declared type; null when it is neither. */
+    private static Boolean csv(FileUpload file) {
+        String name = file.fileName() == null ? "" : file.fileName().toLowerCase(Locale.ROOT);
+        String type = file.contentType() == null ? "" : file.contentType().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || type.startsWith("text/csv")) {
+            return true;
+        }
+        if (name.endsWith(".ndjson")
+                || name.endsWith(".jsonl")
+                || name.endsWith(".json")
+                || type.startsWith(RegistryResource.NDJSON)) {
+            return false;
+        }
+        return null;
+    }
+
+    private static String kind(Msg msg, String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "IMPORT_UPSERT" -> msg.kindImportUpsert();
+            case "IMPORT_REPLACE" -> msg.kindImportReplace();
+            case "ENTRY_PUT" -> msg.kindEntryPut();
+            case "ENTRY_DELETE" -> msg.kindEntryDelete();
+            default -> kind;
+        };
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private ConsoleRequest request() {
@@ -621,13 +809,13 @@ public class ConsoleResource {
         }
     }
 
-    /** The signed-in caller with {@code role}: otherwise to the sign-in (none) or a 403 page (another role). */
-    private Caller require(ConsoleRequest request, String role) {
+    /** The signed-in caller with one of {@code roles}: otherwise to the sign-in (none) or a 403 page (another role). */
+    private Caller require(ConsoleRequest request, String... roles) {
         if (request.session.isEmpty()) {
             throw new PageResponse(Response.seeOther(URI.create("/console/")).build());
         }
         ConsoleSession session = request.session.get();
-        if (!session.has(role)) {
+        if (Arrays.stream(roles).noneMatch(session::has)) {
             Msg msg = msg(request);
             throw new PageResponse(message(request, 403, msg.forbiddenTitle(), msg.forbiddenText()));
         }
@@ -664,6 +852,7 @@ public class ConsoleResource {
                 session != null,
                 session != null && session.has(Roles.REVIEWER),
                 session != null && session.has(Roles.AUDITOR),
+                session != null && session.has(Roles.REGISTRY_ADMIN),
                 request.path,
                 languages);
         String html = instance.data("p", page)

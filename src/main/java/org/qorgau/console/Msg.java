@@ -368,4 +368,121 @@ public interface Msg {
 
     @Message("Your role has no console pages yet; use the API.")
     String homeNoPages();
+
+    @Message("Registry")
+    String navRegistry();
+
+    @Message("Import a file")
+    String navImport();
+
+    @Message("Registry administrator")
+    String roleRegistryAdmin();
+
+    @Message("Registry versions")
+    String registryTitle();
+
+    @Message("Every import and every correction makes a new version of the registry: who made it, when, how and what"
+            + " it changed, newest first.")
+    String registryIntro();
+
+    @Message("The registry has no version yet.")
+    String noVersions();
+
+    @Message("Version")
+    String colVersion();
+
+    @Message("Made")
+    String colMade();
+
+    @Message("Change")
+    String colKind();
+
+    @Message("Added")
+    String colAdded();
+
+    @Message("Updated")
+    String colUpdated();
+
+    @Message("Removed")
+    String colRemoved();
+
+    @Message("Unchanged")
+    String colUnchanged();
+
+    @Message("Entries after")
+    String colEntries();
+
+    @Message("Content hash")
+    String colContentHash();
+
+    @Message("Import (add and update)")
+    String kindImportUpsert();
+
+    @Message("Import (replace)")
+    String kindImportReplace();
+
+    @Message("Entry corrected")
+    String kindEntryPut();
+
+    @Message("Entry removed")
+    String kindEntryDelete();
+
+    @Message("Import a registry file")
+    String importTitle();
+
+    @Message(
+            "A CSV file (a header row of the entry's field names, | between list items) or NDJSON (one entry per line)."
+                    + " All or nothing: if any line is invalid, nothing changes and every line's error is listed here.")
+    String importIntro();
+
+    @Message("File (.csv or .ndjson)")
+    String importFile();
+
+    @Message("Mode")
+    String importMode();
+
+    @Message("Add and update (upsert)")
+    String modeUpsert();
+
+    @Message("Replace: the registry becomes the file (entries not in it are removed)")
+    String modeReplace();
+
+    @Message("Dry run: check the file and count the changes, change nothing")
+    String dryRun();
+
+    @Message("Entries a large replace removes, to confirm it (optional)")
+    String confirmRemovals();
+
+    @Message("Upload")
+    String upload();
+
+    @Message("Upload progress")
+    String uploadProgress();
+
+    @Message("Uploaded")
+    String uploaded();
+
+    @Message("The file is uploaded; checking it. A large file takes a while.")
+    String importChecking();
+
+    @Message("Applied as registry version {version}.")
+    String importApplied(long version);
+
+    @Message("Dry run: nothing changed. Against version {version} the file would make these changes.")
+    String importDryRun(long version);
+
+    @Message("The file was rejected; nothing changed.")
+    String importRejected();
+
+    @Message("Not applied: confirm the removals")
+    String importConflict();
+
+    @Message("Line")
+    String colLine();
+
+    @Message("Problem")
+    String colProblem();
+
+    @Message("Choose a .csv or .ndjson file.")
+    String importChooseFile();
 }

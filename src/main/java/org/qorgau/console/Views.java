@@ -19,6 +19,7 @@ final class Views {
             boolean signedIn,
             boolean reviewer,
             boolean auditor,
+            boolean registryAdmin,
             String path,
             List<Language> languages) {}
 
@@ -94,4 +95,27 @@ final class Views {
             String brokenAt,
             String problem,
             long checkpointsChecked) {}
+
+    @TemplateData
+    record VersionRow(
+            long version,
+            String madeAt,
+            String actor,
+            String org,
+            String kind,
+            int added,
+            int updated,
+            int removed,
+            int unchanged,
+            int entries,
+            String contentHash,
+            String reason) {}
+
+    /** An import's outcome: applied, a dry run's preview, or (with counts only) a refused large replace. */
+    @TemplateData
+    record ImportOutcome(
+            boolean applied, boolean dryRun, long version, long added, long updated, long removed, long unchanged) {}
+
+    @TemplateData
+    record ImportError(String line, String field, String message) {}
 }

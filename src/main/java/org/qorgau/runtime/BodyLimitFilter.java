@@ -39,6 +39,9 @@ import org.qorgau.config.QorgauConfig;
 public class BodyLimitFilter {
 
     static final String IMPORT_PATH = "/v1/registry/imports";
+    /** The console's upload of an import file: the same size limit and streaming as the API's import. */
+    static final String CONSOLE_IMPORT_PATH = "/console/registry/imports";
+
     private static final Pattern ENTRY_PHOTOS = Pattern.compile("/v1/registry/entries/[^/]+/photos");
 
     private final AtomicInteger photosInFlight = new AtomicInteger();
@@ -62,7 +65,7 @@ public class BodyLimitFilter {
             return;
         }
         String path = context.normalizedPath();
-        boolean isImport = path.equals(IMPORT_PATH);
+        boolean isImport = path.equals(IMPORT_PATH) || path.equals(CONSOLE_IMPORT_PATH);
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
         boolean photo = path.equals("/v1/photo-hashes")

@@ -11,24 +11,16 @@ import static org.qorgau.support.Api.importNdjson;
 import static org.qorgau.support.Api.uniqueId;
 import static org.qorgau.support.Api.uniqueSurname;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.qorgau.screening.MatchingIndex;
@@ -38,16 +30,12 @@ import org.qorgau.support.TestTokens;
 /**
  * The console in a real browser: Chromium driven by Playwright through the reviewer's and the auditor's flows. Uses
  * the system's Chromium ({@code /usr/bin/chromium}, e.g. Debian's {@code chromium} package); skipped only where it
- * is missing. Screenshots of each page go to {@code target/console-screenshots}.
+ * is missing. Each page is checked with axe-core; screenshots go to {@code target/console-screenshots}.
  */
 @QuarkusTest
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "console-screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static ConsoleBrowser browser;
 
     @TestHTTPResource("/console/")
     URL console;
@@ -60,22 +48,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void launch() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = ConsoleBrowser.launch();
     }
 
     @AfterAll
@@ -83,30 +56,16 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     private Page signIn(String role, String org) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
-        Page page = context.newPage();
-        page.navigate(console.toString());
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Development sign-in")))
-                .isVisible();
-        page.getByLabel(role.equals("auditor") ? "Auditor" : "Reviewer (safeguarding lead)")
-                .check();
-        page.getByLabel("Organisation").fill(org);
-        page.getByLabel("User name").fill(role + "@" + org);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        return page;
+        return browser.signIn(console, role, org);
     }
 
+    /** A screenshot for the documentation, after axe-core found nothing serious on the page. */
     private void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(name + ".png"))
-                .setFullPage(true));
+        browser.axe(page);
+        ConsoleBrowser.screenshot(page, name);
     }
 
     @Test
@@ -126,6 +85,11 @@ class ConsoleBrowserTest {
                 .body("verdict", equalTo("POSSIBLE_MATCH"))
                 .extract()
                 .path("checkId");
+
+        Page signInPage = browser.page(console, "en");
+        signInPage.navigate(console + "sign-in");
+        screenshot(signInPage, "sign-in");
+        signInPage.context().close();
 
         // the reviewer: sign in, find the check in the queue, open it, decide
         Page reviewer = signIn("reviewer", org);
@@ -228,5 +192,60 @@ class ConsoleBrowserTest {
         screenshot(auditor, "checkpoints");
         assertFalse(auditor.content().contains("Bearer"));
         assertEquals("en", auditor.locator("html").getAttribute("lang"));
+    }
+
+    @Test
+    void shouldLetARegistryAdministratorUploadAFileWithProgressAndSeeTheReport() {
+        String id = uniqueId("BRG");
+        String name = uniqueSurname() + " " + uniqueSurname();
+        Page admin = signIn("registry-admin", "kz-gpo");
+        assertThat(admin.locator("h1")).hasText("Registry versions");
+        admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import a file"))
+                .click();
+        assertThat(admin.locator("h1")).hasText("Import a registry file");
+
+        // an invalid line rejects the whole file: every line's error on the page, nothing applied
+        String bad = "externalId,fullName,aliases,dateOfBirth,photoHashes,offence\n"
+                + id + "," + name + ",,1975-03-04,,UK RK 121\n"
+                + uniqueId("BRG") + "," + uniqueSurname() + ",,1975-02-31,,UK RK 121\n"
+                + uniqueId("BRG") + ",,,1975-03-04,,UK RK 121\n";
+        admin.getByLabel("File (.csv or .ndjson)")
+                .setInputFiles(new FilePayload("entries.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)));
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
+                .click();
+        var report = admin.getByRole(AriaRole.ALERT);
+        assertThat(report).containsText("The file was rejected; nothing changed.");
+        assertThat(report.locator("tbody tr")).hasCount(2);
+        assertThat(report.locator("tbody tr").nth(0)).containsText("dateOfBirth");
+        assertThat(report.locator("tbody tr").nth(1)).containsText("fullName");
+        screenshot(admin, "import-report");
+        as(TestTokens.admin()).get("/v1/registry/entries/" + id).then().statusCode(404);
+
+        // a valid file: the upload's progress, then the new version
+        String good = entryJson(id, name, "1975-03-04") + "\n";
+        admin.getByLabel("File (.csv or .ndjson)")
+                .setInputFiles(new FilePayload(
+                        "entries.ndjson", "application/x-ndjson", good.getBytes(StandardCharsets.UTF_8)));
+        // sent by the page's script (XMLHttpRequest, whose upload reports progress), not as a page navigation
+        var upload = admin.waitForRequest(
+                r -> r.url().endsWith("/console/registry/imports") && "POST".equals(r.method()),
+                () -> admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload"))
+                        .click());
+        assertEquals("xhr", upload.resourceType());
+        var applied = admin.locator("#import-outcome").getByRole(AriaRole.STATUS);
+        assertThat(applied).containsText("Applied as registry version");
+        assertThat(applied).containsText("Added");
+        assertEquals("Import a registry file — Qorgau console", admin.title());
+        screenshot(admin, "import-applied");
+        as(TestTokens.admin()).get("/v1/registry/entries/" + id).then().statusCode(200);
+
+        admin.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Registry").setExact(true))
+                .click();
+        var row = admin.locator("tbody tr").first();
+        assertThat(row).containsText("Import (add and update)");
+        assertThat(row).containsText("registry-admin@kz-gpo");
+        screenshot(admin, "registry");
     }
 }
