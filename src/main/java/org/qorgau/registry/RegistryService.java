@@ -235,9 +235,9 @@ public class RegistryService {
         out.append(line).append(',');
         csv(out, e.externalId()).append(',');
         csv(out, e.fullName()).append(',');
-        csv(out, org.qorgau.audit.CanonicalJson.encode(e.aliases())).append(',');
+        csv(out, org.qorgau.common.CanonicalJson.encode(e.aliases())).append(',');
         csv(out, e.dateOfBirth()).append(',');
-        csv(out, org.qorgau.audit.CanonicalJson.encode(e.photoHashes())).append(',');
+        csv(out, org.qorgau.common.CanonicalJson.encode(e.photoHashes())).append(',');
         csv(out, e.offence()).append(',');
         csv(out, e.convictionDate()).append(',');
         csv(out, e.region()).append(',');
@@ -631,9 +631,9 @@ public class RegistryService {
         RegistryEntry e = valid.entry();
         statement.setString(1, e.externalId());
         statement.setString(2, e.fullName());
-        statement.setString(3, org.qorgau.audit.CanonicalJson.encode(e.aliases()));
+        statement.setString(3, org.qorgau.common.CanonicalJson.encode(e.aliases()));
         statement.setString(4, e.dateOfBirth());
-        statement.setString(5, org.qorgau.audit.CanonicalJson.encode(e.photoHashes()));
+        statement.setString(5, org.qorgau.common.CanonicalJson.encode(e.photoHashes()));
         statement.setString(6, e.offence());
         statement.setString(7, e.convictionDate());
         statement.setString(8, e.region());
@@ -685,7 +685,7 @@ public class RegistryService {
     }
 
     private static List<String> stringList(String json) {
-        var node = org.qorgau.audit.CanonicalJson.parse(json);
+        var node = org.qorgau.common.CanonicalJson.parse(json);
         List<String> list = new ArrayList<>(node.size());
         node.forEach(item -> list.add(item.asText()));
         return List.copyOf(list);

@@ -25,11 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Validation;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
 import org.qorgau.monitoring.MonitoringService;
-import org.qorgau.registry.Validation;
 import org.qorgau.security.CurrentCaller;
 import org.qorgau.security.Roles;
 
