@@ -34,6 +34,9 @@ final class CandidateIndex {
     private static final int CHUNKS = 16;
     private static final int AFFIX = 4;
 
+    /** How many of a Latin token's Russian readings ({@link NameToken#readings}) it posts and probes under. */
+    static int INDEXED_READINGS = Integer.getInteger("qorgau.idx.readings", 2);
+
     /** One key's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
     record Posting(int[] dobs, int[] entries) {}
 
@@ -97,13 +100,15 @@ final class CandidateIndex {
         }
         // The learned Russian reading of a Latin token (Didier reads Дидье): the same four keys as a Cyrillic token
         // with that spelling posts, so a Cyrillic registry entry is found from the Latin spelling and back.
-        String reading = token.reading();
-        if (reading.length() >= 2) {
-            out.add("p:" + CanonicalKey.phonetic(reading));
-            out.add("a:" + reading.substring(0, Math.min(AFFIX, reading.length())));
-            out.add("z:" + reading.substring(Math.max(0, reading.length() - AFFIX)));
-            if (reading.length() >= 4) {
-                out.add("b:" + reading.substring(0, 2) + reading.substring(reading.length() - 2));
+        for (int r = 0; r < Math.min(INDEXED_READINGS, token.readings().size()); r++) {
+            String reading = token.readings().get(r);
+            if (reading.length() >= 2) {
+                out.add("p:" + CanonicalKey.phonetic(reading));
+                out.add("a:" + reading.substring(0, Math.min(AFFIX, reading.length())));
+                out.add("z:" + reading.substring(Math.max(0, reading.length() - AFFIX)));
+                if (reading.length() >= 4) {
+                    out.add("b:" + reading.substring(0, 2) + reading.substring(reading.length() - 2));
+                }
             }
         }
     }

@@ -300,6 +300,21 @@ final class FellegiSunterMatcher implements Matcher {
                 cache);
     }
 
+    /** The entry number of an external id, or -1 (for diagnostics; a linear scan). */
+    int entryOf(String externalId) {
+        for (int e = 0; e < ids.length; e++) {
+            if (ids[e].equals(externalId)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /** The entries the index proposes for a parsed probe name (for diagnostics). */
+    int[] candidates(ParsedName name, Probe probe) {
+        return index.candidates(name, DateOfBirth.parse(probe.dateOfBirth()), PhotoHash.parse(probe.photoHash()));
+    }
+
     /** Number of candidates the index proposes for a probe (for tests and benchmarks). */
     int candidateCount(Probe probe) {
         return index.candidates(

@@ -22,6 +22,8 @@ package org.qorgau.matching;
  * @param reading for a Latin token, the canonical key of its most likely Russian rendering
  *     ({@link RenderingModel#reading}: {@code didier} reads {@code дидье}, key {@code didie}), or {@code ""} when that
  *     is the token's own key or the token is not Latin
+ * @param readings for a Latin token, the canonical keys of its {@value #READINGS} most likely Russian renderings
+ *     ({@link RenderingModel#readings}), distinct, most likely first, the token's own key left out; otherwise empty
  */
 public record NameToken(
         String text,
@@ -36,7 +38,11 @@ public record NameToken(
         String coarse,
         String spelling,
         String frame,
-        String reading) {
+        String reading,
+        java.util.List<String> readings) {
+
+    /** How many Russian readings of a Latin token are kept (the comparator's gate tries each). */
+    public static final int READINGS = 4;
 
     // Patronymic suffixes on the canonical key, male then female. Order matters: longest first.
     private static final String[] MALE_SUFFIXES = {"ovic", "evic", "uli", "ogli"};
@@ -68,7 +74,23 @@ public record NameToken(
                 CanonicalKey.coarse(key),
                 spelling(text),
                 frame(text),
-                reading(text, key));
+                reading(text, key),
+                readings(text, key));
+    }
+
+    /** See the record's {@code readings}. */
+    static java.util.List<String> readings(String text, String key) {
+        if (!CanonicalKey.isLatinToken(text)) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(READINGS);
+        for (String r : RenderingModel.standard().readings(text, READINGS)) {
+            String k = CanonicalKey.of(r);
+            if (!k.isEmpty() && !k.equals(key) && !out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** See the record's {@code frame}. */
@@ -82,7 +104,8 @@ public record NameToken(
         if (!CanonicalKey.isLatinToken(text)) {
             return "";
         }
-        String reading = CanonicalKey.of(RenderingModel.standard().reading(text));
+        java.util.List<String> best = RenderingModel.standard().readings(text, 1);
+        String reading = best.isEmpty() ? "" : CanonicalKey.of(best.get(0));
         return reading.equals(key) ? "" : reading;
     }
 

@@ -80,6 +80,22 @@ public final class RenderingModel {
     // Latin segment -> its Cyrillic counterparts with costs, cheapest first.
     private final Map<String, Segment[]> byLatin;
     private final Map<String, Segment> best;
+    // Latin segment -> its likely Cyrillic counterparts with conditional costs -log2 P(cyrillic | latin), for readings:
+    // only Latin groups seen often enough and counterparts likely enough, so rare (often noisy) pairs never shape a
+    // reading.
+    private final Map<String, Segment[]> readingOptions;
+
+    /** Price in bits of a letter paired in a way the table never saw (see {@link #align}). */
+    static double UNSEEN_COST = Double.parseDouble(System.getProperty("qorgau.rm.unseen", "20"));
+
+    /** A Latin group is read only when its marginal cost is at most this (seen about 10 times in the data or more). */
+    static double READING_MAX_GROUP_COST = Double.parseDouble(System.getProperty("qorgau.rm.group", "16"));
+
+    /** A counterpart is used in readings only when at least this likely given its Latin group. */
+    static double READING_MIN_CONDITIONAL = Double.parseDouble(System.getProperty("qorgau.rm.cond", "0.05"));
+
+    /** Bits added per segment of a reading, so that it does not favour the fewest, longest groups. */
+    static double READING_SEGMENT_COST = Double.parseDouble(System.getProperty("qorgau.rm.seg", "-1.0"));
 
     public RenderingModel(String id, List<Segment> segments) {
         this.id = id;
@@ -89,10 +105,32 @@ public final class RenderingModel {
         }
         this.byLatin = new HashMap<>();
         this.best = new HashMap<>();
+        this.readingOptions = new HashMap<>();
         grouped.forEach((k, v) -> {
             v.sort((a, b) -> Double.compare(a.cost(), b.cost()));
             byLatin.put(k, v.toArray(new Segment[0]));
             best.put(k, v.get(0));
+            double marginal = 0;
+            for (Segment s : v) {
+                marginal += Math.pow(2, -s.cost());
+            }
+            double groupCost = -Math.log(marginal) / Math.log(2);
+            if (groupCost > READING_MAX_GROUP_COST) {
+                return;
+            }
+            List<Segment> options = new ArrayList<>();
+            for (Segment s : v) {
+                double conditional = Math.pow(2, -s.cost()) / marginal;
+                if (conditional >= READING_MIN_CONDITIONAL) {
+                    options.add(new Segment(
+                            s.latin(),
+                            s.cyrillic(),
+                            !Boolean.getBoolean("qorgau.rm.conditional") ? s.cost() : -Math.log(conditional) / Math.log(2)));
+                }
+            }
+            if (!options.isEmpty()) {
+                readingOptions.put(k, options.toArray(new Segment[0]));
+            }
         });
     }
 
@@ -114,6 +152,14 @@ public final class RenderingModel {
             }
         }
         return m;
+    }
+
+    /**
+     * Replaces the model that {@link #standard()} answers, for offline tools only (evaluating a model learned on a
+     * smaller part of the data); matchers and tokens built earlier keep the model they were built with.
+     */
+    public static synchronized void replaceStandard(RenderingModel model) {
+        defaultModel = model;
     }
 
     /** Reads a model: {@code #} header lines (one {@code # id: ...}), then {@code latin<TAB>cyrillic<TAB>cost}. */
@@ -232,6 +278,31 @@ public final class RenderingModel {
             if (!any) {
                 continue;
             }
+            char l = latin.charAt(i);
+            if (UNSEEN_COST < Double.POSITIVE_INFINITY && l != '^' && l != '$') {
+                // A letter the table has no pair for here (a rare spelling): dropped, or read as any one or two
+                // Cyrillic letters, at a fixed high price, so one odd letter does not make an otherwise plain
+                // rendering impossible to align.
+                String ls = String.valueOf(l);
+                for (int j = 0; j <= m; j++) {
+                    double here = cost[i * (m + 1) + j];
+                    if (here == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    for (int b = 0; b <= 2 && j + b <= m; b++) {
+                        String cs = cyrillic.substring(j, j + b);
+                        if (cs.indexOf('^') >= 0 || cs.indexOf('$') >= 0) {
+                            break;
+                        }
+                        int to = (i + 1) * (m + 1) + j + b;
+                        double c = here + UNSEEN_COST * Math.max(1, b);
+                        if (c < cost[to]) {
+                            cost[to] = c;
+                            back[to] = new Segment(ls, cs, UNSEEN_COST * Math.max(1, b));
+                        }
+                    }
+                }
+            }
             for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
                 Segment[] options = byLatin.get(latin.substring(i, i + a));
                 if (options == null) {
@@ -270,6 +341,74 @@ public final class RenderingModel {
             j -= s.cyrillic().length();
         }
         return new Alignment(path, cost[end]);
+    }
+
+    /**
+     * The {@code k} most likely Russian spellings of a Latin token (unframed, distinct, most likely first), or none when
+     * the token is not Latin or cannot be read: a k-best search over segmentations into frequent Latin groups, each
+     * read as one of its likely Cyrillic counterparts, priced by {@code -log2 P(cyrillic | latin)} plus a constant per
+     * segment.
+     */
+    public List<String> readings(String token, int k) {
+        String latin = latinInput(token);
+        int n = latin.length();
+        if (n == 0 || k <= 0) {
+            return List.of();
+        }
+        // beams[i]: up to k partial readings of latin[0, i), cheapest first
+        List<List<Partial>> beams = new ArrayList<>(n + 1);
+        for (int i = 0; i <= n; i++) {
+            beams.add(new ArrayList<>());
+        }
+        beams.get(0).add(new Partial("", 0));
+        for (int i = 0; i < n; i++) {
+            List<Partial> here = beams.get(i);
+            if (here.isEmpty()) {
+                continue;
+            }
+            for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
+                Segment[] options = readingOptions.get(latin.substring(i, i + a));
+                if (options == null) {
+                    continue;
+                }
+                List<Partial> there = beams.get(i + a);
+                for (Partial p : here) {
+                    for (Segment s : options) {
+                        offer(there, new Partial(p.text() + s.cyrillic(), p.cost() + s.cost() + READING_SEGMENT_COST), k);
+                    }
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (Partial p : beams.get(n)) {
+            out.add(p.text().replace("^", "").replace("$", ""));
+        }
+        return out;
+    }
+
+    private record Partial(String text, double cost) {}
+
+    private static void offer(List<Partial> beam, Partial p, int k) {
+        for (int i = 0; i < beam.size(); i++) {
+            if (beam.get(i).text().equals(p.text())) {
+                if (beam.get(i).cost() <= p.cost()) {
+                    return;
+                }
+                beam.remove(i);
+                break;
+            }
+        }
+        int at = beam.size();
+        while (at > 0 && beam.get(at - 1).cost() > p.cost()) {
+            at--;
+        }
+        if (at >= k) {
+            return;
+        }
+        beam.add(at, p);
+        if (beam.size() > k) {
+            beam.remove(beam.size() - 1);
+        }
     }
 
     /**
