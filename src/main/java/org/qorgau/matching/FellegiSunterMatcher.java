@@ -177,11 +177,21 @@ final class FellegiSunterMatcher implements Matcher {
             }
             return finish(matches);
         }
+        // A probe token the parser took for a patronymic (Лоули ends like -ұлы, Соколович like -ович) may be compared
+        // as an ordinary token (NameComparator retries so), so the quick rejection sees it as a token too: the memo
+        // holds agreement masks over the core tokens followed by the patronymics.
+        NameToken[] probeTokens = name.core();
+        if (name.patronymics().length > 0 && name.core().length < NameComparator.MAX_TOKENS) {
+            probeTokens = java.util.Arrays.copyOf(name.core(), name.core().length + name.patronymics().length);
+            System.arraycopy(
+                    name.patronymics(), 0, probeTokens, name.core().length, name.patronymics().length);
+        }
+        int coreCount = name.core().length;
         for (int e : candidates) {
             // Most candidates share one common token with the probe: reject them before the full comparison (and its
             // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
             // return null for them (skipObviousNonMatches), so the result is unchanged.
-            if (!couldAgree(names, name.core(), e, memo, generation)
+            if (!couldAgree(names, probeTokens, coreCount, e, memo, generation)
                     && !photoWithinReach(photo, e)
                     && !(dobs[e] == dob && DateOfBirth.day(dob) != 0 && anyTokenAgrees(e, memo, generation))) {
                 continue;
@@ -201,29 +211,37 @@ final class FellegiSunterMatcher implements Matcher {
      * quick rejection the comparator itself starts with). Allocation-free; each distinct token is compared once per
      * screening.
      */
-    private boolean couldAgree(NameComparator names, NameToken[] probeCore, int e, Scratch memo, int generation) {
-        int n = Math.min(probeCore.length, NameComparator.MAX_TOKENS);
+    private boolean couldAgree(
+            NameComparator names, NameToken[] probeTokens, int coreCount, int e, Scratch memo, int generation) {
+        int n = Math.min(probeTokens.length, NameComparator.MAX_TOKENS);
+        int core = Math.min(coreCount, n);
         if (n == 0) {
             return false;
         }
+        int coreBits = (1 << core) - 1;
         int[] codes = memo.codes;
         int p = entryTokens[e];
         int end = entryTokens[e + 1];
         while (p < end) {
             int m = tokenIds[p++];
             int formEnd = p + m;
-            int shorter = Math.min(n, m);
-            if (m == 0 || (shorter == 1 && Math.max(n, m) > 1)) {
+            // the probe's core tokens alone, and (when it has patronymics) with them read as ordinary tokens
+            int shorterCore = Math.min(core, m);
+            boolean coreMayAgree = core > 0 && !(shorterCore == 1 && Math.max(core, m) > 1);
+            int shorterAll = Math.min(n, m);
+            boolean allMayAgree = n > core && !(shorterAll == 1 && Math.max(n, m) > 1);
+            if (m == 0 || (!coreMayAgree && !allMayAgree)) {
                 p = formEnd;
                 continue;
             }
             int rowMask = 0;
             int columns = 0;
+            int coreColumns = 0;
             for (; p < formEnd; p++) {
                 int id = tokenIds[p];
                 int code = codes[id];
                 if (code >>> 9 != generation) {
-                    code = generation << 9 | 256 | names.agreeMask(probeCore, tokens[id]);
+                    code = generation << 9 | 256 | names.agreeMask(probeTokens, tokens[id]);
                     codes[id] = code;
                 }
                 int mask = code & 255;
@@ -231,8 +249,14 @@ final class FellegiSunterMatcher implements Matcher {
                 if (mask != 0) {
                     columns++;
                 }
+                if ((mask & coreBits) != 0) {
+                    coreColumns++;
+                }
             }
-            if (Math.min(Integer.bitCount(rowMask), columns) >= shorter) {
+            if (coreMayAgree && Math.min(Integer.bitCount(rowMask & coreBits), coreColumns) >= shorterCore) {
+                return true;
+            }
+            if (allMayAgree && Math.min(Integer.bitCount(rowMask), columns) >= shorterAll) {
                 return true;
             }
         }

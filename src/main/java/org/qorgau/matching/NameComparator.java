@@ -550,6 +550,27 @@ public final class NameComparator {
         return a;
     }
 
+    /** Whether a Latin and a Cyrillic token pass the rendering gate (for calibration tools). */
+    boolean renderingGate(NameToken x, NameToken y) {
+        if (x.frame().isEmpty() || y.frame().isEmpty()) {
+            return false;
+        }
+        boolean xLatin = x.frame().charAt(1) < '\u0400';
+        if (xLatin == (y.frame().charAt(1) < '\u0400')) {
+            return false;
+        }
+        NameToken latin = xLatin ? x : y;
+        String target = (xLatin ? y : x).key();
+        if (target.isEmpty()) {
+            return false;
+        }
+        boolean near = close(latin.key(), target);
+        for (int r = 0; !near && r < latin.readings().size(); r++) {
+            near = close(latin.readings().get(r), target);
+        }
+        return near;
+    }
+
     /** The rendering gate: a reading within {@code name.rendering.gateEdits} edits of the Cyrillic token's key. */
     private boolean close(String reading, String key) {
         return !reading.isEmpty()

@@ -142,6 +142,54 @@ public final class TokenAgreementReport {
                 100.0 * falseAgree / negatives,
                 100.0 * falseRendering / negatives,
                 falseList);
+        // Separation of the two scores for pairs that pass the rendering gate and no earlier level: the share of true and
+        // of near-miss pairs that agree at a grid of name.rendering.maxCostPerSymbol / shortPenalty settings.
+        java.util.SplittableRandom r2 = new java.util.SplittableRandom(5);
+        List<double[]> pos = new ArrayList<>();
+        List<double[]> neg = new ArrayList<>();
+        int basePos = 0;
+        int baseNeg = 0;
+        for (NameToken[] p : pairs) {
+            List<NameToken> same = byStart.get(p[1].key().substring(0, 1));
+            NameToken other = p[1];
+            for (int k = 0;
+                    k < 20
+                            && (other.key().equals(p[1].key())
+                                    || Math.abs(other.key().length() - p[1].key().length()) > 2);
+                    k++) {
+                other = same.get(r2.nextInt(same.size()));
+            }
+            for (int side = 0; side < 2; side++) {
+                NameToken c = side == 0 ? p[1] : other;
+                if (side == 1 && other.key().equals(p[1].key())) {
+                    continue;
+                }
+                NameComparator.TokenLevel lv = names.compareTokens(p[0], c);
+                boolean earlier = lv.agrees() && lv != NameComparator.TokenLevel.RENDERING
+                        && lv != NameComparator.TokenLevel.INITIAL;
+                if (earlier) {
+                    if (side == 0) basePos++; else baseNeg++;
+                    continue;
+                }
+                if (!names.renderingGate(p[0], c)) {
+                    continue;
+                }
+                RenderingModel.Alignment al = RenderingModel.standard().align(p[0].frame(), c.frame());
+                if (al == null) {
+                    continue;
+                }
+                int sym = p[0].frame().length() + c.frame().length();
+                double[] v = {al.cost() / sym, 0, sym};
+                (side == 0 ? pos : neg).add(v);
+            }
+        }
+        for (double t : new double[] {3.0, 3.25, 3.5, 3.75, 4.0}) {
+            for (double c0 : new double[] {0, 8}) {
+                System.out.printf(Locale.ROOT, "joint t=%.2f c0=%.0f: true %.2f %%, near-miss %.3f %%%n", t, c0,
+                        100.0 * (basePos + pos.stream().filter(v -> v[0] + c0 / v[2] <= t).count()) / total,
+                        100.0 * (baseNeg + neg.stream().filter(v -> v[0] + c0 / v[2] <= t).count()) / negatives);
+            }
+        }
         failures.forEach(System.out::println);
     }
 
