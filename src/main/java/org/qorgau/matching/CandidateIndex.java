@@ -13,7 +13,7 @@ import java.util.Set;
  *   <li><b>Name keys.</b> Every core token of every name form (full name and aliases) posts its entry under four keys:
  *       the phonetic key ({@code p:}), the first four symbols of the canonical key ({@code a:}), the last four
  *       ({@code z:}) and the first two plus the last two ({@code b:}); Latin tokens also under their other readings'
- *       keys and the keys of their learned Russian reading ({@link RenderingModel#reading}), and a name with at most one core token also under its patronymic's {@code p:} and {@code a:} keys. A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
+ *       keys and the keys of their two most likely Russian readings ({@link NameToken#readings}), and a name with at most one core token also under its patronymic's {@code p:} and {@code a:} keys. A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
  *       least two agreeing tokens (or a surname plus an initial), so a typo in one token is found through the other.
  *       Postings are sorted {@code int} arrays of entry numbers.
  *   <li><b>Date keys.</b> Each posting list is sorted by packed date of birth, so it is at the same time a date index
@@ -35,7 +35,7 @@ final class CandidateIndex {
     private static final int AFFIX = 4;
 
     /** How many of a Latin token's Russian readings ({@link NameToken#readings}) it posts and probes under. */
-    static int INDEXED_READINGS = Integer.getInteger("qorgau.idx.readings", 2);
+    static final int INDEXED_READINGS = 2;
 
     /** One key's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
     record Posting(int[] dobs, int[] entries) {}

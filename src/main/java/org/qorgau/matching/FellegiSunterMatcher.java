@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.1";
+    static final String ALGORITHM = "qorgau-fs/1.2";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()

@@ -19,9 +19,9 @@ package org.qorgau.matching;
  *     letter; Latin: the text without diacritics), on which a typo made in a passport-style spelling is one edit
  * @param frame the token as the learned rendering model reads it ({@link RenderingModel#latinInput} for a Latin token,
  *     {@link RenderingModel#cyrillicInput} for a Cyrillic one, {@code ""} otherwise)
- * @param reading for a Latin token, the canonical key of its most likely Russian rendering
- *     ({@link RenderingModel#reading}: {@code didier} reads {@code дидье}, key {@code didie}), or {@code ""} when that
- *     is the token's own key or the token is not Latin
+ * @param reading for a Latin token, the canonical key of its most likely Russian rendering that differs from its own
+ *     key ({@link RenderingModel#reading}: {@code didier} reads {@code дидье}, key {@code didie}), or {@code ""} when
+ *     there is none or the token is not Latin (the first of {@code readings})
  * @param readings for a Latin token, the canonical keys of its {@value #READINGS} most likely Russian renderings
  *     ({@link RenderingModel#readings}), distinct, most likely first, the token's own key left out; otherwise empty
  */
@@ -61,6 +61,7 @@ public record NameToken(
     /** A token with its alternative readings and spelling derived from {@code text} and {@code key}. */
     private static NameToken make(
             String text, String key, boolean initial, boolean patronymic, String stem, boolean female) {
+        java.util.List<String> readings = readings(text, key);
         return new NameToken(
                 text,
                 key,
@@ -74,8 +75,8 @@ public record NameToken(
                 CanonicalKey.coarse(key),
                 spelling(text),
                 frame(text),
-                reading(text, key),
-                readings(text, key));
+                readings.isEmpty() ? "" : readings.get(0),
+                readings);
     }
 
     /** See the record's {@code readings}. */
@@ -97,16 +98,6 @@ public record NameToken(
     static String frame(String text) {
         String latin = RenderingModel.latinInput(text);
         return latin.isEmpty() ? RenderingModel.cyrillicInput(text) : latin;
-    }
-
-    /** See the record's {@code reading}. */
-    static String reading(String text, String key) {
-        if (!CanonicalKey.isLatinToken(text)) {
-            return "";
-        }
-        java.util.List<String> best = RenderingModel.standard().readings(text, 1);
-        String reading = best.isEmpty() ? "" : CanonicalKey.of(best.get(0));
-        return reading.equals(key) ? "" : reading;
     }
 
     /** Plain Latin spelling, see the record's Javadoc. */

@@ -24,16 +24,21 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@link #align}: the cheapest segmentation of a Latin token and a Cyrillic token into paired segments, with its
- *       cost per segment: what was matched to what, for the comparator and its explanation;
- *   <li>{@link #reading}: the most likely Russian spelling of a Latin token (each segment's most frequent Cyrillic
- *       counterpart, cheapest segmentation), whose canonical key the candidate index posts and probes with.
+ *       cost per segment: what was matched to what, for the comparator and its explanation. A letter the table has
+ *       no pair for is dropped or paired with any one or two Cyrillic letters at {@link #UNSEEN_COST} bits, so a
+ *       single odd spelling does not make an otherwise plain rendering impossible (a weighted edit distance whose
+ *       costs are the learned ones);
+ *   <li>{@link #readings}: the k most likely Russian spellings of a Latin token (a k-best search over segmentations
+ *       into frequent Latin groups and their likely counterparts), whose canonical keys the candidate index posts and
+ *       probes with and the comparator's gate tries.
  * </ul>
  *
  * <table>
  *   <caption>Edge cases</caption>
  *   <tr><th>input</th><th>result</th></tr>
  *   <tr><td>{@code reading("")}, {@code reading("иван")}</td><td>{@code ""} (not a Latin token)</td></tr>
- *   <tr><td>{@code align(x, y)} with no segmentation in the table</td><td>{@code null}</td></tr>
+ *   <tr><td>{@code align(x, y)} with {@code x} or {@code y} empty</td><td>{@code null}</td></tr>
+ *   <tr><td>{@code readings("", k)}, {@code readings("иван", k)}</td><td>empty</td></tr>
  *   <tr><td>letters outside a–z after removing diacritics ({@code ø}, {@code ł}, {@code ß}, {@code þ})</td>
  *       <td>folded to their plain Latin letters first ({@code o l ss th})</td></tr>
  * </table>
@@ -79,23 +84,28 @@ public final class RenderingModel {
     private final String id;
     // Latin segment -> its Cyrillic counterparts with costs, cheapest first.
     private final Map<String, Segment[]> byLatin;
-    private final Map<String, Segment> best;
-    // Latin segment -> its likely Cyrillic counterparts with conditional costs -log2 P(cyrillic | latin), for readings:
-    // only Latin groups seen often enough and counterparts likely enough, so rare (often noisy) pairs never shape a
-    // reading.
+    // Latin segment -> its likely Cyrillic counterparts (joint costs), for readings: only Latin groups seen often
+    // enough and counterparts likely enough given the group, so rare (often noisy) pairs never shape a reading.
     private final Map<String, Segment[]> readingOptions;
+    // Readings already decoded, by k and token: probes and registry names repeat the same tokens.
+    private final java.util.concurrent.ConcurrentHashMap<String, List<String>> readingCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int READING_CACHE_SIZE = 100_000;
 
-    /** Price in bits of a letter paired in a way the table never saw (see {@link #align}). */
-    static double UNSEEN_COST = Double.parseDouble(System.getProperty("qorgau.rm.unseen", "20"));
+    /**
+     * Price in bits of a letter paired in a way the table never saw (see {@link #align}): above the rarest pair the
+     * table keeps, so a rendering needs few of them to stay under the comparator's threshold.
+     */
+    public static final double UNSEEN_COST = 20;
 
-    /** A Latin group is read only when its marginal cost is at most this (seen about 10 times in the data or more). */
-    static double READING_MAX_GROUP_COST = Double.parseDouble(System.getProperty("qorgau.rm.group", "16"));
-
-    /** A counterpart is used in readings only when at least this likely given its Latin group. */
-    static double READING_MIN_CONDITIONAL = Double.parseDouble(System.getProperty("qorgau.rm.cond", "0.05"));
-
-    /** Bits added per segment of a reading, so that it does not favour the fewest, longest groups. */
-    static double READING_SEGMENT_COST = Double.parseDouble(System.getProperty("qorgau.rm.seg", "-1.0"));
+    // Decoding settings of readings, chosen on a development fifth of the data (LearnRenderingModel --exclude-fold):
+    // a Latin group is read only when its marginal cost is at most READING_MAX_GROUP_COST bits (seen about ten times
+    // in the data or more), as a counterpart at least READING_MIN_CONDITIONAL likely given the group, each segment
+    // priced by its joint cost plus READING_SEGMENT_COST (a negative price offsets the joint model's preference for
+    // the fewest, longest groups).
+    private static final double READING_MAX_GROUP_COST = 16;
+    private static final double READING_MIN_CONDITIONAL = 0.05;
+    private static final double READING_SEGMENT_COST = -1.0;
 
     public RenderingModel(String id, List<Segment> segments) {
         this.id = id;
@@ -104,12 +114,10 @@ public final class RenderingModel {
             grouped.computeIfAbsent(s.latin(), k -> new ArrayList<>()).add(s);
         }
         this.byLatin = new HashMap<>();
-        this.best = new HashMap<>();
         this.readingOptions = new HashMap<>();
         grouped.forEach((k, v) -> {
             v.sort((a, b) -> Double.compare(a.cost(), b.cost()));
             byLatin.put(k, v.toArray(new Segment[0]));
-            best.put(k, v.get(0));
             double marginal = 0;
             for (Segment s : v) {
                 marginal += Math.pow(2, -s.cost());
@@ -122,10 +130,7 @@ public final class RenderingModel {
             for (Segment s : v) {
                 double conditional = Math.pow(2, -s.cost()) / marginal;
                 if (conditional >= READING_MIN_CONDITIONAL) {
-                    options.add(new Segment(
-                            s.latin(),
-                            s.cyrillic(),
-                            !Boolean.getBoolean("qorgau.rm.conditional") ? s.cost() : -Math.log(conditional) / Math.log(2)));
+                    options.add(s);
                 }
             }
             if (!options.isEmpty()) {
@@ -279,7 +284,7 @@ public final class RenderingModel {
                 continue;
             }
             char l = latin.charAt(i);
-            if (UNSEEN_COST < Double.POSITIVE_INFINITY && l != '^' && l != '$') {
+            if (l != '^' && l != '$') {
                 // A letter the table has no pair for here (a rare spelling): dropped, or read as any one or two
                 // Cyrillic letters, at a fixed high price, so one odd letter does not make an otherwise plain
                 // rendering impossible to align.
@@ -350,6 +355,20 @@ public final class RenderingModel {
      * segment.
      */
     public List<String> readings(String token, int k) {
+        String cacheKey = k + ":" + token;
+        List<String> cached = readingCache.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> out = List.copyOf(decode(token, k));
+        if (readingCache.size() >= READING_CACHE_SIZE) {
+            readingCache.clear(); // a bound, not an LRU: names repeat, and a full cache refills with the common ones
+        }
+        readingCache.put(cacheKey, out);
+        return out;
+    }
+
+    private List<String> decode(String token, int k) {
         String latin = latinInput(token);
         int n = latin.length();
         if (n == 0 || k <= 0) {
@@ -412,38 +431,11 @@ public final class RenderingModel {
     }
 
     /**
-     * The most likely Russian spelling of a Latin token (unframed), or {@code ""} when the token is not Latin or the
-     * table cannot segment it.
+     * The most likely Russian spelling of a Latin token (unframed, the first of {@link #readings}), or {@code ""} when
+     * the token is not Latin or the table cannot segment it.
      */
     public String reading(String token) {
-        String latin = latinInput(token);
-        int n = latin.length();
-        if (n == 0) {
-            return "";
-        }
-        double[] cost = new double[n + 1];
-        Segment[] back = new Segment[n + 1];
-        java.util.Arrays.fill(cost, Double.POSITIVE_INFINITY);
-        cost[0] = 0;
-        for (int i = 0; i < n; i++) {
-            if (cost[i] == Double.POSITIVE_INFINITY) {
-                continue;
-            }
-            for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
-                Segment s = best.get(latin.substring(i, i + a));
-                if (s != null && cost[i] + s.cost() < cost[i + a]) {
-                    cost[i + a] = cost[i] + s.cost();
-                    back[i + a] = s;
-                }
-            }
-        }
-        if (cost[n] == Double.POSITIVE_INFINITY) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = n; i > 0; i -= back[i].latin().length()) {
-            out.insert(0, back[i].cyrillic());
-        }
-        return out.toString().replace("^", "").replace("$", "");
+        List<String> r = readings(token, 1);
+        return r.isEmpty() ? "" : r.get(0);
     }
 }
