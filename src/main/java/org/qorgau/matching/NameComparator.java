@@ -540,14 +540,9 @@ public final class NameComparator {
         if (!near) {
             return null;
         }
-        RenderingModel.Alignment a = rendering.align(latin.frame(), cyrillic.frame());
-        if (a == null
-                || a.cost() + renderingShortPenalty
-                        > renderingMaxCostPerSymbol
-                                * (latin.frame().length() + cyrillic.frame().length())) {
-            return null;
-        }
-        return a;
+        double budget =
+                renderingMaxCostPerSymbol * (latin.frame().length() + cyrillic.frame().length()) - renderingShortPenalty;
+        return budget <= 0 ? null : rendering.align(latin.frame(), cyrillic.frame(), budget);
     }
 
     /** Whether a Latin and a Cyrillic token pass the rendering gate (for calibration tools). */

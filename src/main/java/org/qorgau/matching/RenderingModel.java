@@ -263,6 +263,16 @@ public final class RenderingModel {
      * {@link #cyrillicInput}), or {@code null} when the table has no segmentation of the pair or either is empty.
      */
     public Alignment align(String latin, String cyrillic) {
+        return align(latin, cyrillic, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #align(String, String)}, but only alignments costing at most {@code budget} bits: partial alignments
+     * already above it are abandoned (every segment costs more than zero bits), so a pair that cannot agree is
+     * rejected early. {@code null} when no alignment is within the budget.
+     */
+    public Alignment align(String latin, String cyrillic, double budget) {
+        double limit = Math.min(budget, Double.MAX_VALUE); // unreached cells stay above any limit
         int n = latin.length();
         int m = cyrillic.length();
         if (n == 0 || m == 0) {
@@ -275,7 +285,7 @@ public final class RenderingModel {
         for (int i = 0; i < n; i++) {
             boolean any = false;
             for (int j = 0; j <= m; j++) {
-                if (cost[i * (m + 1) + j] != Double.POSITIVE_INFINITY) {
+                if (cost[i * (m + 1) + j] <= limit) {
                     any = true;
                     break;
                 }
@@ -291,7 +301,7 @@ public final class RenderingModel {
                 String ls = String.valueOf(l);
                 for (int j = 0; j <= m; j++) {
                     double here = cost[i * (m + 1) + j];
-                    if (here == Double.POSITIVE_INFINITY) {
+                    if (here > limit) {
                         continue;
                     }
                     for (int b = 0; b <= 2 && j + b <= m; b++) {
@@ -315,7 +325,7 @@ public final class RenderingModel {
                 }
                 for (int j = 0; j <= m; j++) {
                     double here = cost[i * (m + 1) + j];
-                    if (here == Double.POSITIVE_INFINITY) {
+                    if (here > limit) {
                         continue;
                     }
                     for (Segment s : options) {
@@ -333,7 +343,7 @@ public final class RenderingModel {
             }
         }
         int end = n * (m + 1) + m;
-        if (cost[end] == Double.POSITIVE_INFINITY) {
+        if (cost[end] > limit) {
             return null;
         }
         List<Segment> path = new ArrayList<>();
