@@ -241,10 +241,8 @@ final class FellegiSunterMatcher implements Matcher {
             // The comparator reads the probe's patronymics as ordinary tokens only against a registry name without a
             // patronymic and with more core tokens than the probe's core (NameComparator.compareParsed).
             int shorterAll = Math.min(n, m);
-            boolean allMayAgree = n > core
-                    && m > core
-                    && (head & WITH_PATRONYMIC) == 0
-                    && !(shorterAll == 1 && Math.max(n, m) > 1);
+            boolean allMayAgree =
+                    n > core && m > core && (head & WITH_PATRONYMIC) == 0 && !(shorterAll == 1 && Math.max(n, m) > 1);
             if (m == 0 || (!coreMayAgree && !allMayAgree)) {
                 p = formEnd;
                 continue;

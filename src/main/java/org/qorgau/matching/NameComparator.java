@@ -540,8 +540,9 @@ public final class NameComparator {
         if (!near) {
             return null;
         }
-        double budget =
-                renderingMaxCostPerSymbol * (latin.frame().length() + cyrillic.frame().length()) - renderingShortPenalty;
+        double budget = renderingMaxCostPerSymbol
+                        * (latin.frame().length() + cyrillic.frame().length())
+                - renderingShortPenalty;
         return budget <= 0 ? null : rendering.align(latin.frame(), cyrillic.frame(), budget);
     }
 

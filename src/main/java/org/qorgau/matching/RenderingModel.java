@@ -403,7 +403,10 @@ public final class RenderingModel {
                 List<Partial> there = beams.get(i + a);
                 for (Partial p : here) {
                     for (Segment s : options) {
-                        offer(there, new Partial(p.text() + s.cyrillic(), p.cost() + s.cost() + READING_SEGMENT_COST), k);
+                        offer(
+                                there,
+                                new Partial(p.text() + s.cyrillic(), p.cost() + s.cost() + READING_SEGMENT_COST),
+                                k);
                     }
                 }
             }

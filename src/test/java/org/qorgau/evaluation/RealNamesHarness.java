@@ -184,9 +184,7 @@ public final class RealNamesHarness {
                     : "false " + s.verdict();
             // retrieval / scored with the name level reached: the kinds of miss, counted over every probe
             kinds.merge(
-                    why.startsWith("retrieval") ? "retrieval" : why.replaceAll(" dateOfBirth=.*", ""),
-                    1,
-                    Integer::sum);
+                    why.startsWith("retrieval") ? "retrieval" : why.replaceAll(" dateOfBirth=.*", ""), 1, Integer::sum);
             if (shown.getOrDefault(lp.variant(), 0) >= k) {
                 continue;
             }

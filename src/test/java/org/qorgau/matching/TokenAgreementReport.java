@@ -86,7 +86,11 @@ public final class TokenAgreementReport {
                         al == null
                                 ? "-"
                                 : String.format(
-                                        Locale.ROOT, "%.2f", al.cost() / (l.frame().length() + c.frame().length())),
+                                        Locale.ROOT,
+                                        "%.2f",
+                                        al.cost()
+                                                / (l.frame().length()
+                                                        + c.frame().length())),
                         al == null ? "" : al.describe()));
             }
         }
@@ -103,7 +107,8 @@ public final class TokenAgreementReport {
         // the key and has a similar length (how often the comparator lets two different names agree).
         java.util.Map<String, List<NameToken>> byStart = new java.util.HashMap<>();
         for (NameToken[] p : pairs) {
-            byStart.computeIfAbsent(p[1].key().substring(0, 1), x -> new ArrayList<>()).add(p[1]);
+            byStart.computeIfAbsent(p[1].key().substring(0, 1), x -> new ArrayList<>())
+                    .add(p[1]);
         }
         java.util.SplittableRandom r = new java.util.SplittableRandom(5);
         int negatives = 0;
@@ -116,7 +121,9 @@ public final class TokenAgreementReport {
             for (int k = 0;
                     k < 20
                             && (other.key().equals(p[1].key())
-                                    || Math.abs(other.key().length() - p[1].key().length()) > 2);
+                                    || Math.abs(other.key().length()
+                                                    - p[1].key().length())
+                                            > 2);
                     k++) {
                 other = same.get(r.nextInt(same.size()));
             }
@@ -142,7 +149,8 @@ public final class TokenAgreementReport {
                 100.0 * falseAgree / negatives,
                 100.0 * falseRendering / negatives,
                 falseList);
-        // Separation of the two scores for pairs that pass the rendering gate and no earlier level: the share of true and
+        // Separation of the two scores for pairs that pass the rendering gate and no earlier level: the share of true
+        // and
         // of near-miss pairs that agree at a grid of name.rendering.maxCostPerSymbol / shortPenalty settings.
         java.util.SplittableRandom r2 = new java.util.SplittableRandom(5);
         List<double[]> pos = new ArrayList<>();
@@ -155,7 +163,9 @@ public final class TokenAgreementReport {
             for (int k = 0;
                     k < 20
                             && (other.key().equals(p[1].key())
-                                    || Math.abs(other.key().length() - p[1].key().length()) > 2);
+                                    || Math.abs(other.key().length()
+                                                    - p[1].key().length())
+                                            > 2);
                     k++) {
                 other = same.get(r2.nextInt(same.size()));
             }
@@ -165,10 +175,12 @@ public final class TokenAgreementReport {
                     continue;
                 }
                 NameComparator.TokenLevel lv = names.compareTokens(p[0], c);
-                boolean earlier = lv.agrees() && lv != NameComparator.TokenLevel.RENDERING
+                boolean earlier = lv.agrees()
+                        && lv != NameComparator.TokenLevel.RENDERING
                         && lv != NameComparator.TokenLevel.INITIAL;
                 if (earlier) {
-                    if (side == 0) basePos++; else baseNeg++;
+                    if (side == 0) basePos++;
+                    else baseNeg++;
                     continue;
                 }
                 if (!names.renderingGate(p[0], c)) {
@@ -185,9 +197,23 @@ public final class TokenAgreementReport {
         }
         for (double t : new double[] {3.0, 3.25, 3.5, 3.75, 4.0}) {
             for (double c0 : new double[] {0, 8}) {
-                System.out.printf(Locale.ROOT, "joint t=%.2f c0=%.0f: true %.2f %%, near-miss %.3f %%%n", t, c0,
-                        100.0 * (basePos + pos.stream().filter(v -> v[0] + c0 / v[2] <= t).count()) / total,
-                        100.0 * (baseNeg + neg.stream().filter(v -> v[0] + c0 / v[2] <= t).count()) / negatives);
+                System.out.printf(
+                        Locale.ROOT,
+                        "joint t=%.2f c0=%.0f: true %.2f %%, near-miss %.3f %%%n",
+                        t,
+                        c0,
+                        100.0
+                                * (basePos
+                                        + pos.stream()
+                                                .filter(v -> v[0] + c0 / v[2] <= t)
+                                                .count())
+                                / total,
+                        100.0
+                                * (baseNeg
+                                        + neg.stream()
+                                                .filter(v -> v[0] + c0 / v[2] <= t)
+                                                .count())
+                                / negatives);
             }
         }
         failures.forEach(System.out::println);
