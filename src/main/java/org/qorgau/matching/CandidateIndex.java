@@ -13,7 +13,7 @@ import java.util.Set;
  *   <li><b>Name keys.</b> Every core token of every name form (full name and aliases) posts its entry under four keys:
  *       the phonetic key ({@code p:}), the first four symbols of the canonical key ({@code a:}), the last four
  *       ({@code z:}) and the first two plus the last two ({@code b:}); Latin tokens also under their other readings'
- *       keys and the keys of their learned Russian reading ({@link RenderingModel#reading}), and a name with at most one core token also under its patronymic's {@code p:} and {@code a:} keys. A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
+ *       keys and the keys of their two most likely Russian readings ({@link NameToken#readings}), and a name with at most one core token also under its patronymic's {@code p:} and {@code a:} keys. A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
  *       least two agreeing tokens (or a surname plus an initial), so a typo in one token is found through the other.
  *       Postings are sorted {@code int} arrays of entry numbers.
  *   <li><b>Date keys.</b> Each posting list is sorted by packed date of birth, so it is at the same time a date index
@@ -33,6 +33,9 @@ final class CandidateIndex {
 
     private static final int CHUNKS = 16;
     private static final int AFFIX = 4;
+
+    /** How many of a Latin token's Russian readings ({@link NameToken#readings}) it posts and probes under. */
+    static final int INDEXED_READINGS = 2;
 
     /** One key's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
     record Posting(int[] dobs, int[] entries) {}
@@ -97,13 +100,15 @@ final class CandidateIndex {
         }
         // The learned Russian reading of a Latin token (Didier reads Дидье): the same four keys as a Cyrillic token
         // with that spelling posts, so a Cyrillic registry entry is found from the Latin spelling and back.
-        String reading = token.reading();
-        if (reading.length() >= 2) {
-            out.add("p:" + CanonicalKey.phonetic(reading));
-            out.add("a:" + reading.substring(0, Math.min(AFFIX, reading.length())));
-            out.add("z:" + reading.substring(Math.max(0, reading.length() - AFFIX)));
-            if (reading.length() >= 4) {
-                out.add("b:" + reading.substring(0, 2) + reading.substring(reading.length() - 2));
+        for (int r = 0; r < Math.min(INDEXED_READINGS, token.readings().size()); r++) {
+            String reading = token.readings().get(r);
+            if (reading.length() >= 2) {
+                out.add("p:" + CanonicalKey.phonetic(reading));
+                out.add("a:" + reading.substring(0, Math.min(AFFIX, reading.length())));
+                out.add("z:" + reading.substring(Math.max(0, reading.length() - AFFIX)));
+                if (reading.length() >= 4) {
+                    out.add("b:" + reading.substring(0, 2) + reading.substring(reading.length() - 2));
+                }
             }
         }
     }

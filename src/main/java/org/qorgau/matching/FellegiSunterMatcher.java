@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.1";
+    static final String ALGORITHM = "qorgau-fs/1.2";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()
@@ -30,7 +30,8 @@ final class FellegiSunterMatcher implements Matcher {
     private final TermFrequencies tf;
     private final CandidateIndex index;
     // Entry e's name forms, flattened: at entryTokens[e], for each form its core token count m (at most
-    // NameComparator.MAX_TOKENS) followed by m token ids; ids index tokens.
+    // NameComparator.MAX_TOKENS, flagged WITH_PATRONYMIC when the name has one) followed by m token ids; ids index
+    // tokens.
     private final int[] entryTokens;
     private final int[] tokenIds;
     private final NameToken[] tokens;
@@ -63,14 +64,14 @@ final class FellegiSunterMatcher implements Matcher {
         for (int e = 0; e < forms.length; e++) {
             entryTokens[e] = flat.size();
             for (ParsedName form : forms[e]) {
-                addForm(form.core(), ids0, distinct, flat);
+                addForm(form.core(), form.patronymics().length > 0, ids0, distinct, flat);
                 if (form.patronymics().length > 0) {
                     // The comparator may compare a patronymic as an ordinary token (a typo hid a probe's
                     // patronymic from the parser), so the quick rejection must see that form too.
                     NameToken[] all =
                             java.util.Arrays.copyOf(form.core(), form.core().length + form.patronymics().length);
                     System.arraycopy(form.patronymics(), 0, all, form.core().length, form.patronymics().length);
-                    addForm(all, ids0, distinct, flat);
+                    addForm(all, true, ids0, distinct, flat);
                 }
             }
         }
@@ -83,11 +84,12 @@ final class FellegiSunterMatcher implements Matcher {
 
     private static void addForm(
             NameToken[] core,
+            boolean withPatronymic,
             IdentityHashMap<NameToken, Integer> ids0,
             List<NameToken> distinct,
             CandidateIndex.IntList flat) {
         int m = Math.min(core.length, NameComparator.MAX_TOKENS);
-        flat.add(m);
+        flat.add(withPatronymic ? m | WITH_PATRONYMIC : m);
         for (int j = 0; j < m; j++) {
             Integer id = ids0.get(core[j]);
             if (id == null) {
@@ -103,17 +105,26 @@ final class FellegiSunterMatcher implements Matcher {
      * Per-thread memo of token agreement for the current screening: {@code codes[id] = generation << 9 | 256 | mask},
      * where {@code mask} has bit {@code i} set when probe token {@code i} agrees with registry token {@code id}.
      */
+    private static final NameToken[] NO_TOKENS = new NameToken[0];
+    // A form's head in tokenIds: its token count, and this flag when the registry name has a patronymic.
+    private static final int TOKEN_COUNT = 0xFFFF;
+    private static final int WITH_PATRONYMIC = 1 << 16;
+
     private static final class Scratch {
         final int[] codes;
+        // the same for the probe's patronymics read as ordinary tokens, filled only where needed (see couldAgree)
+        final int[] patronymicCodes;
         int generation;
 
         Scratch(int tokens) {
             codes = new int[tokens];
+            patronymicCodes = new int[tokens];
         }
 
         int next() {
             if (++generation >= 1 << 22) {
                 java.util.Arrays.fill(codes, 0);
+                java.util.Arrays.fill(patronymicCodes, 0);
                 generation = 1;
             }
             return generation;
@@ -177,11 +188,15 @@ final class FellegiSunterMatcher implements Matcher {
             }
             return finish(matches);
         }
+        // A probe token the parser took for a patronymic (Лоули ends like -ұлы, Соколович like -ович) may be compared
+        // as an ordinary token (NameComparator retries so), so the quick rejection sees it as a token too: the memo
+        // holds agreement masks over the core tokens followed by the patronymics.
+        NameToken[] probePatronymics = name.core().length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
         for (int e : candidates) {
             // Most candidates share one common token with the probe: reject them before the full comparison (and its
             // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
             // return null for them (skipObviousNonMatches), so the result is unchanged.
-            if (!couldAgree(names, name.core(), e, memo, generation)
+            if (!couldAgree(names, name.core(), probePatronymics, e, memo, generation)
                     && !photoWithinReach(photo, e)
                     && !(dobs[e] == dob && DateOfBirth.day(dob) != 0 && anyTokenAgrees(e, memo, generation))) {
                 continue;
@@ -198,11 +213,19 @@ final class FellegiSunterMatcher implements Matcher {
      * Whether some name form of entry {@code e} could reach a name level other than DIFFERENT. {@code false} guarantees
      * that {@link NameComparator#compareBest} returns DIFFERENT: a name is empty, exactly one side has a single token,
      * or fewer probe tokens or fewer registry tokens have an agreeing counterpart than the shorter name has tokens (the
-     * quick rejection the comparator itself starts with). Allocation-free; each distinct token is compared once per
-     * screening.
+     * quick rejection the comparator itself starts with), also with the probe's patronymics read as ordinary tokens
+     * against a registry name with more core tokens (where the comparator retries so: Лоули, Соколович are surnames
+     * that end like patronymics). Allocation-free; each distinct token is compared once per screening.
      */
-    private boolean couldAgree(NameComparator names, NameToken[] probeCore, int e, Scratch memo, int generation) {
-        int n = Math.min(probeCore.length, NameComparator.MAX_TOKENS);
+    private boolean couldAgree(
+            NameComparator names,
+            NameToken[] probeCore,
+            NameToken[] probePatronymics,
+            int e,
+            Scratch memo,
+            int generation) {
+        int core = Math.min(probeCore.length, NameComparator.MAX_TOKENS);
+        int n = Math.min(core + probePatronymics.length, NameComparator.MAX_TOKENS);
         if (n == 0) {
             return false;
         }
@@ -210,15 +233,23 @@ final class FellegiSunterMatcher implements Matcher {
         int p = entryTokens[e];
         int end = entryTokens[e + 1];
         while (p < end) {
-            int m = tokenIds[p++];
+            int head = tokenIds[p++];
+            int m = head & TOKEN_COUNT;
             int formEnd = p + m;
-            int shorter = Math.min(n, m);
-            if (m == 0 || (shorter == 1 && Math.max(n, m) > 1)) {
+            int shorterCore = Math.min(core, m);
+            boolean coreMayAgree = core > 0 && !(shorterCore == 1 && Math.max(core, m) > 1);
+            // The comparator reads the probe's patronymics as ordinary tokens only against a registry name without a
+            // patronymic and with more core tokens than the probe's core (NameComparator.compareParsed).
+            int shorterAll = Math.min(n, m);
+            boolean allMayAgree =
+                    n > core && m > core && (head & WITH_PATRONYMIC) == 0 && !(shorterAll == 1 && Math.max(n, m) > 1);
+            if (m == 0 || (!coreMayAgree && !allMayAgree)) {
                 p = formEnd;
                 continue;
             }
             int rowMask = 0;
             int columns = 0;
+            int coreColumns = 0;
             for (; p < formEnd; p++) {
                 int id = tokenIds[p];
                 int code = codes[id];
@@ -227,12 +258,27 @@ final class FellegiSunterMatcher implements Matcher {
                     codes[id] = code;
                 }
                 int mask = code & 255;
+                if (mask != 0) {
+                    coreColumns++;
+                }
+                if (allMayAgree) {
+                    int pcode = memo.patronymicCodes[id];
+                    if (pcode >>> 9 != generation) {
+                        pcode = generation << 9 | 256 | names.agreeMask(probePatronymics, tokens[id]);
+                        memo.patronymicCodes[id] = pcode;
+                    }
+                    mask |= ((pcode & 255) << core) & 255;
+                }
                 rowMask |= mask;
                 if (mask != 0) {
                     columns++;
                 }
             }
-            if (Math.min(Integer.bitCount(rowMask), columns) >= shorter) {
+            int coreBits = (1 << core) - 1;
+            if (coreMayAgree && Math.min(Integer.bitCount(rowMask & coreBits), coreColumns) >= shorterCore) {
+                return true;
+            }
+            if (allMayAgree && Math.min(Integer.bitCount(rowMask), columns) >= shorterAll) {
                 return true;
             }
         }
@@ -246,7 +292,7 @@ final class FellegiSunterMatcher implements Matcher {
      */
     private boolean anyTokenAgrees(int e, Scratch memo, int generation) {
         for (int p = entryTokens[e]; p < entryTokens[e + 1]; ) {
-            int m = tokenIds[p++];
+            int m = tokenIds[p++] & TOKEN_COUNT;
             for (int end = p + m; p < end; p++) {
                 int code = memo.codes[tokenIds[p]];
                 if (code >>> 9 == generation && (code & 255) != 0) {
@@ -298,6 +344,21 @@ final class FellegiSunterMatcher implements Matcher {
                 photoStart[e + 1],
                 tf,
                 cache);
+    }
+
+    /** The entry number of an external id, or -1 (for diagnostics; a linear scan). */
+    int entryOf(String externalId) {
+        for (int e = 0; e < ids.length; e++) {
+            if (ids[e].equals(externalId)) {
+                return e;
+            }
+        }
+        return -1;
+    }
+
+    /** The entries the index proposes for a parsed probe name (for diagnostics). */
+    int[] candidates(ParsedName name, Probe probe) {
+        return index.candidates(name, DateOfBirth.parse(probe.dateOfBirth()), PhotoHash.parse(probe.photoHash()));
     }
 
     /** Number of candidates the index proposes for a probe (for tests and benchmarks). */

@@ -64,6 +64,7 @@ public final class NameComparator {
     private final boolean renderingEnabled;
     private final double renderingMaxCostPerSymbol;
     private final int renderingGateEdits;
+    private final double renderingShortPenalty;
 
     public NameComparator(MatchingParameters p) {
         this.typoMinLength = p.getInt("name.typo.minLength");
@@ -75,6 +76,7 @@ public final class NameComparator {
         this.renderingEnabled = Boolean.parseBoolean(p.getString("name.rendering.enabled"));
         this.renderingMaxCostPerSymbol = p.get("name.rendering.maxCostPerSymbol");
         this.renderingGateEdits = p.getInt("name.rendering.gateEdits");
+        this.renderingShortPenalty = p.get("name.rendering.shortPenalty");
         this.rendering = renderingEnabled ? RenderingModel.standard() : null;
     }
 
@@ -508,9 +510,11 @@ public final class NameComparator {
 
     /**
      * The learned Russian rendering of a foreign name ({@link RenderingModel}): a Latin token and a Cyrillic token
-     * agree when the cheapest alignment of the two costs at most {@code name.rendering.maxCostPerSymbol} bits per
-     * framed symbol. The alignment runs only when the Latin token's Russian reading (or its own key) is within
-     * {@code name.rendering.gateEdits} edits of the Cyrillic token's key, which keeps it to plausible pairs.
+     * agree when the cheapest alignment of the two, plus {@code name.rendering.shortPenalty} bits, costs at most
+     * {@code name.rendering.maxCostPerSymbol} bits per framed symbol (the penalty weighs most on short tokens, where a
+     * cheap alignment of two different names is likeliest). The alignment runs only when the Latin token's Russian reading (or its own key) is within
+     * {@code name.rendering.gateEdits} edits of the Cyrillic token's key, which keeps it to plausible pairs: its own key
+     * or one of its {@link NameToken#READINGS} most likely readings ({@link NameToken#readings}).
      *
      * @return the alignment, or {@code null} when the tokens do not agree this way (same script, no reading, too costly)
      */
@@ -525,21 +529,49 @@ public final class NameComparator {
         }
         NameToken latin = xLatin ? x : y;
         NameToken cyrillic = xLatin ? y : x;
-        String reading = latin.reading().isEmpty() ? latin.key() : latin.reading();
-        if (reading.isEmpty()
-                || cyrillic.key().isEmpty()
-                || Math.abs(reading.length() - cyrillic.key().length()) > renderingGateEdits
-                || EditDistance.distance(reading, cyrillic.key(), renderingGateEdits + 1) > renderingGateEdits) {
+        String target = cyrillic.key();
+        if (target.isEmpty()) {
             return null;
         }
-        RenderingModel.Alignment a = rendering.align(latin.frame(), cyrillic.frame());
-        if (a == null
-                || a.cost()
-                        > renderingMaxCostPerSymbol
-                                * (latin.frame().length() + cyrillic.frame().length())) {
+        boolean near = close(latin.key(), target);
+        for (int r = 0; !near && r < latin.readings().size(); r++) {
+            near = close(latin.readings().get(r), target);
+        }
+        if (!near) {
             return null;
         }
-        return a;
+        double budget = renderingMaxCostPerSymbol
+                        * (latin.frame().length() + cyrillic.frame().length())
+                - renderingShortPenalty;
+        return budget <= 0 ? null : rendering.align(latin.frame(), cyrillic.frame(), budget);
+    }
+
+    /** Whether a Latin and a Cyrillic token pass the rendering gate (for calibration tools). */
+    boolean renderingGate(NameToken x, NameToken y) {
+        if (x.frame().isEmpty() || y.frame().isEmpty()) {
+            return false;
+        }
+        boolean xLatin = x.frame().charAt(1) < '\u0400';
+        if (xLatin == (y.frame().charAt(1) < '\u0400')) {
+            return false;
+        }
+        NameToken latin = xLatin ? x : y;
+        String target = (xLatin ? y : x).key();
+        if (target.isEmpty()) {
+            return false;
+        }
+        boolean near = close(latin.key(), target);
+        for (int r = 0; !near && r < latin.readings().size(); r++) {
+            near = close(latin.readings().get(r), target);
+        }
+        return near;
+    }
+
+    /** The rendering gate: a reading within {@code name.rendering.gateEdits} edits of the Cyrillic token's key. */
+    private boolean close(String reading, String key) {
+        return !reading.isEmpty()
+                && Math.abs(reading.length() - key.length()) <= renderingGateEdits
+                && EditDistance.distance(reading, key, renderingGateEdits + 1) <= renderingGateEdits;
     }
 
     private static boolean within(String a, String b, int maxEdits) {

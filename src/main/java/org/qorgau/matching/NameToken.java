@@ -19,9 +19,11 @@ package org.qorgau.matching;
  *     letter; Latin: the text without diacritics), on which a typo made in a passport-style spelling is one edit
  * @param frame the token as the learned rendering model reads it ({@link RenderingModel#latinInput} for a Latin token,
  *     {@link RenderingModel#cyrillicInput} for a Cyrillic one, {@code ""} otherwise)
- * @param reading for a Latin token, the canonical key of its most likely Russian rendering
- *     ({@link RenderingModel#reading}: {@code didier} reads {@code дидье}, key {@code didie}), or {@code ""} when that
- *     is the token's own key or the token is not Latin
+ * @param reading for a Latin token, the canonical key of its most likely Russian rendering that differs from its own
+ *     key ({@link RenderingModel#reading}: {@code didier} reads {@code дидье}, key {@code didie}), or {@code ""} when
+ *     there is none or the token is not Latin (the first of {@code readings})
+ * @param readings for a Latin token, the canonical keys of its {@value #READINGS} most likely Russian renderings
+ *     ({@link RenderingModel#readings}), distinct, most likely first, the token's own key left out; otherwise empty
  */
 public record NameToken(
         String text,
@@ -36,7 +38,11 @@ public record NameToken(
         String coarse,
         String spelling,
         String frame,
-        String reading) {
+        String reading,
+        java.util.List<String> readings) {
+
+    /** How many Russian readings of a Latin token are kept (the comparator's gate tries each). */
+    public static final int READINGS = 4;
 
     // Patronymic suffixes on the canonical key, male then female. Order matters: longest first.
     private static final String[] MALE_SUFFIXES = {"ovic", "evic", "uli", "ogli"};
@@ -55,6 +61,7 @@ public record NameToken(
     /** A token with its alternative readings and spelling derived from {@code text} and {@code key}. */
     private static NameToken make(
             String text, String key, boolean initial, boolean patronymic, String stem, boolean female) {
+        java.util.List<String> readings = readings(text, key);
         return new NameToken(
                 text,
                 key,
@@ -68,22 +75,29 @@ public record NameToken(
                 CanonicalKey.coarse(key),
                 spelling(text),
                 frame(text),
-                reading(text, key));
+                readings.isEmpty() ? "" : readings.get(0),
+                readings);
+    }
+
+    /** See the record's {@code readings}. */
+    static java.util.List<String> readings(String text, String key) {
+        if (!CanonicalKey.isLatinToken(text)) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(READINGS);
+        for (String r : RenderingModel.standard().readings(text, READINGS)) {
+            String k = CanonicalKey.of(r);
+            if (!k.isEmpty() && !k.equals(key) && !out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** See the record's {@code frame}. */
     static String frame(String text) {
         String latin = RenderingModel.latinInput(text);
         return latin.isEmpty() ? RenderingModel.cyrillicInput(text) : latin;
-    }
-
-    /** See the record's {@code reading}. */
-    static String reading(String text, String key) {
-        if (!CanonicalKey.isLatinToken(text)) {
-            return "";
-        }
-        String reading = CanonicalKey.of(RenderingModel.standard().reading(text));
-        return reading.equals(key) ? "" : reading;
     }
 
     /** Plain Latin spelling, see the record's Javadoc. */

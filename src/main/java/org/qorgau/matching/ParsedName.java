@@ -16,6 +16,8 @@ import java.util.Map;
  *   <tr><td>{@code "Абенов Нурлан Серік ұлы"}</td><td>абенов, нурлан</td><td>серік ұлы</td></tr>
  *   <tr><td>{@code "N. Abenov"}</td><td>n (initial), abenov</td><td>none</td></tr>
  *   <tr><td>{@code "Анна-Мария Ким"}</td><td>анна, мария, ким</td><td>none</td></tr>
+ *   <tr><td>{@code "Karanović Czerniewicz"} (only patronymic-shaped tokens)</td><td>karanović, czerniewicz</td>
+ *       <td>none</td></tr>
  * </table>
  */
 public final class ParsedName {
@@ -74,6 +76,11 @@ public final class ParsedName {
             } else {
                 core.add(token);
             }
+        }
+        if (core.isEmpty() && patronymics.size() > 1) {
+            // Only patronymic-shaped tokens (Karanović Czerniewicz, Соколович Лоули): foreign surnames that end like
+            // -ович or -ұлы, not a name made of patronymics, so they are compared as ordinary tokens.
+            return new ParsedName(patronymics.toArray(NONE), NONE);
         }
         return new ParsedName(core.toArray(NONE), patronymics.toArray(NONE));
     }

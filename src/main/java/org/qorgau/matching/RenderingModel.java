@@ -24,16 +24,21 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@link #align}: the cheapest segmentation of a Latin token and a Cyrillic token into paired segments, with its
- *       cost per segment: what was matched to what, for the comparator and its explanation;
- *   <li>{@link #reading}: the most likely Russian spelling of a Latin token (each segment's most frequent Cyrillic
- *       counterpart, cheapest segmentation), whose canonical key the candidate index posts and probes with.
+ *       cost per segment: what was matched to what, for the comparator and its explanation. A letter the table has
+ *       no pair for is dropped or paired with any one or two Cyrillic letters at {@link #UNSEEN_COST} bits, so a
+ *       single odd spelling does not make an otherwise plain rendering impossible (a weighted edit distance whose
+ *       costs are the learned ones);
+ *   <li>{@link #readings}: the k most likely Russian spellings of a Latin token (a k-best search over segmentations
+ *       into frequent Latin groups and their likely counterparts), whose canonical keys the candidate index posts and
+ *       probes with and the comparator's gate tries.
  * </ul>
  *
  * <table>
  *   <caption>Edge cases</caption>
  *   <tr><th>input</th><th>result</th></tr>
  *   <tr><td>{@code reading("")}, {@code reading("иван")}</td><td>{@code ""} (not a Latin token)</td></tr>
- *   <tr><td>{@code align(x, y)} with no segmentation in the table</td><td>{@code null}</td></tr>
+ *   <tr><td>{@code align(x, y)} with {@code x} or {@code y} empty</td><td>{@code null}</td></tr>
+ *   <tr><td>{@code readings("", k)}, {@code readings("иван", k)}</td><td>empty</td></tr>
  *   <tr><td>letters outside a–z after removing diacritics ({@code ø}, {@code ł}, {@code ß}, {@code þ})</td>
  *       <td>folded to their plain Latin letters first ({@code o l ss th})</td></tr>
  * </table>
@@ -79,7 +84,28 @@ public final class RenderingModel {
     private final String id;
     // Latin segment -> its Cyrillic counterparts with costs, cheapest first.
     private final Map<String, Segment[]> byLatin;
-    private final Map<String, Segment> best;
+    // Latin segment -> its likely Cyrillic counterparts (joint costs), for readings: only Latin groups seen often
+    // enough and counterparts likely enough given the group, so rare (often noisy) pairs never shape a reading.
+    private final Map<String, Segment[]> readingOptions;
+    // Readings already decoded, by k and token: probes and registry names repeat the same tokens.
+    private final java.util.concurrent.ConcurrentHashMap<String, List<String>> readingCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int READING_CACHE_SIZE = 100_000;
+
+    /**
+     * Price in bits of a letter paired in a way the table never saw (see {@link #align}): above the rarest pair the
+     * table keeps, so a rendering needs few of them to stay under the comparator's threshold.
+     */
+    public static final double UNSEEN_COST = 20;
+
+    // Decoding settings of readings, chosen on a development fifth of the data (LearnRenderingModel --exclude-fold):
+    // a Latin group is read only when its marginal cost is at most READING_MAX_GROUP_COST bits (seen about ten times
+    // in the data or more), as a counterpart at least READING_MIN_CONDITIONAL likely given the group, each segment
+    // priced by its joint cost plus READING_SEGMENT_COST (a negative price offsets the joint model's preference for
+    // the fewest, longest groups).
+    private static final double READING_MAX_GROUP_COST = 16;
+    private static final double READING_MIN_CONDITIONAL = 0.05;
+    private static final double READING_SEGMENT_COST = -1.0;
 
     public RenderingModel(String id, List<Segment> segments) {
         this.id = id;
@@ -88,11 +114,28 @@ public final class RenderingModel {
             grouped.computeIfAbsent(s.latin(), k -> new ArrayList<>()).add(s);
         }
         this.byLatin = new HashMap<>();
-        this.best = new HashMap<>();
+        this.readingOptions = new HashMap<>();
         grouped.forEach((k, v) -> {
             v.sort((a, b) -> Double.compare(a.cost(), b.cost()));
             byLatin.put(k, v.toArray(new Segment[0]));
-            best.put(k, v.get(0));
+            double marginal = 0;
+            for (Segment s : v) {
+                marginal += Math.pow(2, -s.cost());
+            }
+            double groupCost = -Math.log(marginal) / Math.log(2);
+            if (groupCost > READING_MAX_GROUP_COST) {
+                return;
+            }
+            List<Segment> options = new ArrayList<>();
+            for (Segment s : v) {
+                double conditional = Math.pow(2, -s.cost()) / marginal;
+                if (conditional >= READING_MIN_CONDITIONAL) {
+                    options.add(s);
+                }
+            }
+            if (!options.isEmpty()) {
+                readingOptions.put(k, options.toArray(new Segment[0]));
+            }
         });
     }
 
@@ -114,6 +157,14 @@ public final class RenderingModel {
             }
         }
         return m;
+    }
+
+    /**
+     * Replaces the model that {@link #standard()} answers, for offline tools only (evaluating a model learned on a
+     * smaller part of the data); matchers and tokens built earlier keep the model they were built with.
+     */
+    public static synchronized void replaceStandard(RenderingModel model) {
+        defaultModel = model;
     }
 
     /** Reads a model: {@code #} header lines (one {@code # id: ...}), then {@code latin<TAB>cyrillic<TAB>cost}. */
@@ -212,6 +263,16 @@ public final class RenderingModel {
      * {@link #cyrillicInput}), or {@code null} when the table has no segmentation of the pair or either is empty.
      */
     public Alignment align(String latin, String cyrillic) {
+        return align(latin, cyrillic, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #align(String, String)}, but only alignments costing at most {@code budget} bits: partial alignments
+     * already above it are abandoned (every segment costs more than zero bits), so a pair that cannot agree is
+     * rejected early. {@code null} when no alignment is within the budget.
+     */
+    public Alignment align(String latin, String cyrillic, double budget) {
+        double limit = Math.min(budget, Double.MAX_VALUE); // unreached cells stay above any limit
         int n = latin.length();
         int m = cyrillic.length();
         if (n == 0 || m == 0) {
@@ -224,13 +285,38 @@ public final class RenderingModel {
         for (int i = 0; i < n; i++) {
             boolean any = false;
             for (int j = 0; j <= m; j++) {
-                if (cost[i * (m + 1) + j] != Double.POSITIVE_INFINITY) {
+                if (cost[i * (m + 1) + j] <= limit) {
                     any = true;
                     break;
                 }
             }
             if (!any) {
                 continue;
+            }
+            char l = latin.charAt(i);
+            if (l != '^' && l != '$') {
+                // A letter the table has no pair for here (a rare spelling): dropped, or read as any one or two
+                // Cyrillic letters, at a fixed high price, so one odd letter does not make an otherwise plain
+                // rendering impossible to align.
+                String ls = String.valueOf(l);
+                for (int j = 0; j <= m; j++) {
+                    double here = cost[i * (m + 1) + j];
+                    if (here > limit) {
+                        continue;
+                    }
+                    for (int b = 0; b <= 2 && j + b <= m; b++) {
+                        String cs = cyrillic.substring(j, j + b);
+                        if (cs.indexOf('^') >= 0 || cs.indexOf('$') >= 0) {
+                            break;
+                        }
+                        int to = (i + 1) * (m + 1) + j + b;
+                        double c = here + UNSEEN_COST * Math.max(1, b);
+                        if (c < cost[to]) {
+                            cost[to] = c;
+                            back[to] = new Segment(ls, cs, UNSEEN_COST * Math.max(1, b));
+                        }
+                    }
+                }
             }
             for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
                 Segment[] options = byLatin.get(latin.substring(i, i + a));
@@ -239,7 +325,7 @@ public final class RenderingModel {
                 }
                 for (int j = 0; j <= m; j++) {
                     double here = cost[i * (m + 1) + j];
-                    if (here == Double.POSITIVE_INFINITY) {
+                    if (here > limit) {
                         continue;
                     }
                     for (Segment s : options) {
@@ -257,7 +343,7 @@ public final class RenderingModel {
             }
         }
         int end = n * (m + 1) + m;
-        if (cost[end] == Double.POSITIVE_INFINITY) {
+        if (cost[end] > limit) {
             return null;
         }
         List<Segment> path = new ArrayList<>();
@@ -273,38 +359,96 @@ public final class RenderingModel {
     }
 
     /**
-     * The most likely Russian spelling of a Latin token (unframed), or {@code ""} when the token is not Latin or the
-     * table cannot segment it.
+     * The {@code k} most likely Russian spellings of a Latin token (unframed, distinct, most likely first), or none when
+     * the token is not Latin or cannot be read: a k-best search over segmentations into frequent Latin groups, each
+     * read as one of its likely Cyrillic counterparts, priced by {@code -log2 P(cyrillic | latin)} plus a constant per
+     * segment.
      */
-    public String reading(String token) {
+    public List<String> readings(String token, int k) {
+        String cacheKey = k + ":" + token;
+        List<String> cached = readingCache.get(cacheKey);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> out = List.copyOf(decode(token, k));
+        if (readingCache.size() >= READING_CACHE_SIZE) {
+            readingCache.clear(); // a bound, not an LRU: names repeat, and a full cache refills with the common ones
+        }
+        readingCache.put(cacheKey, out);
+        return out;
+    }
+
+    private List<String> decode(String token, int k) {
         String latin = latinInput(token);
         int n = latin.length();
-        if (n == 0) {
-            return "";
+        if (n == 0 || k <= 0) {
+            return List.of();
         }
-        double[] cost = new double[n + 1];
-        Segment[] back = new Segment[n + 1];
-        java.util.Arrays.fill(cost, Double.POSITIVE_INFINITY);
-        cost[0] = 0;
+        // beams[i]: up to k partial readings of latin[0, i), cheapest first
+        List<List<Partial>> beams = new ArrayList<>(n + 1);
+        for (int i = 0; i <= n; i++) {
+            beams.add(new ArrayList<>());
+        }
+        beams.get(0).add(new Partial("", 0));
         for (int i = 0; i < n; i++) {
-            if (cost[i] == Double.POSITIVE_INFINITY) {
+            List<Partial> here = beams.get(i);
+            if (here.isEmpty()) {
                 continue;
             }
             for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
-                Segment s = best.get(latin.substring(i, i + a));
-                if (s != null && cost[i] + s.cost() < cost[i + a]) {
-                    cost[i + a] = cost[i] + s.cost();
-                    back[i + a] = s;
+                Segment[] options = readingOptions.get(latin.substring(i, i + a));
+                if (options == null) {
+                    continue;
+                }
+                List<Partial> there = beams.get(i + a);
+                for (Partial p : here) {
+                    for (Segment s : options) {
+                        offer(
+                                there,
+                                new Partial(p.text() + s.cyrillic(), p.cost() + s.cost() + READING_SEGMENT_COST),
+                                k);
+                    }
                 }
             }
         }
-        if (cost[n] == Double.POSITIVE_INFINITY) {
-            return "";
+        List<String> out = new ArrayList<>();
+        for (Partial p : beams.get(n)) {
+            out.add(p.text().replace("^", "").replace("$", ""));
         }
-        StringBuilder out = new StringBuilder();
-        for (int i = n; i > 0; i -= back[i].latin().length()) {
-            out.insert(0, back[i].cyrillic());
+        return out;
+    }
+
+    private record Partial(String text, double cost) {}
+
+    private static void offer(List<Partial> beam, Partial p, int k) {
+        for (int i = 0; i < beam.size(); i++) {
+            if (beam.get(i).text().equals(p.text())) {
+                if (beam.get(i).cost() <= p.cost()) {
+                    return;
+                }
+                beam.remove(i);
+                break;
+            }
         }
-        return out.toString().replace("^", "").replace("$", "");
+        int at = beam.size();
+        while (at > 0 && beam.get(at - 1).cost() > p.cost()) {
+            at--;
+        }
+        if (at >= k) {
+            return;
+        }
+        beam.add(at, p);
+        if (beam.size() > k) {
+            beam.remove(beam.size() - 1);
+        }
+    }
+
+    /**
+     * The most likely Russian spelling of a Latin token (unframed, the first of {@link #readings}), or {@code ""} when
+     * the token is not Latin or the table cannot segment it.
+     */
+    public String reading(String token) {
+        List<String> r = readings(token, 1);
+        return r.isEmpty() ? "" : r.get(0);
     }
 }

@@ -30,6 +30,16 @@ public final class EvaluationHarness {
         String engine = Engines.arg(args, "engine", "fs");
         String suite = Engines.arg(args, "suite", "all");
         String params = Engines.arg(args, "params", "");
+        String model = Engines.arg(args, "rendering-model", "");
+        if (!model.isEmpty()) {
+            // A model learned without the development fifth (LearnRenderingModel --exclude-fold=N), for tuning against
+            // that fifth (--real-fold=N); must be in place before the factory reads it.
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(model))) {
+                org.qorgau.matching.RenderingModel.replaceStandard(org.qorgau.matching.RenderingModel.load(in));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         MatcherFactory factory = params.isEmpty() || !engine.equals("fs")
                 ? Engines.factory(engine)
                 : org.qorgau.matching.FellegiSunterMatcherFactory.withParameters(

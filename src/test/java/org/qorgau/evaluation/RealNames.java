@@ -46,12 +46,32 @@ public final class RealNames {
      * pure function of the token, so the split is the same on every machine and in every run.
      */
     public static boolean heldOut(String latin) {
+        return fold(latin) == 0;
+    }
+
+    /**
+     * The token's fifth: FNV-1a (32-bit) of its UTF-8 bytes, modulo 5. Fifth 0 is held out; the others are for
+     * learning, and one of them can be set aside as a development fifth for tuning ({@link #fold(List, int)}).
+     */
+    public static int fold(String latin) {
         int h = 0x811c9dc5;
         for (byte b : latin.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
             h *= 0x01000193;
         }
-        return Integer.remainderUnsigned(h, 5) == 0;
+        return Integer.remainderUnsigned(h, 5);
+    }
+
+    /** The renderings of one fifth. */
+    public static List<Rendering> fold(List<Rendering> all, int fold) {
+        return all.stream().filter(r -> fold(r.latin()) == fold).toList();
+    }
+
+    /** The development part without one more fifth (set aside for tuning); {@code exclude <= 0} excludes nothing more. */
+    public static List<Rendering> dev(List<Rendering> all, int exclude) {
+        return all.stream()
+                .filter(r -> !heldOut(r.latin()) && fold(r.latin()) != exclude)
+                .toList();
     }
 
     /** The development (learning) part: tokens not held out. */

@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -92,6 +93,16 @@ class NameComparatorTest {
         ParsedName[] forms = {ParsedName.parse("Ахметов Ерлан Болатович"), ParsedName.parse("Erik Akhmetov")};
         NameComparison c = COMPARATOR.compareBest(ParsedName.parse(probe), forms);
         assertEquals(expected, c.level(), c.detail());
+    }
+
+    @Test
+    void shouldCompareANameMadeOnlyOfPatronymicShapedTokensAsTwoNames() {
+        // Соколович ends like -ович, Лоули like -ұлы: two surnames, not a name made of patronymics
+        ParsedName serbian = ParsedName.parse("Соколович Лоули");
+        assertEquals(2, serbian.core().length);
+        assertEquals(0, serbian.patronymics().length);
+        assertEquals(1, ParsedName.parse("Серикович").patronymics().length, "a single patronymic stays one");
+        assertEquals(NameLevel.RENDERING, level("Соколович Лоули", "Sokolović Lawley"));
     }
 
     @Provide

@@ -1,6 +1,7 @@
 package org.qorgau.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,6 +64,28 @@ class RenderingModelTest {
         assertEquals("", m.reading(""));
         assertNull(m.align("", "^а$"));
         assertNotNull(m.align(RenderingModel.latinInput("didier"), RenderingModel.cyrillicInput("дидье")));
+    }
+
+    @Test
+    void shouldGiveSeveralDistinctReadingsMostLikelyFirst() {
+        RenderingModel m = RenderingModel.standard();
+        List<String> readings = m.readings("william", 4);
+        assertFalse(readings.isEmpty());
+        assertTrue(readings.size() <= 4, readings.toString());
+        assertEquals(readings.size(), new java.util.HashSet<>(readings).size(), readings.toString());
+        assertEquals(readings.get(0), m.reading("william"));
+        assertTrue(m.readings("иван", 4).isEmpty());
+        assertTrue(m.readings("william", 0).isEmpty());
+    }
+
+    @Test
+    void shouldAlignALetterTheTableNeverPairedAtAFixedPrice() {
+        RenderingModel m = RenderingModel.standard();
+        // "x" is never written as "ж" in the data: that one pair costs UNSEEN_COST, the rest is learned
+        RenderingModel.Alignment a = m.align(RenderingModel.latinInput("maxim"), RenderingModel.cyrillicInput("мажим"));
+        assertNotNull(a);
+        assertTrue(a.segments().stream().anyMatch(s -> s.cost() == RenderingModel.UNSEEN_COST), a.describe());
+        assertTrue(a.describe().contains("x→ж"), a.describe());
     }
 
     @Test
