@@ -16,6 +16,13 @@ public interface ConsoleConfig {
     @WithDefault("false")
     boolean devSignIn();
 
+    /**
+     * Sign-in through the organisation's OpenID Connect identity provider (authorisation-code flow at
+     * {@code /console/oidc/sign-in}); needs the {@code quarkus.oidc.console.*} provider settings (application.properties).
+     */
+    @WithDefault("false")
+    boolean oidcSignIn();
+
     /** How long a console session lasts after sign-in. */
     @WithDefault("PT8H")
     Duration sessionTtl();

@@ -485,4 +485,8 @@ public interface Msg {
 
     @Message("Choose a .csv or .ndjson file.")
     String importChooseFile();
+
+    @Message("Your account at the identity provider has no console role (reviewer, auditor or registry-admin in"
+            + " groups), or a reviewer's account names no organisation (org).")
+    String oidcNoConsoleRole();
 }

@@ -21,12 +21,10 @@ public class CurrentCaller {
             Roles.ORG_ADMIN);
 
     private final SecurityIdentity identity;
-    private final JsonWebToken token;
 
     @Inject
-    public CurrentCaller(SecurityIdentity identity, JsonWebToken token) {
+    public CurrentCaller(SecurityIdentity identity) {
         this.identity = identity;
-        this.token = token;
     }
 
     /** The caller; anonymous when there is no verified token. */
@@ -36,6 +34,11 @@ public class CurrentCaller {
         }
         Set<String> roles =
                 identity.getRoles().stream().filter(KNOWN_ROLES::contains).collect(Collectors.toSet());
+        // the verified token is the identity's principal; an injected JsonWebToken would be quarkus-oidc's (present
+        // for the console's sign-in), which knows nothing of the API's smallrye-jwt tokens
+        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return new Caller(identity.getPrincipal().getName(), null, roles);
+        }
         String subject = token.getSubject() != null
                 ? token.getSubject()
                 : identity.getPrincipal().getName();
