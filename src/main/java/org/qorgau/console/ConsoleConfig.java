@@ -18,7 +18,8 @@ public interface ConsoleConfig {
 
     /**
      * Sign-in through the organisation's OpenID Connect identity provider (authorisation-code flow at
-     * {@code /console/oidc/sign-in}); needs the {@code quarkus.oidc.console.*} provider settings (application.properties).
+     * {@code /console/oidc/sign-in}); needs the {@code quarkus.oidc.console.*} provider settings (application.properties)
+     * and a {@link #sessionKey()}.
      */
     @WithDefault("false")
     boolean oidcSignIn();
@@ -28,8 +29,10 @@ public interface ConsoleConfig {
     Duration sessionTtl();
 
     /**
-     * Base64 key (at least 32 bytes) that signs session cookies. Set the same value on every replica so a session
-     * survives a hop to another replica; when unset each process draws its own, and its sessions end with it.
+     * Base64 key (at least 32 bytes) that signs session cookies (and encrypts the identity provider's state cookie).
+     * Set the same value on every replica so a session survives a hop to another replica; when unset each process
+     * draws its own, and its sessions end with it. Required with {@link #oidcSignIn()}: the service does not start
+     * without it.
      */
     Optional<String> sessionKey();
 }

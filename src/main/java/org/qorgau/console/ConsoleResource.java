@@ -158,6 +158,10 @@ public class ConsoleResource {
         Template signIn;
 
         @jakarta.inject.Inject
+        @Location("console/link.html")
+        Template link;
+
+        @jakarta.inject.Inject
         @Location("console/queue.html")
         Template queue;
 
@@ -207,23 +211,6 @@ public class ConsoleResource {
     @ServerExceptionMapper
     public Response page(PageResponse e) {
         return e.response;
-    }
-
-    /**
-     * The provider sign-in without a provider session: the authorisation-code flow's challenge (a redirect to the
-     * identity provider), not the API's 401 problem (this mapper applies to console pages only).
-     */
-    @ServerExceptionMapper(io.quarkus.security.UnauthorizedException.class)
-    public Uni<Response> signInChallenge(RoutingContext context) {
-        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
-        if (authenticator == null) {
-            return Uni.createFrom().item(Response.status(401).build());
-        }
-        return authenticator.getChallenge(context).map(challenge -> {
-            Response.ResponseBuilder response = Response.status(challenge.status);
-            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
-            return response.build();
-        });
     }
 
     /** Service errors on console pages answer as pages, not problem+json, with the same status. */
@@ -307,10 +294,20 @@ public class ConsoleResource {
                 .build();
     }
 
+    // ---- production sign-in: the organisation's OpenID Connect provider ----------------------------------------
+
     /**
-     * Production sign-in: reached only after the identity provider's authorisation-code flow (the "console" OIDC
-     * tenant owns {@code /console/oidc/*}). The ID token's {@code sub}, {@code groups} and {@code org} become the
-     * console's own session, exactly the subject, roles and organisation an API token with those claims gives.
+     * Reached only through the identity provider's authorisation-code flow (the "console" OIDC tenant owns
+     * {@code /console/oidc/*}; without a provider session quarkus-oidc redirects to the provider). The ID token's
+     * {@code sub}, {@code groups} and {@code org} become the console's own session, exactly the subject, roles and
+     * organisation an API token with those claims gives; quarkus-oidc's session cookie (the provider's tokens) is
+     * dropped at once, so no provider token outlives the sign-in. When the console's session expires, the next page
+     * sends the browser through the provider again (without a password prompt while the provider's own session
+     * lasts).
+     *
+     * <p>Answers with a page that moves on to the console rather than a redirect: the browser arrives here from the
+     * provider's site, and a SameSite=Strict cookie is not sent on a redirect chain another site started, so a
+     * redirect would reach the console without the new session (and loop back to the provider).
      */
     @GET
     @Path("/oidc/sign-in")
@@ -322,6 +319,8 @@ public class ConsoleResource {
         }
         ConsoleRequest request = request();
         Msg msg = msg(request);
+        // the provider's tokens are not needed beyond this request
+        request.addCookie(request.cookie(OIDC_SESSION_COOKIE, "", 0));
         Set<String> roles = new java.util.HashSet<>(identity.getRoles());
         roles.retainAll(Set.of(Roles.REVIEWER, Roles.AUDITOR, Roles.REGISTRY_ADMIN));
         String subject = null;
@@ -352,9 +351,32 @@ public class ConsoleResource {
                 Instant.now().plus(config.sessionTtl()));
         request.addCookie(request.cookie(ConsoleRequest.SESSION_COOKIE, sessions.encode(session), (int)
                 config.sessionTtl().toSeconds()));
-        return Response.seeOther(URI.create("/console/"))
-                .cookie(request.cookies())
-                .build();
+        Response page = render(
+                request,
+                200,
+                templates.link
+                        .data("text", msg.signedInText())
+                        .data("href", "/console/")
+                        .data("link", msg.signedInContinue()),
+                msg.signedInTitle());
+        return Response.fromResponse(page).header("Refresh", "0; url=/console/").build();
+    }
+
+    /**
+     * The provider sign-in without a provider session: the authorisation-code flow's challenge (a redirect to the
+     * identity provider), not the API's 401 problem (this mapper applies to console pages only).
+     */
+    @ServerExceptionMapper(io.quarkus.security.UnauthorizedException.class)
+    public Uni<Response> signInChallenge(RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(Response.status(401).build());
+        }
+        return authenticator.getChallenge(context).map(challenge -> {
+            Response.ResponseBuilder response = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            return response.build();
+        });
     }
 
     @POST
@@ -362,12 +384,28 @@ public class ConsoleResource {
     public Response signOut(@FormParam("csrf") String csrf) {
         ConsoleRequest request = request();
         checkCsrf(request, csrf);
-        return Response.seeOther(URI.create("/console/"))
+        // to a page, not to the sign-in: with the provider sign-in, /console/ would sign the person straight back in
+        return Response.seeOther(URI.create("/console/signed-out"))
                 .cookie(
                         request.cookie(ConsoleRequest.SESSION_COOKIE, "", 0),
                         // the identity provider's session with the console, if any
                         request.cookie(OIDC_SESSION_COOKIE, "", 0))
                 .build();
+    }
+
+    @GET
+    @Path("/signed-out")
+    public Response signedOut() {
+        ConsoleRequest request = request();
+        Msg msg = msg(request);
+        return render(
+                request,
+                200,
+                templates.link
+                        .data("text", msg.signedOutText())
+                        .data("href", "/console/")
+                        .data("link", msg.signIn()),
+                msg.signedOutTitle());
     }
 
     @POST

@@ -489,4 +489,20 @@ public interface Msg {
     @Message("Your account at the identity provider has no console role (reviewer, auditor or registry-admin in"
             + " groups), or a reviewer's account names no organisation (org).")
     String oidcNoConsoleRole();
+
+    @Message("Signed in")
+    String signedInTitle();
+
+    @Message("You are signed in through your organisation's identity provider.")
+    String signedInText();
+
+    @Message("Continue to the console")
+    String signedInContinue();
+
+    @Message("Signed out")
+    String signedOutTitle();
+
+    @Message("You have signed out of the console. Your organisation's identity provider may still keep you signed in"
+            + " there: on a shared computer, sign out there too or close the browser.")
+    String signedOutText();
 }

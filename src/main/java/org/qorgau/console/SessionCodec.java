@@ -2,6 +2,7 @@ package org.qorgau.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,7 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Writes and reads the console's session cookie: the session as JSON, then an HMAC-SHA256 over it. The server keeps
  * no session state (any replica with the same key reads it); a cookie that was altered, signed with another key or
  * has expired reads as no session.
+ *
+ * <p>Created at start-up, so a missing or short key fails the start, not the first sign-in.
  */
+@Startup
 @ApplicationScoped
 public class SessionCodec {
 
@@ -30,7 +34,18 @@ public class SessionCodec {
 
     public SessionCodec(ConsoleConfig config, ObjectMapper json) {
         this.json = json;
-        this.key = config.sessionKey().map(Base64.getDecoder()::decode).orElseGet(() -> randomBytes(32));
+        Optional<String> configured = config.sessionKey().filter(k -> !k.isBlank());
+        if (configured.isEmpty() && config.oidcSignIn()) {
+            // the provider sign-in is production: sessions must be readable by every replica and survive a restart
+            throw new IllegalStateException("qorgau.console.oidc-sign-in is on but qorgau.console.session-key"
+                    + " (QORGAU_CONSOLE_SESSION_KEY) is not set: set it to a random base64 key of at least 32 bytes,"
+                    + " the same on every replica (e.g. `openssl rand -base64 32`)");
+        }
+        try {
+            this.key = configured.map(k -> Base64.getDecoder().decode(k.strip())).orElseGet(() -> randomBytes(32));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("qorgau.console.session-key must be base64");
+        }
         if (key.length < 32) {
             throw new IllegalStateException("qorgau.console.session-key must be at least 32 bytes (base64)");
         }

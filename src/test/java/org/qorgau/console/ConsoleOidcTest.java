@@ -155,7 +155,7 @@ class ConsoleOidcTest {
      * smallrye-jwt both take bearer-token authentication requests, and OIDC's, for the disabled default tenant,
      * refuses them). Until that is solved the provider sign-in must stay off in production.
      */
-    @Disabled("enabling the console's OIDC tenant breaks the API's smallrye-jwt bearer tokens (401); see Javadoc")
+
     @Test
     void shouldHaveNoDevelopmentSignInAndLeaveTheApisBearerTokensAsTheyWere() {
         given().get("/console/sign-in").then().statusCode(404);
