@@ -2,17 +2,11 @@ package org.qorgau.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.oidc.AuthorizationCodeFlow;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
-import io.smallrye.mutiny.Uni;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -47,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -94,10 +87,6 @@ import org.qorgau.security.Roles;
 public class ConsoleResource {
 
     private static final int PAGE_SIZE = 25;
-    static final String OIDC_SIGN_IN = "/console/oidc/sign-in";
-    /** quarkus-oidc's session cookie of the "console" tenant. */
-    static final String OIDC_SESSION_COOKIE = "q_session_console";
-
     private static final Map<String, String> LANGUAGE_NAMES = Map.of("kk", "Қазақша", "ru", "Русский", "en", "English");
 
     private final ConsoleConfig config;
@@ -109,7 +98,6 @@ public class ConsoleResource {
     private final Checkpoints checkpoints;
     private final RegistryService registry;
     private final ObjectMapper json;
-    private final SecurityIdentity identity;
     private final ZoneId zone;
     private final Templates templates;
 
@@ -129,7 +117,6 @@ public class ConsoleResource {
             Checkpoints checkpoints,
             RegistryService registry,
             ObjectMapper json,
-            SecurityIdentity identity,
             QorgauConfig qorgau,
             Templates templates) {
         this.config = config;
@@ -141,7 +128,6 @@ public class ConsoleResource {
         this.checkpoints = checkpoints;
         this.registry = registry;
         this.json = json;
-        this.identity = identity;
         this.zone = qorgau.usage().zone();
         this.templates = templates;
     }
@@ -234,7 +220,7 @@ public class ConsoleResource {
                 return Response.seeOther(URI.create("/console/sign-in")).build();
             }
             if (config.oidcSignIn()) {
-                return Response.seeOther(URI.create(OIDC_SIGN_IN)).build();
+                return Response.seeOther(URI.create(ConsoleOidcResource.SIGN_IN)).build();
             }
             Msg msg = msg(request);
             return message(request, 200, msg.signInUnavailableTitle(), msg.signInUnavailableText());
@@ -294,89 +280,32 @@ public class ConsoleResource {
                 .build();
     }
 
-    // ---- production sign-in: the organisation's OpenID Connect provider ----------------------------------------
-
     /**
-     * Reached only through the identity provider's authorisation-code flow (the "console" OIDC tenant owns
-     * {@code /console/oidc/*}; without a provider session quarkus-oidc redirects to the provider). The ID token's
-     * {@code sub}, {@code groups} and {@code org} become the console's own session, exactly the subject, roles and
-     * organisation an API token with those claims gives; quarkus-oidc's session cookie (the provider's tokens) is
-     * dropped at once, so no provider token outlives the sign-in. When the console's session expires, the next page
-     * sends the browser through the provider again (without a password prompt while the provider's own session
-     * lasts).
-     *
-     * <p>Answers with a page that moves on to the console rather than a redirect: the browser arrives here from the
-     * provider's site, and a SameSite=Strict cookie is not sent on a redirect chain another site started, so a
-     * redirect would reach the console without the new session (and loop back to the provider).
+     * Where the provider sign-in ({@link ConsoleOidcResource}) lands: a page that moves on to the console rather than
+     * a redirect. The browser comes here on a redirect chain the provider's site started, on which a SameSite=Strict
+     * cookie is not sent; the page's own navigation is same-site, so the console then sees the new session.
      */
     @GET
-    @Path("/oidc/sign-in")
-    @Authenticated
-    @AuthorizationCodeFlow
-    public Response oidcSignIn() {
-        if (!config.oidcSignIn()) {
-            throw new NotFoundException("No such page.");
-        }
+    @Path("/signed-in")
+    public Response signedIn() {
         ConsoleRequest request = request();
         Msg msg = msg(request);
-        // the provider's tokens are not needed beyond this request
-        request.addCookie(request.cookie(OIDC_SESSION_COOKIE, "", 0));
-        Set<String> roles = new java.util.HashSet<>(identity.getRoles());
-        roles.retainAll(Set.of(Roles.REVIEWER, Roles.AUDITOR, Roles.REGISTRY_ADMIN));
-        String subject = null;
-        String org = null;
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            subject = token.getSubject();
-            Object claim = token.getClaim("org");
-            org = claim instanceof jakarta.json.JsonString json
-                    ? json.getString()
-                    : claim instanceof String s ? s : null;
-        }
-        if (subject == null || subject.isBlank()) {
-            subject = identity.getPrincipal().getName();
-        }
-        // reviewers act for one organisation, as in the API; no console role or no organisation: no session
-        boolean orgMissing = roles.contains(Roles.REVIEWER) && (org == null || org.isBlank());
-        if (roles.isEmpty()
-                || orgMissing
-                || Validation.filter(subject) != null
-                || (org != null && Validation.filter(org) != null)) {
-            return message(request, 403, msg.forbiddenTitle(), msg.oidcNoConsoleRole());
-        }
-        ConsoleSession session = new ConsoleSession(
-                subject,
-                org == null ? "" : org,
-                roles,
-                SessionCodec.randomToken(),
-                Instant.now().plus(config.sessionTtl()));
-        request.addCookie(request.cookie(ConsoleRequest.SESSION_COOKIE, sessions.encode(session), (int)
-                config.sessionTtl().toSeconds()));
-        Response page = render(
-                request,
-                200,
-                templates.link
-                        .data("text", msg.signedInText())
-                        .data("href", "/console/")
-                        .data("link", msg.signedInContinue()),
-                msg.signedInTitle());
-        return Response.fromResponse(page).header("Refresh", "0; url=/console/").build();
+        TemplateInstance page = templates.link
+                .data("text", msg.signedInText())
+                .data("href", "/console/")
+                .data("link", msg.signedInContinue());
+        return Response.fromResponse(render(request, 200, page, msg.signedInTitle()))
+                .header("Refresh", "0; url=/console/")
+                .build();
     }
 
-    /**
-     * The provider sign-in without a provider session: the authorisation-code flow's challenge (a redirect to the
-     * identity provider), not the API's 401 problem (this mapper applies to console pages only).
-     */
-    @ServerExceptionMapper(io.quarkus.security.UnauthorizedException.class)
-    public Uni<Response> signInChallenge(RoutingContext context) {
-        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
-        if (authenticator == null) {
-            return Uni.createFrom().item(Response.status(401).build());
-        }
-        return authenticator.getChallenge(context).map(challenge -> {
-            Response.ResponseBuilder response = Response.status(challenge.status);
-            challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
-            return response.build();
-        });
+    /** Where the provider sign-in sends an account without a console role, or a reviewer without organisation. */
+    @GET
+    @Path("/not-allowed")
+    public Response notAllowed() {
+        ConsoleRequest request = request();
+        Msg msg = msg(request);
+        return message(request, 403, msg.forbiddenTitle(), msg.oidcNoConsoleRole());
     }
 
     @POST
@@ -389,7 +318,7 @@ public class ConsoleResource {
                 .cookie(
                         request.cookie(ConsoleRequest.SESSION_COOKIE, "", 0),
                         // the identity provider's session with the console, if any
-                        request.cookie(OIDC_SESSION_COOKIE, "", 0))
+                        request.cookie(ConsoleOidcResource.PROVIDER_SESSION_COOKIE, "", 0))
                 .build();
     }
 

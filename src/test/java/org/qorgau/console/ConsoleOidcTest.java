@@ -163,7 +163,9 @@ class ConsoleOidcTest {
         page.locator("#username").fill("lead");
         page.locator("#password").fill("secret");
         page.locator("#login").click();
-        page.waitForURL(url -> url.startsWith("http://127.0.0.1:") && !url.contains("/oidc/"));
+        // back through the code exchange and the "signed in" page, which moves on by itself
+        page.waitForURL(url ->
+                url.startsWith("http://127.0.0.1:") && !url.contains("/oidc/") && !url.contains("/signed-in"));
     }
 
     private static List<Cookie> cookies(Page page, String name) {
@@ -235,7 +237,7 @@ class ConsoleOidcTest {
         assertTrue(session.httpOnly);
         assertEquals(SameSiteAttribute.STRICT, session.sameSite);
         assertEquals("/console", session.path);
-        assertEquals(0, cookies(page, ConsoleResource.OIDC_SESSION_COOKIE).size());
+        assertEquals(0, cookies(page, ConsoleOidcResource.PROVIDER_SESSION_COOKIE).size());
         // a reviewer has no auditor pages
         page.navigate(crossSiteConsole() + "audit/events");
         assertThat(page.locator("h1")).hasText("Not allowed");
@@ -284,7 +286,11 @@ class ConsoleOidcTest {
         // the same session, expired: the next page asks the provider again, then the console is back
         URL site = crossSiteConsole();
         String expired = sessions.encode(new ConsoleSession(
-                "inspector-1", "oversight", Set.of("auditor"), SessionCodec.randomToken(), Instant.now().minusSeconds(1)));
+                "inspector-1",
+                "oversight",
+                Set.of("auditor"),
+                SessionCodec.randomToken(),
+                Instant.now().minusSeconds(1)));
         page.context().addCookies(List.of(new Cookie(ConsoleRequest.SESSION_COOKIE, expired)
                 .setDomain(site.getHost())
                 .setPath("/console")));
