@@ -18,8 +18,8 @@ public interface ConsoleConfig {
 
     /**
      * Sign-in through the organisation's OpenID Connect identity provider (authorisation-code flow at
-     * {@code /console/oidc/sign-in}); needs the {@code quarkus.oidc.console.*} provider settings (application.properties)
-     * and a {@link #sessionKey()}.
+     * {@code /console/oidc/sign-in}); needs the {@code quarkus.oidc.console.*} provider settings
+     * (application.properties) and a {@link #sessionKey()}.
      */
     @WithDefault("false")
     boolean oidcSignIn();
