@@ -2,13 +2,16 @@ package org.qorgau.monitoring;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.qorgau.matching.DateOfBirth;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.PhotoHash;
@@ -43,9 +46,9 @@ final class AffectedPeople {
     /** Who among {@code people} must be re-screened in full for {@code changes}. */
     Found find(List<MonitoredPerson.Probe> people, MatchingIndex.Changes changes) {
         ChangedEntries entries = ChangedEntries.of(changes.entries());
-        List<UUID> due = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<UUID> unaffected = java.util.Collections.synchronizedList(new ArrayList<>(people.size()));
-        java.util.concurrent.atomic.AtomicInteger screened = new java.util.concurrent.atomic.AtomicInteger();
+        List<UUID> due = Collections.synchronizedList(new ArrayList<>());
+        List<UUID> unaffected = Collections.synchronizedList(new ArrayList<>(people.size()));
+        AtomicInteger screened = new AtomicInteger();
         people.parallelStream().forEach(person -> {
             Outcome outcome = outcome(person, changes, entries);
             if (outcome == Outcome.UNAFFECTED || outcome == Outcome.UNAFFECTED_SCREENED) {
@@ -58,14 +61,14 @@ final class AffectedPeople {
             }
         });
         if (cache.size() > people.size() * 2 + 1_000) { // unenrolled people's keys: dropped now and then
-            Set<UUID> active = new java.util.HashSet<>();
+            Set<UUID> active = new HashSet<>();
             people.forEach(p -> active.add(p.id()));
             cache.keySet().retainAll(active);
         }
         return new Found(List.copyOf(due), List.copyOf(unaffected), screened.get());
     }
 
-    /** A person's outcome in a round; the last two count the people the engine screened. */
+    /** A person's outcome in a round; DUE_MATCHED and UNAFFECTED_SCREENED are the people the engine screened. */
     private enum Outcome {
         /** Due without screening: behind the changes, or the last check matched a changed or removed entry. */
         DUE,

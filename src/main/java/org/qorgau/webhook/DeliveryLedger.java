@@ -47,11 +47,17 @@ public class DeliveryLedger {
         WebhookMessage message = store.message(delivery.messageId).orElseThrow();
         List<String> secrets = new ArrayList<>();
         String id = endpoint.id.toString();
-        secrets.add(sealed.open(endpoint.secret, id));
-        if (endpoint.previousSecret != null
-                && endpoint.previousSecretUntil != null
-                && endpoint.previousSecretUntil.isAfter(Instant.now())) {
-            secrets.add(sealed.open(endpoint.previousSecret, id));
+        try {
+            secrets.add(sealed.open(endpoint.secret, id));
+            if (endpoint.previousSecret != null
+                    && endpoint.previousSecretUntil != null
+                    && endpoint.previousSecretUntil.isAfter(Instant.now())) {
+                secrets.add(sealed.open(endpoint.previousSecret, id));
+            }
+        } catch (IllegalStateException e) {
+            // a misconfigured key: said plainly, and the delivery stays pending (its claim lapses, it is tried again)
+            LOG.warnf("Delivery %s not sent: %s", delivery.id, e.getMessage());
+            throw e;
         }
         return Optional.of(new Attempt(delivery.id, endpoint.url, secrets, message.id, message.payload));
     }
