@@ -16,6 +16,13 @@ public interface MonitoringConfig {
     @WithDefault("2")
     int rescreenThreads();
 
+    /**
+     * Enrolments of one {@code POST /v1/monitored-people/batch} run at the same time (their writes share the audit
+     * log's group commits).
+     */
+    @WithDefault("8")
+    int enrolmentThreads();
+
     /** Due re-screens one replica claims at a time. */
     @WithDefault("64")
     int claimBatch();

@@ -54,4 +54,21 @@ public interface WebhookConfig {
     /** After a secret rotation, deliveries are signed with the previous secret too for this long. */
     @WithDefault("24h")
     Duration previousSecretOverlap();
+
+    /**
+     * The key endpoints' signing secrets are encrypted with at rest (AES-256-GCM), base64 of 32 bytes
+     * ({@code QORGAU_WEBHOOK_SECRET_KEY}); the same on every replica. Unset: a key generated once into
+     * {@code $QORGAU_DATA_DIR/keys/webhook-secret-key} (development).
+     */
+    java.util.Optional<String> secretKey();
+
+    /** Id of the current key, stored with every secret encrypted under it ({@code QORGAU_WEBHOOK_SECRET_KEY_ID}). */
+    @WithDefault("1")
+    String secretKeyId();
+
+    /**
+     * Retired keys by id ({@code qorgau.webhook.previous-secret-keys.<id>}): secrets still encrypted under them open,
+     * and are re-encrypted under the current key at the next start.
+     */
+    java.util.Map<String, String> previousSecretKeys();
 }

@@ -2,6 +2,7 @@ package org.qorgau.monitoring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.qorgau.audit.AuditCommitter;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.common.Validation;
@@ -41,10 +43,14 @@ public class MonitoringService {
     private final MonitoringStore store;
     private final WebhookService webhooks;
 
-    public MonitoringService(CheckService checks, MonitoringStore store, WebhookService webhooks) {
+    private final AuditCommitter committer;
+
+    public MonitoringService(
+            CheckService checks, MonitoringStore store, WebhookService webhooks, AuditCommitter committer) {
         this.checks = checks;
         this.store = store;
         this.webhooks = webhooks;
+        this.committer = committer;
     }
 
     /** A page of people: the items and the (enrolledAt, id) of the last one when more follow. */
@@ -55,8 +61,8 @@ public class MonitoringService {
 
     /**
      * Enrols a person: runs the first check as an ordinary audited check (its purpose the request's), then stores the
-     * person with that check's matches as the baseline later re-screens are compared with. The check commits first; an
-     * enrolment that then fails leaves the check, like any other.
+     * person with that check's matches as the baseline later re-screens are compared with, with its audit event. The
+     * check commits first; an enrolment that then fails leaves the check, like any other.
      */
     public MonitoredPersonView enrol(EnrolmentRequest request, Caller caller) {
         if (request == null) {
@@ -74,7 +80,14 @@ public class MonitoringService {
                         null,
                         caller)
                 .response();
-        return view(store.enrol(request, check, caller, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        MonitoringStore.Enrolment enrolment =
+                store.enrolment(request, check, caller, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        try {
+            committer.commit(enrolment.write()); // shares commits with concurrent enrolments and checks
+        } catch (SQLException e) {
+            throw new IllegalStateException("enrolment could not be stored", e);
+        }
+        return view(enrolment.person());
     }
 
     public Optional<MonitoredPersonView> find(UUID id, Caller caller) {

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.audit.AuditedWrite;
 import org.qorgau.monitoring.api.EnrolmentRequest;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
@@ -54,9 +56,18 @@ public class MonitoringStore {
         alert.persist();
     }
 
-    /** Stores a new enrolment with its first check as the baseline, and its audit event, in one transaction. */
-    @Transactional
-    MonitoredPerson enrol(EnrolmentRequest request, CheckResponse check, Caller caller, Instant now) {
+    private static final String INSERT = "insert into monitored_person (id, org, reference, full_name, date_of_birth,"
+            + " photo_hash, purpose, position, consent_reference, status, last_check_id, last_verdict, baseline,"
+            + " registry_version, engine_version, screened_version, enrolled_at, enrolled_by)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * A new enrolment with its first check as the baseline: the person (not stored) and the write that stores it with
+     * its audit event. The write goes through the audit group commit, so many enrolments at once share commits.
+     */
+    record Enrolment(MonitoredPerson person, AuditedWrite write) {}
+
+    Enrolment enrolment(EnrolmentRequest request, CheckResponse check, Caller caller, Instant now) {
         MonitoredPerson person = new MonitoredPerson();
         person.id = UUID.randomUUID();
         person.org = caller.org();
@@ -78,22 +89,40 @@ public class MonitoringStore {
         person.screenedVersion = check.registryVersion();
         person.enrolledAt = now;
         person.enrolledBy = caller.subject();
-        person.persist();
         java.util.Map<String, Object> query = new java.util.LinkedHashMap<>();
         query.put("monitoredPersonId", person.id.toString());
         query.put("reference", person.reference);
         query.put("position", person.position);
         query.put("consentReference", person.consentReference);
-        audit(new AuditEventDraft(
+        AuditEventDraft event = new AuditEventDraft(
                 org.qorgau.audit.AuditEventType.MONITORING_ENROLMENT_CHANGED,
                 caller,
                 person.purpose,
                 query,
-                java.util.Map.of(
-                        "change", "enrolled", "checkId", check.checkId().toString()),
+                java.util.Map.of("change", "enrolled", "checkId", check.checkId().toString()),
                 check.registryVersion(),
-                check.checkId()));
-        return person;
+                check.checkId());
+        AuditedWrite.Row row = AuditedWrite.Row.of(
+                INSERT,
+                person.id,
+                person.org,
+                person.reference,
+                person.fullName,
+                person.dateOfBirth,
+                person.photoHash,
+                person.purpose,
+                person.position,
+                person.consentReference,
+                person.status,
+                person.lastCheckId,
+                person.lastVerdict,
+                person.baseline,
+                person.registryVersion,
+                person.engineVersion,
+                person.screenedVersion,
+                Timestamp.from(person.enrolledAt),
+                person.enrolledBy);
+        return new Enrolment(person, new AuditedWrite(event, List.of(row)));
     }
 
     /** The person if it belongs to {@code org} (another organisation's person is as absent as an unknown id). */

@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +22,6 @@ import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
 import org.qorgau.error.QorgauException;
 import org.qorgau.error.TooBroadException;
-import org.qorgau.matching.Match;
-import org.qorgau.matching.Probe;
-import org.qorgau.matching.Verdict;
 import org.qorgau.screening.CheckService;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.screening.RegistrySnapshot;
@@ -40,9 +35,11 @@ import org.qorgau.security.Caller;
  *
  * <ol>
  *   <li><b>Who is affected.</b> The replica holding the cursor's lease reads the entries changed since the cursor (the
- *       matching index's delta query), screens every enrolled person against those entries alone, and marks due the
- *       people who match one of them or whose last check matched a changed or removed entry. Everyone else is known
- *       to be unaffected: the rest of the registry did not change. When the engine version changes, everyone is due.
+ *       matching index's delta query), looks the enrolled people up in an index of those entries' retrieval keys
+ *       ({@link AffectedPeople}), screens only the people who share a key with one of them against those entries, and
+ *       marks due the people who match one or whose last check matched a changed or removed entry. Everyone else is
+ *       known to be unaffected: the rest of the registry did not change, and the engine never compares a person with
+ *       an entry it cannot retrieve. When the engine version changes, everyone is due.
  *   <li><b>Re-screen.</b> Due people are claimed in small batches ({@code FOR UPDATE SKIP LOCKED}, with a lease a dead
  *       replica's claims lapse from) and each is re-screened through {@link CheckService#perform} with purpose
  *       PERIODIC_RESCREEN: an ordinary audited check with its registry and engine version. The idempotency key names
@@ -64,6 +61,7 @@ public class Rescreener {
     private final MonitoringService service;
     private final CheckService checks;
     private final MonitoringConfig config;
+    private final AffectedPeople affected = new AffectedPeople();
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService pool;
     private volatile Instant lastRedaction = Instant.EPOCH;
@@ -141,55 +139,26 @@ public class Rescreener {
         }
         long started = System.nanoTime();
         List<MonitoredPerson.Probe> people = store.activeScreenedBefore(changes.toVersion());
-        ConcurrentLinkedQueue<UUID> due = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<UUID> unaffected = new ConcurrentLinkedQueue<>();
-        people.parallelStream().forEach(person -> {
-            if (affected(person, changes)) {
-                due.add(person.id());
-            } else {
-                unaffected.add(person.id());
-            }
-        });
+        long loaded = System.nanoTime();
+        AffectedPeople.Found found = affected.find(people, changes);
         long screened = System.nanoTime();
-        if (!store.advance(owner, changes.toVersion(), engine, false, due, unaffected)) {
+        if (!store.advance(owner, changes.toVersion(), engine, false, found.due(), found.unaffected())) {
             return 0;
         }
         LOG.infof(
                 "Registry version %d: %d of %d monitored people are due for a re-screen (%d entries changed since"
-                        + " version %d; screened in %d ms, recorded in %d ms)",
+                        + " version %d; %d people shared a key with them and were screened; loaded in %d ms, found"
+                        + " in %d ms, recorded in %d ms)",
                 changes.toVersion(),
-                due.size(),
+                found.due().size(),
                 people.size(),
                 changes.touched().size(),
                 changes.fromVersion(),
-                (screened - started) / 1_000_000,
+                found.screened(),
+                (loaded - started) / 1_000_000,
+                (screened - loaded) / 1_000_000,
                 (System.nanoTime() - screened) / 1_000_000);
-        return due.size();
-    }
-
-    /**
-     * Whether a person must be re-screened in full for these changes: the changes were not all considered for them
-     * yet, their last check matched an entry that changed or went, or an entry that changed matches them now.
-     */
-    static boolean affected(MonitoredPerson.Probe person, MatchingIndex.Changes changes) {
-        if (person.screenedVersion() < changes.fromVersion()) {
-            return true; // enrolled while the cursor moved past their first check's version
-        }
-        Baseline baseline = Baseline.parse(person.baseline());
-        for (String id : baseline.ids()) {
-            if (changes.touched().contains(id)) {
-                return true;
-            }
-        }
-        String photo = person.photoHash() == null ? null : person.photoHash().toLowerCase(Locale.ROOT);
-        for (Match match : changes.changed()
-                .screen(new Probe(person.fullName(), person.dateOfBirth(), photo))
-                .matches()) {
-            if (match.verdict() != Verdict.NO_MATCH) {
-                return true;
-            }
-        }
-        return false;
+        return found.due().size();
     }
 
     /** Step 2: re-screens due people this replica's index can serve, a claimed batch at a time. */

@@ -25,12 +25,15 @@ public class ProductionSetupCheck {
 
     private final QorgauConfig config;
     private final Optional<String> publicKeyLocation;
+    private final Optional<String> webhookKey;
 
     public ProductionSetupCheck(
             QorgauConfig config,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation) {
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation,
+            @ConfigProperty(name = "qorgau.webhook.secret-key") Optional<String> webhookKey) {
         this.config = config;
         this.publicKeyLocation = publicKeyLocation;
+        this.webhookKey = webhookKey;
     }
 
     // before any other start-up work (the scheduler starts its triggers at priority 0), so a refused start does
@@ -49,6 +52,11 @@ public class ProductionSetupCheck {
             // replicas sharing a database but not a data directory would each hash with a key of their own
             LOG.warn("Candidate identities are hashed with a key generated into this replica's data directory."
                     + " Set QORGAU_CANDIDATE_KEY_SECRET (the same on every replica) with a shared database.");
+        }
+        if (webhookKey.filter(key -> !key.isBlank()).isEmpty() && !EmbeddedDatabase.servesThisProcess()) {
+            // a replica with another generated key cannot decrypt the webhook secrets the others stored
+            LOG.warn("Webhook signing secrets are encrypted with a key generated into this replica's data directory."
+                    + " Set QORGAU_WEBHOOK_SECRET_KEY (the same on every replica) with a shared database.");
         }
         switch (setup.action()) {
             case REFUSE -> {

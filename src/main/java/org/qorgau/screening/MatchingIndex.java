@@ -239,8 +239,10 @@ public class MatchingIndex {
      * @param toVersion the registry version the changes were read at
      * @param changed a matcher over the entries added or changed since, weighing names as the served index does
      * @param touched the ids of every entry added, changed or removed since
+     * @param entries the entries added or changed since, as {@code changed} indexes them
      */
-    public record Changes(long fromVersion, long toVersion, Matcher changed, Set<String> touched) {}
+    public record Changes(
+            long fromVersion, long toVersion, Matcher changed, Set<String> touched, List<RegistryPerson> entries) {}
 
     /**
      * The registry's changes after {@code since}, read in one snapshot (the same query as this index's delta); empty
@@ -258,7 +260,8 @@ public class MatchingIndex {
                     since,
                     changes.version(),
                     factory.buildDelta(changes.changed(), weighing),
-                    Set.copyOf(changes.hidden())));
+                    Set.copyOf(changes.hidden()),
+                    List.copyOf(changes.changed())));
         } catch (SQLException e) {
             throw new IllegalStateException("registry changes could not be read", e);
         }

@@ -23,10 +23,12 @@ public class DeliveryLedger {
 
     private final WebhookStore store;
     private final WebhookConfig config;
+    private final WebhookSecrets sealed;
 
-    public DeliveryLedger(WebhookStore store, WebhookConfig config) {
+    public DeliveryLedger(WebhookStore store, WebhookConfig config, WebhookSecrets sealed) {
         this.store = store;
         this.config = config;
+        this.sealed = sealed;
     }
 
     /** Reads what one attempt needs; gives up a delivery whose endpoint was deleted or disabled. */
@@ -44,11 +46,18 @@ public class DeliveryLedger {
         }
         WebhookMessage message = store.message(delivery.messageId).orElseThrow();
         List<String> secrets = new ArrayList<>();
-        secrets.add(endpoint.secret);
-        if (endpoint.previousSecret != null
-                && endpoint.previousSecretUntil != null
-                && endpoint.previousSecretUntil.isAfter(Instant.now())) {
-            secrets.add(endpoint.previousSecret);
+        String id = endpoint.id.toString();
+        try {
+            secrets.add(sealed.open(endpoint.secret, id));
+            if (endpoint.previousSecret != null
+                    && endpoint.previousSecretUntil != null
+                    && endpoint.previousSecretUntil.isAfter(Instant.now())) {
+                secrets.add(sealed.open(endpoint.previousSecret, id));
+            }
+        } catch (IllegalStateException e) {
+            // a misconfigured key: said plainly, and the delivery stays pending (its claim lapses, it is tried again)
+            LOG.warnf("Delivery %s not sent: %s", delivery.id, e.getMessage());
+            throw e;
         }
         return Optional.of(new Attempt(delivery.id, endpoint.url, secrets, message.id, message.payload));
     }

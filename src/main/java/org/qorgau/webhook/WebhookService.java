@@ -2,7 +2,9 @@ package org.qorgau.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.common.Validation;
@@ -29,18 +32,43 @@ import org.qorgau.webhook.api.WebhookEndpointView;
 @ApplicationScoped
 public class WebhookService {
 
+    private static final Logger LOG = Logger.getLogger(WebhookService.class);
+
     private final WebhookStore store;
     private final OutboundUrls urls;
     private final ObjectMapper json;
     private final DeliveryWorker worker;
     private final java.time.Duration overlap;
+    private final WebhookSecrets secrets;
 
-    public WebhookService(WebhookStore store, WebhookConfig config, ObjectMapper json, DeliveryWorker worker) {
+    public WebhookService(
+            WebhookStore store,
+            WebhookConfig config,
+            ObjectMapper json,
+            DeliveryWorker worker,
+            WebhookSecrets secrets) {
         this.store = store;
+        this.secrets = secrets;
         this.overlap = config.previousSecretOverlap();
         this.urls = new OutboundUrls(config.allowPrivate());
         this.json = json;
         this.worker = worker;
+    }
+
+    /**
+     * At start-up: encrypts the secrets still stored in plain text (written before encryption at rest) and re-encrypts
+     * those under a retired key, so that after one start every stored secret is sealed under the current key.
+     */
+    void onStart(@Observes StartupEvent event) {
+        try {
+            int sealed = store.sealSecrets(secrets);
+            if (sealed > 0) {
+                LOG.infof("Encrypted the signing secrets of %d webhook endpoints under the current key", sealed);
+            }
+        } catch (RuntimeException e) {
+            // the secrets still open (plain, or under a listed previous key): delivery goes on, the next start retries
+            LOG.warnf("Webhook secrets could not be (re-)encrypted at start-up (%s)", e.getMessage());
+        }
     }
 
     /** A page of deliveries and the (createdAt, id) of the last one when more follow. */
@@ -64,13 +92,14 @@ public class WebhookService {
         endpoint.org = caller.org();
         endpoint.url = request.url();
         endpoint.description = request.description();
-        endpoint.secret = WebhookSigner.newSecret();
+        String secret = WebhookSigner.newSecret();
+        endpoint.secret = secrets.seal(secret, endpoint.id.toString());
         endpoint.status = WebhookEndpoint.ENABLED;
         endpoint.createdAt = now();
         endpoint.createdBy = caller.subject();
         store.persist(endpoint);
         audit(caller, endpoint, "created", null);
-        return view(endpoint, endpoint.secret);
+        return view(endpoint, secret);
     }
 
     public List<WebhookEndpointView> list(Caller caller) {
@@ -99,9 +128,10 @@ public class WebhookService {
         WebhookEndpoint endpoint = endpoint(id, caller);
         endpoint.previousSecret = endpoint.secret;
         endpoint.previousSecretUntil = now().plus(overlap);
-        endpoint.secret = WebhookSigner.newSecret();
+        String secret = WebhookSigner.newSecret();
+        endpoint.secret = secrets.seal(secret, endpoint.id.toString());
         audit(caller, endpoint, "secret-rotated", null);
-        return view(endpoint, endpoint.secret);
+        return view(endpoint, secret);
     }
 
     public DeliveryPage deliveries(UUID id, Caller caller, Instant afterAt, UUID afterId, int limit) {

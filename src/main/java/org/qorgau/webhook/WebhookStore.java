@@ -104,4 +104,26 @@ public class WebhookStore {
                 .setParameter("limit", limit)
                 .getResultList();
     }
+
+    /** Seals every stored secret not yet sealed under the current key (see {@link WebhookSecrets}); returns how many. */
+    @Transactional
+    int sealSecrets(WebhookSecrets secrets) {
+        int sealed = 0;
+        for (WebhookEndpoint endpoint : WebhookEndpoint.<WebhookEndpoint>listAll()) {
+            String id = endpoint.id.toString();
+            boolean changed = false;
+            if (secrets.needsSealing(endpoint.secret)) {
+                endpoint.secret = secrets.seal(secrets.open(endpoint.secret, id), id);
+                changed = true;
+            }
+            if (secrets.needsSealing(endpoint.previousSecret)) {
+                endpoint.previousSecret = secrets.seal(secrets.open(endpoint.previousSecret, id), id);
+                changed = true;
+            }
+            if (changed) {
+                sealed++;
+            }
+        }
+        return sealed;
+    }
 }

@@ -190,6 +190,90 @@ class MonitoringApiTest {
     }
 
     @Test
+    void shouldEnrolABatchEachWithItsOwnAuditedFirstCheckAndReportBadItemsAlone() {
+        String org = uniqueId("mon-batch");
+        String surname = uniqueSurname();
+        String body = "{\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"HR-BULK\",\"people\":["
+                + "{\"candidate\":{\"fullName\":\"Aliya " + surname + "\",\"dateOfBirth\":\"1990-04-04\"},"
+                + "\"reference\":\"B-1\"},"
+                + "{\"candidate\":{\"fullName\":\"\",\"dateOfBirth\":\"19x\"},\"reference\":\"B-2\"},"
+                + "{\"candidate\":{\"fullName\":\"Marat " + surname + "\",\"dateOfBirth\":\"1985\"},"
+                + "\"reference\":\"B-3\",\"position\":\"Coach\"}]}";
+        var answer = as(TestTokens.screener(org))
+                .contentType("application/json")
+                .body(body)
+                .post("/v1/monitored-people/batch")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("succeeded", equalTo(2))
+                .body("failed", equalTo(1))
+                .body("items[0].index", equalTo(0))
+                .body("items[0].status", equalTo(201))
+                .body("items[0].person.reference", equalTo("B-1"))
+                .body("items[0].person.status", equalTo("NO_NEW_INFORMATION"))
+                .body("items[1].status", equalTo(422))
+                .body("items[1].problem.type", containsString("validation"))
+                .body("items[2].person.reference", equalTo("B-3"))
+                .extract();
+        for (int i : new int[] {0, 2}) {
+            String checkId = answer.path("items[" + i + "].person.lastCheckId");
+            String id = answer.path("items[" + i + "].person.monitoredPersonId");
+            as(TestTokens.reviewer(org)).get("/v1/checks/" + checkId).then().statusCode(200);
+            as(TestTokens.reviewer(org)).get("/v1/monitored-people/" + id).then().statusCode(200);
+            assertEquals(
+                    1,
+                    Db.count(
+                            dataSource,
+                            "select count(*) from audit_event where type = 'MONITORING_ENROLMENT_CHANGED'"
+                                    + " and check_id = ? and actor_org = ?",
+                            UUID.fromString(checkId),
+                            org));
+        }
+        assertEquals(2, Db.count(dataSource, "select count(*) from monitored_person where org = ?", org));
+        assertEquals(
+                1,
+                Db.count(
+                        dataSource,
+                        "select count(*) from monitored_person where org = ? and position = 'Coach'"
+                                + " and consent_reference = 'HR-BULK'",
+                        org));
+    }
+
+    @Test
+    void shouldRefuseAnInvalidBatchWith422AndEnrolNobody() {
+        String org = uniqueId("mon-batch-bad");
+        for (String body : new String[] {
+            "{\"purpose\":\"NOPE\",\"people\":[{\"candidate\":{\"fullName\":\"A B\",\"dateOfBirth\":\"1990\"}}]}",
+            "{\"purpose\":\"EMPLOYMENT\",\"people\":[]}",
+            "{\"purpose\":\"EMPLOYMENT\",\"people\":["
+                    + "{\"candidate\":{\"fullName\":\"A B\",\"dateOfBirth\":\"1990\"}},".repeat(500)
+                    + "{\"candidate\":{\"fullName\":\"A B\",\"dateOfBirth\":\"1990\"}}]}"
+        }) {
+            as(TestTokens.screener(org))
+                    .contentType("application/json")
+                    .body(body)
+                    .post("/v1/monitored-people/batch")
+                    .then()
+                    .statusCode(422)
+                    .contentType("application/problem+json");
+        }
+        assertEquals(0, Db.count(dataSource, "select count(*) from monitored_person where org = ?", org));
+        as(TestTokens.reviewer(org))
+                .contentType("application/json")
+                .body("{\"purpose\":\"EMPLOYMENT\",\"people\":[]}")
+                .post("/v1/monitored-people/batch")
+                .then()
+                .statusCode(403);
+        RestAssured.given()
+                .contentType("application/json")
+                .body("{\"purpose\":\"EMPLOYMENT\",\"people\":[]}")
+                .post("/v1/monitored-people/batch")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
     void shouldRequireATokenAndTheRightRole() {
         RestAssured.given()
                 .contentType("application/json")

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
@@ -45,6 +46,9 @@ class WebhookDeliveryTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    WebhookSecrets secrets;
 
     static JsonPath createEndpoint(String org, String url) {
         return as(TestTokens.token("org-admin", org))
@@ -304,6 +308,43 @@ class WebhookDeliveryTest {
             verify(fresh, received);
             verify(old, received); // the receiver may still hold the old one during the overlap
             assertEquals(2, received.header("webhook-signature").split(" ").length);
+        }
+    }
+
+    @Test
+    void shouldStoreSecretsEncryptedAndEncryptPlainTextOnesFromBefore() throws Exception {
+        String org = uniqueId("wh-at-rest");
+        JsonPath endpoint = createEndpoint(org, "http://127.0.0.1:9/hooks");
+        String id = endpoint.getString("endpointId");
+        String secret = endpoint.getString("secret");
+        String stored = storedSecret(id);
+        assertTrue(stored.startsWith("v1:"), "encrypted at rest");
+        assertTrue(!stored.contains(secret.substring("whsec_".length())));
+        // a row from before encryption at rest: plain text until the next start encrypts it
+        String plain = WebhookSigner.newSecret();
+        try (var connection = dataSource.getConnection();
+                var update = connection.prepareStatement(
+                        "update webhook_endpoint set secret = ?, previous_secret = ? where id = ?")) {
+            update.setString(1, plain);
+            update.setString(2, plain);
+            update.setObject(3, UUID.fromString(id));
+            update.executeUpdate();
+        }
+        assertTrue(store.sealSecrets(secrets) >= 1);
+        String sealed = storedSecret(id);
+        assertTrue(sealed.startsWith("v1:"));
+        assertEquals(plain, secrets.open(sealed, id));
+        assertEquals(0, store.sealSecrets(secrets), "once sealed, nothing is left to seal");
+    }
+
+    private String storedSecret(String endpointId) throws Exception {
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select secret from webhook_endpoint where id = ?")) {
+            query.setObject(1, UUID.fromString(endpointId));
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getString("secret");
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import org.qorgau.common.Validation;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
+import org.qorgau.monitoring.BatchEnrolment;
 import org.qorgau.monitoring.MonitoringService;
 import org.qorgau.security.CurrentCaller;
 import org.qorgau.security.Roles;
@@ -42,10 +43,12 @@ import org.qorgau.security.Roles;
 public class MonitoredPersonResource {
 
     private final MonitoringService monitoring;
+    private final BatchEnrolment batches;
     private final CurrentCaller caller;
 
-    public MonitoredPersonResource(MonitoringService monitoring, CurrentCaller caller) {
+    public MonitoredPersonResource(MonitoringService monitoring, BatchEnrolment batches, CurrentCaller caller) {
         this.monitoring = monitoring;
+        this.batches = batches;
         this.caller = caller;
     }
 
@@ -83,6 +86,28 @@ public class MonitoredPersonResource {
         return Response.created(URI.create("/v1/monitored-people/" + enrolled.monitoredPersonId()))
                 .entity(enrolled)
                 .build();
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Roles.SCREENER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            operationId = "enrolMonitoredPeopleBatch",
+            summary = "Enrol up to 500 people in continuous monitoring",
+            description = "Each person becomes its own enrolment, exactly as `POST /v1/monitored-people`: a first"
+                    + " audited check, then the person, audited as MONITORING_ENROLMENT_CHANGED. The answer lists, in"
+                    + " request order, each item's person or its own problem; one bad item does not sink the rest.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Per-item results",
+            content = @Content(schema = @Schema(implementation = EnrolmentBatchResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The batch itself is invalid (purpose, no people, more than 500); nobody was enrolled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public EnrolmentBatchResponse enrolBatch(EnrolmentBatchRequest request) {
+        return batches.enrolAll(request, caller.requireOrg());
     }
 
     @GET

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Continuous monitoring at scale, against a running service (see {@code scripts/bench-monitoring}): enrols people through
- * the API, applies one registry upsert, and times until every re-screen it caused is done and every alert created (read
+ * the API ({@code POST /v1/monitored-people/batch}, 500 at a time), applies one registry upsert, and times until every re-screen it caused is done and every alert created (read
  * from the service's database). The enrolled people are {@code people.ndjson} (not registered) plus the first
  * {@code planted} entries of the upsert file, who become registered by the upsert and must each get an alert.
  * With {@code verify-full} it then forces a full re-screen of everyone (as after an engine change) and reports the
@@ -36,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MonitoringBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** People per {@code POST /v1/monitored-people/batch}. */
+    private static final int BATCH = 500;
 
     private MonitoringBench() {}
 
@@ -64,30 +68,38 @@ public final class MonitoringBench {
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < enrol.size(); i++) {
-            JsonNode person = enrol.get(i);
-            String reference = (i < planted ? "PLANTED-" : "P-") + i;
+        // POST /v1/monitored-people/batch, BATCH people at a time, `threads` batches at once
+        for (int from = 0; from < enrol.size(); from += BATCH) {
+            int start = from;
+            int end = Math.min(enrol.size(), from + BATCH);
             running.add(pool.submit(() -> {
                 ObjectNode body = JSON.createObjectNode();
-                ObjectNode candidate = body.putObject("candidate");
-                candidate.put("fullName", person.get("fullName").asText());
-                candidate.put("dateOfBirth", person.get("dateOfBirth").asText());
                 body.put("purpose", "EMPLOYMENT");
                 body.put("consentReference", "BENCH");
-                body.put("reference", reference);
+                var items = body.putArray("people");
+                for (int i = start; i < end; i++) {
+                    JsonNode person = enrol.get(i);
+                    ObjectNode item = items.addObject();
+                    ObjectNode candidate = item.putObject("candidate");
+                    candidate.put("fullName", person.get("fullName").asText());
+                    candidate.put("dateOfBirth", person.get("dateOfBirth").asText());
+                    item.put("reference", (i < planted ? "PLANTED-" : "P-") + i);
+                }
                 try {
                     HttpResponse<String> answer = client.send(
-                            HttpRequest.newBuilder(URI.create(url + "/v1/monitored-people"))
+                            HttpRequest.newBuilder(URI.create(url + "/v1/monitored-people/batch"))
                                     .header("Authorization", "Bearer " + token)
                                     .header("Content-Type", "application/json")
                                     .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
-                    if (answer.statusCode() != 201) {
-                        failed.incrementAndGet();
+                    if (answer.statusCode() != 200) {
+                        failed.addAndGet(end - start);
+                    } else {
+                        failed.addAndGet(JSON.readTree(answer.body()).get("failed").asInt());
                     }
                 } catch (IOException | InterruptedException e) {
-                    failed.incrementAndGet();
+                    failed.addAndGet(end - start);
                 }
             }));
         }
@@ -98,11 +110,13 @@ public final class MonitoringBench {
         double enrolSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "enrolled %d people (%d refused, e.g. too broad) in %.1f s (%.0f/s)%n",
+                "enrolled %d people (%d refused, e.g. too broad) in batches of %d in %.1f s (%.0f/s); load %s%n",
                 enrol.size() - failed.get(),
                 failed.get(),
+                BATCH,
                 enrolSeconds,
-                (enrol.size() - failed.get()) / enrolSeconds);
+                (enrol.size() - failed.get()) / enrolSeconds,
+                loadAverage());
 
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
             long head = scalar(db, "select version from registry_head");
@@ -138,14 +152,15 @@ public final class MonitoringBench {
                     Locale.ROOT,
                     "upsert of %d entries: import answered in %.1f s; every re-screen done and every alert created"
                             + " %.1f s after the upsert was sent; %d re-screens (audited checks), %d alerts, %d of %d"
-                            + " planted people alerted%n",
+                            + " planted people alerted; load %s%n",
                     upsertLines.size(),
                     importSeconds,
                     doneSeconds,
                     rescreens,
                     alerts,
                     plantedAlerts,
-                    planted);
+                    planted,
+                    loadAverage());
             if (verifyFull) {
                 long t2 = System.nanoTime();
                 try (Statement statement = db.createStatement()) {
@@ -160,6 +175,14 @@ public final class MonitoringBench {
                         (System.nanoTime() - t2) / 1e9,
                         extra);
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
