@@ -7,8 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,7 +42,11 @@ public final class ProbeRecall {
         List<String> bodies = Files.readAllLines(Path.of(args[2]));
         List<String> labels = Files.readAllLines(Path.of(args[3]));
         int n = Math.min(Integer.parseInt(args[4]), Math.min(bodies.size(), labels.size()));
-        HttpClient client = HttpClient.newHttpClient();
+        // HTTP/1.1 as wrk speaks it (no h2c upgrade, which the baseline's JDK server does not answer)
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         int registered = 0;
         int found = 0;
         int strangers = 0;
@@ -51,13 +57,20 @@ public final class ProbeRecall {
         for (int i = 0; i < n; i++) {
             String[] label = labels.get(i).split("\t");
             String expected = label[1].equals("-") ? null : label[1];
-            HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = client.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException e) {
+                errors++;
+                continue;
+            }
             if (response.statusCode() != 201) {
                 errors++;
                 continue;
