@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Recall and false matches of a check service on the load benchmark's own probes: sends the first {@code N} check
@@ -53,6 +55,7 @@ public final class ProbeRecall {
         int falseMatch = 0;
         int falsePossible = 0;
         int errors = 0;
+        Map<Integer, Integer> statuses = new TreeMap<>();
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             String[] label = labels.get(i).split("\t");
@@ -73,6 +76,7 @@ public final class ProbeRecall {
             }
             if (response.statusCode() != 201) {
                 errors++;
+                statuses.merge(response.statusCode(), 1, Integer::sum);
                 continue;
             }
             JsonNode answer = JSON.readTree(response.body());
@@ -98,7 +102,7 @@ public final class ProbeRecall {
         System.out.printf(
                 Locale.ROOT,
                 "recall %.1f %% (%d/%d registered), false MATCH %.2f %% and false POSSIBLE_MATCH %.2f %% (of %d not"
-                        + " registered), errors %d, mean %.1f ms%n",
+                        + " registered), errors %d %s, mean %.1f ms%n",
                 100.0 * found / Math.max(registered, 1),
                 found,
                 registered,
@@ -106,6 +110,7 @@ public final class ProbeRecall {
                 100.0 * falsePossible / Math.max(strangers, 1),
                 strangers,
                 errors,
+                statuses.isEmpty() ? "" : "(statuses " + statuses + ")",
                 (System.nanoTime() - started) / 1e6 / Math.max(n, 1));
     }
 }
