@@ -75,13 +75,14 @@ public final class TrigramBaseline {
         }
         switch (args[0]) {
             case "prepare" -> prepare(args[1], args[2], args[3], args.length > 4 ? args[4] : "gin");
-            case "serve" -> serve(
-                    args[1],
-                    args[2],
-                    args[3],
-                    Integer.parseInt(args[4]),
-                    Integer.parseInt(args[5]),
-                    args.length > 6 ? Double.parseDouble(args[6]) : DEFAULT_THRESHOLD);
+            case "serve" ->
+                serve(
+                        args[1],
+                        args[2],
+                        args[3],
+                        Integer.parseInt(args[4]),
+                        Integer.parseInt(args[5]),
+                        args.length > 6 ? Double.parseDouble(args[6]) : DEFAULT_THRESHOLD);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -94,10 +95,10 @@ public final class TrigramBaseline {
     /** The index statement of each kind. */
     static String indexDdl(String kind) {
         return switch (kind) {
-            case "gin" -> "create index baseline_name_idx on baseline_name using gin (name_latin gin_trgm_ops,"
-                    + " dob_year)";
-            case "gist" -> "create index baseline_name_idx on baseline_name using gist (dob_year,"
-                    + " name_latin gist_trgm_ops)";
+            case "gin" ->
+                "create index baseline_name_idx on baseline_name using gin (name_latin gin_trgm_ops," + " dob_year)";
+            case "gist" ->
+                "create index baseline_name_idx on baseline_name using gist (dob_year," + " name_latin gist_trgm_ops)";
             case "trgm-gin" -> "create index baseline_name_idx on baseline_name using gin (name_latin gin_trgm_ops)";
             default -> throw new IllegalArgumentException("index kind gin, gist or trgm-gin: " + kind);
         };
@@ -232,7 +233,9 @@ public final class TrigramBaseline {
                 while (rs.next()) {
                     double similarity = rs.getDouble(2);
                     boolean sameDate = dob.equals(rs.getString(3));
-                    String v = similarity >= MATCH && sameDate ? "MATCH" : similarity >= POSSIBLE ? "POSSIBLE_MATCH" : null;
+                    String v = similarity >= MATCH && sameDate
+                            ? "MATCH"
+                            : similarity >= POSSIBLE ? "POSSIBLE_MATCH" : null;
                     if (v == null) {
                         continue;
                     }
