@@ -152,6 +152,14 @@ public interface QorgauConfig {
          */
         @WithDefault("50000")
         int maxDelta();
+
+        /**
+         * Whether a full {@code replace} import builds its version's matching index while it runs and serves it at
+         * commit, before it answers (holding the file's matching fields in memory meanwhile); otherwise the replica
+         * reads and indexes the new version after the import answered.
+         */
+        @WithDefault("true")
+        boolean prepareReplace();
     }
 
     interface Audit {

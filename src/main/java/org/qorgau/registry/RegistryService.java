@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,6 +34,7 @@ import org.qorgau.error.ConflictException;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
+import org.qorgau.matching.RegistryPerson;
 import org.qorgau.registry.api.ImportResult;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.registry.api.RegistryVersionView;
@@ -63,18 +65,43 @@ public class RegistryService {
     private final QorgauConfig config;
     private final ObjectMapper json;
     private final Event<RegistryChanged> changed;
+    private final Instance<ReplacePreparation> preparations;
 
     public RegistryService(
             AgroalDataSource dataSource,
             AuditLog auditLog,
             QorgauConfig config,
             ObjectMapper json,
-            Event<RegistryChanged> changed) {
+            Event<RegistryChanged> changed,
+            Instance<ReplacePreparation> preparations) {
         this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.config = config;
         this.json = json;
         this.changed = changed;
+        this.preparations = preparations;
+    }
+
+    /** Nothing prepared: an upsert, a dry run, or a replica that cannot prepare now. */
+    private static final ReplacePreparation.Prepared NOTHING_PREPARED = new ReplacePreparation.Prepared() {
+        @Override
+        public void add(RegistryPerson person) {}
+
+        @Override
+        public void staged() {}
+
+        @Override
+        public void committed(long version) {}
+
+        @Override
+        public void close() {}
+    };
+
+    private ReplacePreparation.Prepared prepare(ImportMode mode, boolean dryRun) {
+        if (mode != ImportMode.REPLACE || dryRun || !preparations.isResolvable()) {
+            return NOTHING_PREPARED;
+        }
+        return preparations.get().begin().orElse(NOTHING_PREPARED);
     }
 
     /**
@@ -96,7 +123,9 @@ public class RegistryService {
     public ImportResult importEntries(
             ImportMode mode, boolean csv, InputStream body, Caller caller, boolean dryRun, Long confirmRemovals) {
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
+        ReplacePreparation.Prepared next = prepare(mode, dryRun);
+        try (next;
+                Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             // the COPY lasts as long as the upload (a national snapshot is one request): lift the statement and
             // socket timeouts that bound every other database wait, for this transaction and connection only
@@ -106,13 +135,16 @@ public class RegistryService {
                 unbounded.execute("set local statement_timeout = 0");
             }
             try {
-                ImportResult result = importInTransaction(connection, mode, csv, body, caller, dryRun, confirmRemovals);
+                ImportResult result =
+                        importInTransaction(connection, mode, csv, body, caller, dryRun, confirmRemovals, next);
                 if (dryRun) {
                     connection.rollback();
                     LOG.infof("Registry import dry run by %s: %s", caller.subject(), result);
                     return result;
                 }
                 connection.commit();
+                // a replace's next index was built while it ran: this replica serves it before answering
+                next.committed(result.registryVersion());
                 changed.fire(new RegistryChanged(result.registryVersion()));
                 LOG.infof(
                         "Registry import by %s applied as version %d in %d ms: %s",
@@ -138,7 +170,8 @@ public class RegistryService {
             InputStream body,
             Caller caller,
             boolean dryRun,
-            Long confirmRemovals)
+            Long confirmRemovals,
+            ReplacePreparation.Prepared next)
             throws SQLException, IOException {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
@@ -176,6 +209,7 @@ public class RegistryService {
                     continue;
                 }
                 if (errorCount == 0) {
+                    next.add(person(valid.entry()));
                     appendCsvRow(batch, parsed.line(), valid);
                     if (batch.length() > (1 << 16)) {
                         byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
@@ -189,6 +223,9 @@ public class RegistryService {
                 copy.writeToCopy(bytes, 0, bytes.length);
             }
             copy.endCopy();
+            if (errorCount == 0) {
+                next.staged();
+            }
         } catch (CharacterCodingException e) {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -228,6 +265,10 @@ public class RegistryService {
                 "Registry import: %d records streamed, validated and staged in %d ms, applied in %d ms",
                 records, (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
         return result;
+    }
+
+    private static RegistryPerson person(RegistryEntry e) {
+        return new RegistryPerson(e.externalId(), e.fullName(), e.aliases(), e.dateOfBirth(), e.photoHashes());
     }
 
     private static void appendCsvRow(StringBuilder out, long line, ValidEntry valid) throws JsonProcessingException {

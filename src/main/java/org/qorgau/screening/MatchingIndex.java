@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.matching.LayeredMatcher;
@@ -31,6 +32,10 @@ import org.qorgau.registry.api.RegistryEntry;
  * is rebuilt in the background (at once when the change is larger than a tenth of the registry). Every swap is one
  * volatile write of a snapshot naming one registry version; versions never go backwards, so a check sees exactly one
  * registry version and never a half-applied one.
+ *
+ * <p>A full {@code replace} import on this replica builds its version's full index while the import runs
+ * ({@link ReplaceIndexBuilder}) and serves it at commit, before the import answers; meanwhile this index starts no
+ * refresh of its own, which would only rebuild the same version in full a second time.
  *
  * <p>The index holds only what matching needs (ids, names, dates, photo hashes). The other fields of the few entries a
  * check reports are read from the registry history as of the snapshot's version ({@link #entriesAt}).
@@ -54,6 +59,7 @@ public class MatchingIndex {
     });
     private final AtomicBoolean building = new AtomicBoolean();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicInteger preparing = new AtomicInteger();
     private final Object swap = new Object();
     private volatile RegistrySnapshot snapshot;
     private volatile Base base;
@@ -118,13 +124,16 @@ public class MatchingIndex {
         try {
             RegistrySnapshot current = snapshot;
             Base from = base;
+            if (preparing.get() > 0 && current != null) {
+                return current; // a replace's full index is being built: it supersedes any refresh started now
+            }
             if (current != null && current.version() == registry.headVersion() && servedFrom(current, from)) {
                 return current;
             }
             RegistrySnapshot next = from == null ? null : delta(from);
             if (next == null) {
                 Base full = full();
-                base = full;
+                rebase(full);
                 next = new RegistrySnapshot(full.version(), full.matcher());
             }
             install(next);
@@ -145,6 +154,37 @@ public class MatchingIndex {
     private static boolean servedFrom(RegistrySnapshot current, Base from) {
         Matcher matcher = current.matcher() instanceof LayeredMatcher layered ? layered.base() : current.matcher();
         return from == null || matcher == from.matcher();
+    }
+
+    /** A replace's full index is being built on this replica; until {@link #preparedEnded} no refresh starts. */
+    void preparing() {
+        preparing.incrementAndGet();
+    }
+
+    /**
+     * Serves {@code matcher}, a full index of registry {@code version} built from a replace import's file, unless a
+     * newer version is in force; it becomes the base later deltas are layered on.
+     */
+    void installPrepared(long version, Matcher matcher) {
+        rebase(new Base(version, matcher));
+        install(new RegistrySnapshot(version, matcher));
+        lastError = null;
+    }
+
+    /** The preparation announced by {@link #preparing} ended (served or dropped): refreshes resume. */
+    void preparedEnded() {
+        preparing.decrementAndGet();
+        refreshAsync(); // versions committed meanwhile (or, if it was dropped, the replace itself) are picked up
+    }
+
+    /** Makes {@code full} the base for later deltas unless a full index of a newer version is the base already. */
+    private void rebase(Base full) {
+        synchronized (swap) {
+            Base current = base;
+            if (current == null || full.version() >= current.version()) {
+                base = full;
+            }
+        }
     }
 
     /** Swaps {@code next} in unless a newer version is already in force. */
@@ -213,7 +253,7 @@ public class MatchingIndex {
         rebaser.execute(() -> {
             try {
                 Base full = full();
-                base = full;
+                rebase(full);
                 install(new RegistrySnapshot(full.version(), full.matcher()));
             } catch (SQLException | RuntimeException e) {
                 LOG.warn("Background rebuild of the matching index failed; serving the delta", e);
