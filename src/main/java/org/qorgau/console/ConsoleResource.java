@@ -60,6 +60,7 @@ import org.qorgau.error.ConflictException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.QorgauException;
 import org.qorgau.error.ValidationException;
+import org.qorgau.matching.Verdict;
 import org.qorgau.registry.ImportMode;
 import org.qorgau.registry.RegistryService;
 import org.qorgau.registry.api.ImportResult;
@@ -933,8 +934,8 @@ public class ConsoleResource {
                 dayAfter("to", to),
                 blank(org) ? null : org,
                 blank(actor) ? null : actor,
-                blank(type) ? null : type,
-                blank(verdict) ? null : verdict,
+                blank(type) ? null : AuditEventType.valueOf(type),
+                blank(verdict) ? null : Verdict.valueOf(verdict),
                 after);
     }
 

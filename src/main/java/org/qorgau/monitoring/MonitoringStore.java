@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.common.Purpose;
 import org.qorgau.monitoring.api.EnrolmentRequest;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
@@ -87,7 +88,7 @@ public class MonitoringStore {
         audit(new AuditEventDraft(
                 org.qorgau.audit.AuditEventType.MONITORING_ENROLMENT_CHANGED,
                 caller,
-                person.purpose,
+                person.purpose == null ? null : Purpose.valueOf(person.purpose),
                 query,
                 java.util.Map.of(
                         "change", "enrolled", "checkId", check.checkId().toString()),
