@@ -97,7 +97,7 @@ public class ReviewService {
                         throw new ConflictException("supersedes names " + named + ", but the current decision about"
                                 + " this candidate and entry is " + current.reviewId() + "; reload and decide again.");
                     }
-                    if (!current.decision().equals(decision.name()) && named == null) {
+                    if (current.decision() != decision && named == null) {
                         // a contradiction must be deliberate: the reviewer names the decision they overturn
                         throw new ConflictException("The current decision about this candidate and entry is "
                                 + current.decision() + " (review " + current.reviewId() + "). To record "

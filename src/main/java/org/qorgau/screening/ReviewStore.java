@@ -37,7 +37,7 @@ public class ReviewStore {
     record ReviewedCheck(String candidateKey, Purpose purpose, CheckResponse response) {}
 
     /** The current decision about one candidate and entry. */
-    record Current(UUID reviewId, String decision) {}
+    record Current(UUID reviewId, Decision decision) {}
 
     /** An earlier decision of the organisation about one candidate, with the entry version it was made on. */
     record Prior(String externalId, Long reviewedVersion, PriorReview review) {}
@@ -98,7 +98,9 @@ public class ReviewStore {
             statement.setString(2, candidateKey);
             statement.setString(3, externalId);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? new Current(rs.getObject("review_id", UUID.class), rs.getString("decision")) : null;
+                return rs.next()
+                        ? new Current(rs.getObject("review_id", UUID.class), Decision.valueOf(rs.getString("decision")))
+                        : null;
             }
         }
     }
