@@ -2,6 +2,7 @@ package org.qorgau.audit;
 
 import java.util.Map;
 import java.util.UUID;
+import org.qorgau.common.Purpose;
 import org.qorgau.security.Caller;
 
 /**
@@ -20,7 +21,7 @@ import org.qorgau.security.Caller;
 public record AuditEventDraft(
         AuditEventType type,
         Caller actor,
-        String purpose,
+        Purpose purpose,
         Map<String, Object> query,
         Map<String, Object> outcome,
         Long registryVersion,
@@ -37,7 +38,7 @@ public record AuditEventDraft(
     public AuditEventDraft(
             AuditEventType type,
             Caller actor,
-            String purpose,
+            Purpose purpose,
             Map<String, Object> query,
             Map<String, Object> outcome,
             Long registryVersion,

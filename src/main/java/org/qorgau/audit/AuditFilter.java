@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qorgau.matching.Verdict;
 
 /**
  * A selection of audit events; every field is optional.
@@ -17,7 +18,8 @@ import java.util.Map;
  * @param verdict the check verdict in the outcome
  * @param after only events with a greater sequence (the cursor)
  */
-public record AuditFilter(Instant from, Instant to, String org, String actor, String type, String verdict, Long after) {
+public record AuditFilter(
+        Instant from, Instant to, String org, String actor, AuditEventType type, Verdict verdict, Long after) {
 
     /** The SQL condition (over {@code audit_event e}) and its parameters. */
     String where(List<Object> parameters) {
@@ -26,8 +28,8 @@ public record AuditFilter(Instant from, Instant to, String org, String actor, St
         add(sql, parameters, " and e.occurred_at < ?", to == null ? null : java.sql.Timestamp.from(to));
         add(sql, parameters, " and e.actor_org = ?", org);
         add(sql, parameters, " and e.actor_subject = ?", actor);
-        add(sql, parameters, " and e.type = ?", type);
-        add(sql, parameters, " and e.outcome ->> 'verdict' = ?", verdict);
+        add(sql, parameters, " and e.type = ?", type == null ? null : type.name());
+        add(sql, parameters, " and e.outcome ->> 'verdict' = ?", verdict == null ? null : verdict.name());
         add(sql, parameters, " and e.sequence > ?", after);
         return sql.toString();
     }
@@ -46,8 +48,8 @@ public record AuditFilter(Instant from, Instant to, String org, String actor, St
         map.put("to", to == null ? null : to.toString());
         map.put("org", org);
         map.put("actor", actor);
-        map.put("type", type);
-        map.put("verdict", verdict);
+        map.put("type", type == null ? null : type.name());
+        map.put("verdict", verdict == null ? null : verdict.name());
         map.put("cursor", after);
         map.values().removeIf(java.util.Objects::isNull);
         return map;

@@ -78,10 +78,10 @@ public class PersonalFields {
             List<Candidate> result = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    JsonNode fields = json.readTree(rs.getString(2));
+                    JsonNode fields = json.readTree(rs.getString("fields"));
                     if (fields.hasNonNull("fullName") && fields.hasNonNull("dateOfBirth")) {
                         result.add(new Candidate(
-                                rs.getObject(1, UUID.class),
+                                rs.getObject("check_id", UUID.class),
                                 fields.get("fullName").asText(),
                                 fields.get("dateOfBirth").asText()));
                     }

@@ -39,7 +39,6 @@ public class Retention {
             if (redacted > 0) {
                 LOG.infof("Redacted the personal fields of %d audit events past retention", redacted);
             }
-            purgeQuotaWindows();
         } catch (RuntimeException e) {
             LOG.warnf("Retention sweep failed: %s", e.getClass().getSimpleName());
         }
@@ -55,16 +54,6 @@ public class Retention {
             return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("redaction failed", e);
-        }
-    }
-
-    private void purgeQuotaWindows() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "delete from quota_usage where window_start < now() - interval '1 hour'")) {
-            delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("quota purge failed", e);
         }
     }
 }

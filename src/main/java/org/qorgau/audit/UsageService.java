@@ -22,18 +22,20 @@ import org.qorgau.error.ValidationException;
 
 /**
  * The usage report: per organisation, checks per day, verdict mix, share outside working hours, repeated checks of one
- * candidate and distinct candidates — computed from {@code screening_check}, whose candidate key identifies a person
- * without storing the name.
+ * candidate and distinct candidates — counted by the screening side ({@link ScreeningActivity}), beside the refusals and
+ * sweep signals read from the audit log.
  */
 @ApplicationScoped
 public class UsageService {
 
     private final AgroalDataSource dataSource;
+    private final ScreeningActivity activity;
     private final QorgauConfig.Usage config;
     private final QorgauConfig.Sweep sweepConfig;
 
-    public UsageService(AgroalDataSource dataSource, QorgauConfig config) {
+    public UsageService(AgroalDataSource dataSource, ScreeningActivity activity, QorgauConfig config) {
         this.dataSource = dataSource;
+        this.activity = activity;
         this.config = config.usage();
         this.sweepConfig = config.usage().sweep();
     }
@@ -45,73 +47,34 @@ public class UsageService {
             throw new ValidationException("from", "from must be before to");
         }
         String zone = config.zone().getId();
-        String orgFilter = org == null ? "" : " and org = ?";
+        ScreeningActivity.Window window = new ScreeningActivity.Window(start, end, org, config.zone());
         Map<String, Builder> builders = new TreeMap<>();
+        for (ScreeningActivity.Checks row : activity.checks(window, config.workdayStart(), config.workdayEnd())) {
+            Builder b = builders.computeIfAbsent(row.org(), Builder::new);
+            b.checks = row.checks();
+            b.distinct = row.distinctCandidates();
+            b.screeners = row.screeners();
+            b.outside = row.outsideHours();
+        }
+        for (ScreeningActivity.ChecksOnDay row : activity.checksPerDay(window)) {
+            builders.computeIfAbsent(row.org(), Builder::new).days.add(new DayCount(row.day(), row.checks()));
+        }
+        for (ScreeningActivity.VerdictCount row : activity.verdicts(window)) {
+            builders.computeIfAbsent(row.org(), Builder::new).verdicts.put(row.verdict(), row.checks());
+        }
+        for (ScreeningActivity.Repeats row : activity.repeats(window, config.repeatThreshold())) {
+            Builder b = builders.computeIfAbsent(row.org(), Builder::new);
+            b.repeated = row.repeatedCandidates();
+            b.maxOfOne = row.mostChecksOfOne();
+        }
+        for (ScreeningActivity.Disclosed row : activity.disclosed(window)) {
+            Builder b = builders.computeIfAbsent(row.org(), Builder::new);
+            b.entriesDisclosed = row.entries();
+            b.mostEntriesInOneDay = row.mostInOneDay();
+            b.mostEntriesToOneSubject = row.mostToOneSubject();
+        }
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement statement = connection.prepareStatement("select org, count(*),"
-                    + " count(distinct candidate_key), count(distinct subject),"
-                    + " count(*) filter (where extract(isodow from created_at at time zone ?) > 5"
-                    + "   or (created_at at time zone ?)::time < ? or (created_at at time zone ?)::time >= ?)"
-                    + " from screening_check where created_at >= ? and created_at < ?" + orgFilter
-                    + " group by org")) {
-                int i = 1;
-                statement.setString(i++, zone);
-                statement.setString(i++, zone);
-                statement.setObject(i++, config.workdayStart());
-                statement.setString(i++, zone);
-                statement.setObject(i++, config.workdayEnd());
-                i = period(statement, i, start, end, org);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
-                        b.checks = rs.getLong(2);
-                        b.distinct = rs.getLong(3);
-                        b.screeners = rs.getLong(4);
-                        b.outside = rs.getLong(5);
-                    }
-                }
-            }
-            try (PreparedStatement statement = connection.prepareStatement("select org,"
-                    + " (created_at at time zone ?)::date as day, count(*) from screening_check"
-                    + " where created_at >= ? and created_at < ?" + orgFilter
-                    + " group by org, day order by org, day")) {
-                statement.setString(1, zone);
-                period(statement, 2, start, end, org);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        builders.computeIfAbsent(rs.getString(1), Builder::new)
-                                .days
-                                .add(new DayCount(rs.getObject(2, java.time.LocalDate.class), rs.getLong(3)));
-                    }
-                }
-            }
-            try (PreparedStatement statement = connection.prepareStatement("select org, verdict, count(*)"
-                    + " from screening_check where created_at >= ? and created_at < ?" + orgFilter
-                    + " group by org, verdict")) {
-                period(statement, 1, start, end, org);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        builders.computeIfAbsent(rs.getString(1), Builder::new)
-                                .verdicts
-                                .put(rs.getString(2), rs.getLong(3));
-                    }
-                }
-            }
-            try (PreparedStatement statement = connection.prepareStatement("select org,"
-                    + " count(*) filter (where n > ?), coalesce(max(n), 0) from (select org, candidate_key, count(*) n"
-                    + " from screening_check where created_at >= ? and created_at < ?" + orgFilter
-                    + " group by org, candidate_key) per_candidate group by org")) {
-                statement.setInt(1, config.repeatThreshold());
-                period(statement, 2, start, end, org);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
-                        b.repeated = rs.getLong(2);
-                        b.maxOfOne = rs.getLong(3);
-                    }
-                }
-            }
-            disclosures(connection, start, end, org, zone, builders);
+            refusals(connection, start, end, org, builders);
             sweeps(connection, start, end, org, builders);
         } catch (SQLException e) {
             throw new IllegalStateException("usage report failed", e);
@@ -137,7 +100,8 @@ public class UsageService {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
         try (PreparedStatement statement = connection.prepareStatement("select e.actor_org,"
-                + " p.fields->>'fullName', p.fields->>'dateOfBirth', e.outcome->>'verdict'"
+                + " p.fields->>'fullName' as full_name, p.fields->>'dateOfBirth' as date_of_birth,"
+                + " e.outcome->>'verdict' as verdict"
                 + " from audit_event e join audit_personal p on p.sequence = e.sequence"
                 + " where (e.type = 'CHECK_PERFORMED' or (e.type = 'ACCESS_REFUSED' and e.query->>'reason' = 'too-broad'))"
                 + " and e.occurred_at >= ? and e.occurred_at < ?"
@@ -148,12 +112,12 @@ public class UsageService {
             try (ResultSet rs = statement.executeQuery()) {
                 SweepDetector current = null;
                 while (rs.next()) {
-                    String actorOrg = rs.getString(1);
+                    String actorOrg = rs.getString("actor_org");
                     if (current == null || !current.org.equals(actorOrg)) {
                         finish(current, builders);
                         current = new SweepDetector(actorOrg, sweepConfig);
                     }
-                    current.add(rs.getString(2), rs.getString(3), rs.getString(4));
+                    current.add(rs.getString("full_name"), rs.getString("date_of_birth"), rs.getString("verdict"));
                 }
                 finish(current, builders);
             }
@@ -163,43 +127,13 @@ public class UsageService {
         }
     }
 
-    /**
-     * Distinct registry entries disclosed per organisation (per day, and per subject per day) and the checks refused
-     * for disclosing too much: too broad to screen, or past the daily cap.
-     */
-    private static void disclosures(
-            Connection connection, Instant start, Instant end, String org, String zone, Map<String, Builder> builders)
+    /** The checks refused for disclosing too much: too broad to screen, or past the daily cap. */
+    private static void refusals(
+            Connection connection, Instant start, Instant end, String org, Map<String, Builder> builders)
             throws SQLException {
-        java.time.ZoneId zoneId = java.time.ZoneId.of(zone);
-        java.time.LocalDate firstDay = java.time.LocalDate.ofInstant(start, zoneId);
-        java.time.LocalDate lastDay = java.time.LocalDate.ofInstant(end, zoneId);
-        String orgFilter = org == null ? "" : " and org = ?";
-        try (PreparedStatement statement = connection.prepareStatement("select org, count(distinct external_id),"
-                + " (select coalesce(max(n), 0) from (select count(distinct external_id) n from disclosed_entry d2"
-                + "   where d2.org = d.org and d2.day between ? and ? group by d2.day) per_day),"
-                + " (select coalesce(max(n), 0) from (select count(*) n from disclosed_entry d3"
-                + "   where d3.org = d.org and d3.day between ? and ? group by d3.day, d3.subject_key) per_subject)"
-                + " from disclosed_entry d where day between ? and ?" + orgFilter + " group by org")) {
-            int i = 1;
-            for (int k = 0; k < 3; k++) {
-                statement.setObject(i++, firstDay);
-                statement.setObject(i++, lastDay);
-            }
-            if (org != null) {
-                statement.setString(i, org);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
-                    b.entriesDisclosed = rs.getLong(2);
-                    b.mostEntriesInOneDay = rs.getLong(3);
-                    b.mostEntriesToOneSubject = rs.getLong(4);
-                }
-            }
-        }
         try (PreparedStatement statement = connection.prepareStatement("select actor_org,"
-                + " count(*) filter (where query->>'reason' = 'too-broad'),"
-                + " count(*) filter (where query->>'reason' = 'disclosure-cap')"
+                + " count(*) filter (where query->>'reason' = 'too-broad') as too_broad,"
+                + " count(*) filter (where query->>'reason' = 'disclosure-cap') as cap"
                 + " from audit_event where type = 'ACCESS_REFUSED' and occurred_at >= ? and occurred_at < ?"
                 + " and query->>'reason' in ('too-broad', 'disclosure-cap') and actor_org is not null"
                 + (org == null ? "" : " and actor_org = ?")
@@ -207,9 +141,9 @@ public class UsageService {
             period(statement, 1, start, end, org);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    Builder b = builders.computeIfAbsent(rs.getString(1), Builder::new);
-                    b.tooBroad = rs.getLong(2);
-                    b.capRefusals = rs.getLong(3);
+                    Builder b = builders.computeIfAbsent(rs.getString("actor_org"), Builder::new);
+                    b.tooBroad = rs.getLong("too_broad");
+                    b.capRefusals = rs.getLong("cap");
                 }
             }
         }

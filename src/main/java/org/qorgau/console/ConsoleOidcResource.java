@@ -81,10 +81,8 @@ public class ConsoleOidcResource {
                     .cookie(request.cookies())
                     .build();
         }
-        request.addCookie(request.cookie(
-                ConsoleRequest.SESSION_COOKIE,
-                sessions.encode(session.get()),
-                (int) config.sessionTtl().toSeconds()));
+        request.addCookie(request.cookie(ConsoleRequest.SESSION_COOKIE, sessions.encode(session.get()), (int)
+                config.sessionTtl().toSeconds()));
         return Response.seeOther(URI.create("/console/signed-in"))
                 .cookie(request.cookies())
                 .build();

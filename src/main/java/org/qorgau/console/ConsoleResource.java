@@ -60,6 +60,7 @@ import org.qorgau.error.ConflictException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.QorgauException;
 import org.qorgau.error.ValidationException;
+import org.qorgau.matching.Verdict;
 import org.qorgau.registry.ImportMode;
 import org.qorgau.registry.RegistryService;
 import org.qorgau.registry.api.ImportResult;
@@ -220,7 +221,8 @@ public class ConsoleResource {
                 return Response.seeOther(URI.create("/console/sign-in")).build();
             }
             if (config.oidcSignIn()) {
-                return Response.seeOther(URI.create(ConsoleOidcResource.SIGN_IN)).build();
+                return Response.seeOther(URI.create(ConsoleOidcResource.SIGN_IN))
+                        .build();
             }
             Msg msg = msg(request);
             return message(request, 200, msg.signInUnavailableTitle(), msg.signInUnavailableText());
@@ -290,7 +292,8 @@ public class ConsoleResource {
     public Response signedIn() {
         ConsoleRequest request = request();
         Msg msg = msg(request);
-        TemplateInstance page = templates.link
+        TemplateInstance page = templates
+                .link
                 .data("text", msg.signedInText())
                 .data("href", "/console/")
                 .data("link", msg.signedInContinue());
@@ -330,7 +333,8 @@ public class ConsoleResource {
         return render(
                 request,
                 200,
-                templates.link
+                templates
+                        .link
                         .data("text", msg.signedOutText())
                         .data("href", "/console/")
                         .data("link", msg.signIn()),
@@ -987,8 +991,8 @@ public class ConsoleResource {
                 dayAfter("to", to),
                 blank(org) ? null : org,
                 blank(actor) ? null : actor,
-                blank(type) ? null : type,
-                blank(verdict) ? null : verdict,
+                blank(type) ? null : AuditEventType.valueOf(type),
+                blank(verdict) ? null : Verdict.valueOf(verdict),
                 after);
     }
 

@@ -42,7 +42,8 @@ public class SessionCodec {
                     + " the same on every replica (e.g. `openssl rand -base64 32`)");
         }
         try {
-            this.key = configured.map(k -> Base64.getDecoder().decode(k.strip())).orElseGet(() -> randomBytes(32));
+            this.key =
+                    configured.map(k -> Base64.getDecoder().decode(k.strip())).orElseGet(() -> randomBytes(32));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("qorgau.console.session-key must be base64");
         }

@@ -20,6 +20,7 @@ import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
 import org.qorgau.audit.PersonalFields;
 import org.qorgau.common.CanonicalJson;
+import org.qorgau.common.Purpose;
 import org.qorgau.common.Validation;
 import org.qorgau.dispute.api.DisputeRequest;
 import org.qorgau.dispute.api.DisputeView;
@@ -125,7 +126,7 @@ public class DisputeService {
         AuditRecord audit = append(new AuditEventDraft(
                 AuditEventType.DISPUTE_OPENED,
                 caller,
-                check.purpose(),
+                check.purpose() == null ? null : Purpose.valueOf(check.purpose()),
                 query,
                 outcome,
                 null,

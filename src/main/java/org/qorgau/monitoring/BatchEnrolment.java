@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.qorgau.common.Purpose;
 import org.qorgau.config.MonitoringConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.Problem;
@@ -20,7 +21,6 @@ import org.qorgau.error.ValidationException;
 import org.qorgau.monitoring.api.EnrolmentBatchRequest;
 import org.qorgau.monitoring.api.EnrolmentBatchResponse;
 import org.qorgau.monitoring.api.EnrolmentRequest;
-import org.qorgau.screening.Purpose;
 import org.qorgau.security.Caller;
 
 /**
@@ -74,7 +74,8 @@ public class BatchEnrolment {
             throw new ValidationException("people", "a batch holds at most " + maxBatch + " people");
         }
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<Future<EnrolmentBatchResponse.ItemResult>> running = new ArrayList<>(request.people().size());
+        List<Future<EnrolmentBatchResponse.ItemResult>> running =
+                new ArrayList<>(request.people().size());
         for (int i = 0; i < request.people().size(); i++) {
             int index = i;
             EnrolmentBatchRequest.Item item = request.people().get(i);
@@ -88,9 +89,7 @@ public class BatchEnrolment {
                 Thread.currentThread().interrupt();
                 throw new ServiceUnavailableException("The enrolment was interrupted; try again shortly.");
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause
-                        ? cause
-                        : new IllegalStateException(e.getCause());
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
             }
         }
         int succeeded = (int) results.stream().filter(r -> r.status() == 201).count();
@@ -125,5 +124,4 @@ public class BatchEnrolment {
                             e.counts()));
         }
     }
-
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditedWrite;
+import org.qorgau.common.Purpose;
 import org.qorgau.monitoring.api.EnrolmentRequest;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
@@ -97,9 +98,10 @@ public class MonitoringStore {
         AuditEventDraft event = new AuditEventDraft(
                 org.qorgau.audit.AuditEventType.MONITORING_ENROLMENT_CHANGED,
                 caller,
-                person.purpose,
+                person.purpose == null ? null : Purpose.valueOf(person.purpose),
                 query,
-                java.util.Map.of("change", "enrolled", "checkId", check.checkId().toString()),
+                java.util.Map.of(
+                        "change", "enrolled", "checkId", check.checkId().toString()),
                 check.registryVersion(),
                 check.checkId());
         AuditedWrite.Row row = AuditedWrite.Row.of(

@@ -305,10 +305,10 @@ public class RegistryService {
     private static long duplicates(Connection connection, List<FieldError> errors, int maxErrors) throws SQLException {
         long count = 0;
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("select external_id, array_agg(line order by line)"
+                ResultSet rs = statement.executeQuery("select external_id, array_agg(line order by line) as lines"
                         + " from registry_import group by external_id having count(*) > 1 order by min(line)")) {
             while (rs.next()) {
-                Long[] lines = (Long[]) rs.getArray(2).getArray();
+                Long[] lines = (Long[]) rs.getArray("lines").getArray();
                 for (int i = 1; i < lines.length; i++) {
                     count++;
                     if (errors.size() < maxErrors) {
@@ -326,22 +326,22 @@ public class RegistryService {
      * these counts and {@link #apply}); {@code registryVersion} is the current one and {@code dryRun} is true.
      */
     private static ImportResult preview(Connection connection, ImportMode mode) throws SQLException {
-        long version = count(connection, "select version from registry_head where id = 1 for update");
+        long version = count(connection, "select version as n from registry_head where id = 1 for update");
         int added = count(
                 connection,
-                "select count(*) from registry_import s where not exists"
+                "select count(*) as n from registry_import s where not exists"
                         + " (select 1 from registry_entry e where e.external_id = s.external_id)");
         int updated = count(
                 connection,
-                "select count(*) from registry_import s join registry_entry e on e.external_id = s.external_id"
+                "select count(*) as n from registry_import s join registry_entry e on e.external_id = s.external_id"
                         + " where e.content_hash <> s.content_hash");
         int removed = mode != ImportMode.REPLACE
                 ? 0
                 : count(
                         connection,
-                        "select count(*) from registry_entry e where not exists"
+                        "select count(*) as n from registry_entry e where not exists"
                                 + " (select 1 from registry_import s where s.external_id = e.external_id)");
-        int staged = count(connection, "select count(*) from registry_import");
+        int staged = count(connection, "select count(*) as n from registry_import");
         return new ImportResult(version, added, updated, removed, staged - added - updated, true);
     }
 
@@ -351,7 +351,7 @@ public class RegistryService {
         if (mode != ImportMode.REPLACE || preview.removed() == 0) {
             return;
         }
-        int current = count(connection, "select count(*) from registry_entry");
+        int current = count(connection, "select count(*) as n from registry_entry");
         double share = config.registry().maxReplaceRemovalShare();
         if (preview.removed() <= share * current || (confirmRemovals != null && confirmRemovals == preview.removed())) {
             return;
@@ -409,7 +409,7 @@ public class RegistryService {
                         + " where registry_entry.content_hash <> excluded.content_hash",
                 version,
                 version);
-        int staged = count(connection, "select count(*) from registry_import");
+        int staged = count(connection, "select count(*) as n from registry_import");
         int unchanged = staged - added - updated;
         finishVersion(connection, version, added, updated, removed, unchanged);
         Map<String, Object> outcome = new LinkedHashMap<>();
@@ -438,7 +438,7 @@ public class RegistryService {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select version from registry_head where id = 1 for update")) {
             rs.next();
-            version = rs.getLong(1) + 1;
+            version = rs.getLong("version") + 1;
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into registry_version (version,"
                 + " actor_subject, actor_org, kind, added, updated, removed, unchanged, entry_count, content_hash,"
@@ -625,18 +625,18 @@ public class RegistryService {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     result.add(new RegistryVersionView(
-                            rs.getLong(1),
-                            rs.getTimestamp(2).toInstant(),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            rs.getInt(6),
-                            rs.getInt(7),
-                            rs.getInt(8),
-                            rs.getInt(9),
-                            rs.getInt(10),
-                            rs.getString(11),
-                            rs.getString(12)));
+                            rs.getLong("version"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getString("actor_subject"),
+                            rs.getString("actor_org"),
+                            rs.getString("kind"),
+                            rs.getInt("added"),
+                            rs.getInt("updated"),
+                            rs.getInt("removed"),
+                            rs.getInt("unchanged"),
+                            rs.getInt("entry_count"),
+                            rs.getString("content_hash"),
+                            rs.getString("reason")));
                 }
             }
             return result;
@@ -651,7 +651,7 @@ public class RegistryService {
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("select version from registry_head where id = 1")) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong("version");
         } catch (SQLException e) {
             throw new IllegalStateException("registry read failed", e);
         }
@@ -702,23 +702,23 @@ public class RegistryService {
                 "select content_hash from registry_entry where external_id = ?" + (lock ? " for update" : ""))) {
             statement.setString(1, externalId);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                return rs.next() ? Optional.of(rs.getString("content_hash")) : Optional.empty();
             }
         }
     }
 
-    /** Reads the entry columns ({@link #ENTRY_COLUMNS} order) of the current row. */
+    /** Reads the entry columns ({@link #ENTRY_COLUMNS}, by name) of the current row. */
     public static RegistryEntry readEntry(ResultSet rs) throws SQLException {
         return new RegistryEntry(
-                rs.getString(1),
-                rs.getString(2),
-                stringList(rs.getString(3)),
-                rs.getString(4),
-                stringList(rs.getString(5)),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9));
+                rs.getString("external_id"),
+                rs.getString("full_name"),
+                stringList(rs.getString("aliases")),
+                rs.getString("date_of_birth"),
+                stringList(rs.getString("photo_hashes")),
+                rs.getString("offence"),
+                rs.getString("conviction_date"),
+                rs.getString("region"),
+                rs.getString("source_url"));
     }
 
     public static String entryColumns() {
@@ -745,7 +745,7 @@ public class RegistryService {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
-            return rs.getInt(1);
+            return rs.getInt("n");
         }
     }
 

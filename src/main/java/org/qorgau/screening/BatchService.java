@@ -1,14 +1,6 @@
 package org.qorgau.screening;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.qorgau.common.Purpose;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.Problem;
 import org.qorgau.error.QorgauException;
@@ -40,14 +33,12 @@ public class BatchService {
     private static final Logger LOG = Logger.getLogger(BatchService.class);
 
     private final CheckService checks;
-    private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
+    private final BatchStore batches;
     private final QorgauConfig.Batch config;
 
-    public BatchService(CheckService checks, AgroalDataSource dataSource, ObjectMapper json, QorgauConfig config) {
+    public BatchService(CheckService checks, BatchStore batches, QorgauConfig config) {
         this.checks = checks;
-        this.dataSource = dataSource;
-        this.json = json;
+        this.batches = batches;
         this.config = config.batch();
     }
 
@@ -137,39 +128,10 @@ public class BatchService {
     }
 
     private Optional<BatchResponse> replay(String org, String key, String requestHash) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "select request_hash, response from check_batch where org = ? and idempotency_key = ?")) {
-            statement.setString(1, org);
-            statement.setString(2, key);
-            Optional<Idempotency.Stored<BatchResponse>> stored = Optional.empty();
-            try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    stored = Optional.of(new Idempotency.Stored<>(
-                            rs.getString("request_hash"),
-                            json.readValue(rs.getString("response"), BatchResponse.class)));
-                }
-            }
-            return Idempotency.replay(Idempotency.Kind.BATCH, stored, requestHash);
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("batch replay failed", e);
-        }
+        return Idempotency.replay(Idempotency.Kind.BATCH, batches.find(org, key), requestHash);
     }
 
     private void store(String org, String key, String requestHash, BatchResponse response) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("insert into check_batch (batch_id, org,"
-                        + " idempotency_key, request_hash, response, created_at) values (?, ?, ?, ?, ?::jsonb, ?)"
-                        + " on conflict do nothing")) {
-            insert.setObject(1, response.batchId());
-            insert.setString(2, org);
-            insert.setString(3, key);
-            insert.setString(4, requestHash);
-            insert.setString(5, json.writeValueAsString(response));
-            insert.setTimestamp(6, Timestamp.from(response.createdAt()));
-            insert.executeUpdate();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("batch could not be stored", e);
-        }
+        batches.insert(org, key, requestHash, response);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditRecorder;
+import org.qorgau.common.Purpose;
 import org.qorgau.error.TooBroadException;
 import org.qorgau.matching.Screening;
 import org.qorgau.screening.api.CheckRequest;
@@ -52,7 +53,7 @@ public class CheckEvents {
         return new AuditEventDraft(
                 AuditEventType.CHECK_PERFORMED,
                 caller,
-                check.purpose().name(),
+                check.purpose(),
                 query,
                 outcome,
                 check.registryVersion(),
@@ -66,7 +67,7 @@ public class CheckEvents {
         return new AuditEventDraft(
                 check != null ? AuditEventType.CHECK_VIEWED : AuditEventType.ACCESS_REFUSED,
                 caller,
-                check == null ? null : check.purpose().name(),
+                check == null ? null : check.purpose(),
                 Map.of("checkId", checkId.toString(), "resource", "/v1/checks/" + checkId),
                 outcome,
                 check == null ? null : check.registryVersion(),
@@ -98,7 +99,7 @@ public class CheckEvents {
         recorder.record(new AuditEventDraft(
                 AuditEventType.ACCESS_REFUSED,
                 caller,
-                purpose.name(),
+                purpose,
                 query,
                 outcome,
                 registryVersion,

@@ -17,6 +17,7 @@ import org.qorgau.audit.AuditCommitter;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
 import org.qorgau.audit.AuditedWrite;
+import org.qorgau.common.Purpose;
 import org.qorgau.error.ServiceUnavailableException;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.Probe;

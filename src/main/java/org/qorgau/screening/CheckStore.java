@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.qorgau.audit.AuditedWrite;
+import org.qorgau.common.Purpose;
 import org.qorgau.matching.Verdict;
 
 /**

@@ -3,6 +3,7 @@ package org.qorgau.screening;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.qorgau.common.Purpose;
 import org.qorgau.common.Validation;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.ValidationException;

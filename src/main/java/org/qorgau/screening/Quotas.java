@@ -1,6 +1,7 @@
 package org.qorgau.screening;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
@@ -26,6 +28,8 @@ import org.qorgau.security.Caller;
  */
 @ApplicationScoped
 public class Quotas {
+
+    private static final Logger LOG = Logger.getLogger(Quotas.class);
 
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
@@ -106,6 +110,21 @@ public class Quotas {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("quota could not be counted", e);
+        }
+    }
+
+    /** Deletes the windows older than an hour; the quotas only ever read the current minute's. */
+    @Scheduled(
+            every = "${qorgau.audit.retention-sweep:1h}",
+            delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOldWindows() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from quota_usage where window_start < now() - interval '1 hour'")) {
+            delete.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Quota window purge failed: %s", e.getClass().getSimpleName());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.qorgau.common.Purpose;
 import org.qorgau.matching.Verdict;
 
 /**

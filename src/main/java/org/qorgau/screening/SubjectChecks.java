@@ -109,14 +109,14 @@ public class SubjectChecks {
                     while (rs.next()) {
                         // the latest decision on this check per entry
                         decisions
-                                .computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                                .computeIfAbsent(rs.getObject("check_id", UUID.class), k -> new HashMap<>())
                                 .put(
-                                        rs.getString(2),
+                                        rs.getString("external_id"),
                                         new MatchedEntry(
-                                                rs.getString(2),
+                                                rs.getString("external_id"),
                                                 null,
-                                                rs.getString(3),
-                                                rs.getTimestamp(4).toInstant()));
+                                                rs.getString("decision"),
+                                                rs.getTimestamp("created_at").toInstant()));
                     }
                 }
             }
@@ -127,8 +127,8 @@ public class SubjectChecks {
                 statement.setArray(1, connection.createArrayOf("uuid", checkIds.toArray()));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        UUID checkId = rs.getObject(1, UUID.class);
-                        CheckResponse response = json.readValue(rs.getString(6), CheckResponse.class);
+                        UUID checkId = rs.getObject("check_id", UUID.class);
+                        CheckResponse response = json.readValue(rs.getString("response"), CheckResponse.class);
                         Map<String, MatchedEntry> decided = decisions.getOrDefault(checkId, Map.of());
                         List<MatchedEntry> matches = response.matches().stream()
                                 .map(m -> {
@@ -142,10 +142,10 @@ public class SubjectChecks {
                                 .toList();
                         result.add(new SubjectCheck(
                                 checkId,
-                                rs.getString(2),
-                                rs.getTimestamp(3).toInstant(),
-                                rs.getString(4),
-                                rs.getString(5),
+                                rs.getString("org"),
+                                rs.getTimestamp("created_at").toInstant(),
+                                rs.getString("purpose"),
+                                rs.getString("verdict"),
                                 !decided.isEmpty(),
                                 matches));
                     }
@@ -217,7 +217,7 @@ public class SubjectChecks {
                     statement.setInt(3, limit);
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            stale.add(rs.getObject(1, UUID.class));
+                            stale.add(rs.getObject("check_id", UUID.class));
                         }
                     }
                 }

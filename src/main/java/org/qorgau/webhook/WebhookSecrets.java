@@ -63,7 +63,9 @@ public class WebhookSecrets {
             development = false;
         } else {
             currentId = DEVELOPMENT_ID;
-            ring.put(currentId, developmentKey(Path.of(qorgau.dataDir()).toAbsolutePath().resolve("keys")));
+            ring.put(
+                    currentId,
+                    developmentKey(Path.of(qorgau.dataDir()).toAbsolutePath().resolve("keys")));
             development = true;
         }
         config.previousSecretKeys().forEach((id, key) -> {
@@ -129,7 +131,9 @@ public class WebhookSecrets {
             byte[] in = Base64.getDecoder().decode(parts[2]);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(
-                    Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {

@@ -164,12 +164,14 @@ class ConsoleOidcTest {
         page.locator("#password").fill("secret");
         page.locator("#login").click();
         // back through the code exchange and the "signed in" page, which moves on by itself
-        page.waitForURL(url ->
-                url.startsWith("http://127.0.0.1:") && !url.contains("/oidc/") && !url.contains("/signed-in"));
+        page.waitForURL(
+                url -> url.startsWith("http://127.0.0.1:") && !url.contains("/oidc/") && !url.contains("/signed-in"));
     }
 
     private static List<Cookie> cookies(Page page, String name) {
-        return page.context().cookies().stream().filter(c -> c.name.equals(name)).toList();
+        return page.context().cookies().stream()
+                .filter(c -> c.name.equals(name))
+                .toList();
     }
 
     /** A POSSIBLE_MATCH of {@code org} waiting for a decision; returns the registry entry's id. */
@@ -205,7 +207,8 @@ class ConsoleOidcTest {
                 .header("Location", containsString("/console/oidc/sign-in"));
         // the authorisation-code flow's request to the provider, with PKCE, and its state in an HttpOnly cookie
         var toProvider = given().redirects().follow(false).get("/console/oidc/sign-in");
-        toProvider.then()
+        toProvider
+                .then()
                 .statusCode(302)
                 .header("Location", containsString("/auth/realms/quarkus?"))
                 .header("Location", containsString("response_type=code"))
@@ -237,7 +240,8 @@ class ConsoleOidcTest {
         assertTrue(session.httpOnly);
         assertEquals(SameSiteAttribute.STRICT, session.sameSite);
         assertEquals("/console", session.path);
-        assertEquals(0, cookies(page, ConsoleOidcResource.PROVIDER_SESSION_COOKIE).size());
+        assertEquals(
+                0, cookies(page, ConsoleOidcResource.PROVIDER_SESSION_COOKIE).size());
         // a reviewer has no auditor pages
         page.navigate(crossSiteConsole() + "audit/events");
         assertThat(page.locator("h1")).hasText("Not allowed");
@@ -291,9 +295,10 @@ class ConsoleOidcTest {
                 Set.of("auditor"),
                 SessionCodec.randomToken(),
                 Instant.now().minusSeconds(1)));
-        page.context().addCookies(List.of(new Cookie(ConsoleRequest.SESSION_COOKIE, expired)
-                .setDomain(site.getHost())
-                .setPath("/console")));
+        page.context()
+                .addCookies(List.of(new Cookie(ConsoleRequest.SESSION_COOKIE, expired)
+                        .setDomain(site.getHost())
+                        .setPath("/console")));
         page.navigate(site + "audit/verify");
         providerLogin(page);
         assertThat(page.locator("h1")).hasText("Audit events");

@@ -63,7 +63,11 @@ class SessionCodecTest {
         SessionCodec one = new SessionCodec(config(true, key), JSON);
         SessionCodec other = new SessionCodec(config(true, key), JSON);
         ConsoleSession session = new ConsoleSession(
-                "lead@school-1", "school-1", Set.of("reviewer"), "csrf", Instant.now().plusSeconds(60));
+                "lead@school-1",
+                "school-1",
+                Set.of("reviewer"),
+                "csrf",
+                Instant.now().plusSeconds(60));
         assertEquals(Optional.of(session), other.decode(one.encode(session)));
         // without the provider sign-in a missing key is allowed: each process draws its own
         SessionCodec drawn = new SessionCodec(config(false, null), JSON);

@@ -60,17 +60,22 @@ class AffectedPeopleTest {
         for (int i = 0; i < 50; i++) { // exact copies of new and rewritten entries
             RegistryPerson entry = changed.get(i * 24);
             MonitoredPerson.Probe person = person(
-                    new Probe(entry.fullName(), entry.dateOfBirth(), entry.photoHashes().isEmpty()
-                            ? null
-                            : entry.photoHashes().get(0)),
+                    new Probe(
+                            entry.fullName(),
+                            entry.dateOfBirth(),
+                            entry.photoHashes().isEmpty()
+                                    ? null
+                                    : entry.photoHashes().get(0)),
                     "",
                     10);
             people.add(person);
             planted.add(person.id());
         }
         // whose last check matched a removed entry, and who joined while the cursor moved on
-        people.add(person(new Probe("Nobody Matches Anything", "1901-01-01", null), base.get(1).externalId()
-                + " MATCH", 10));
+        people.add(person(
+                new Probe("Nobody Matches Anything", "1901-01-01", null),
+                base.get(1).externalId() + " MATCH",
+                10));
         people.add(person(new Probe("Nobody Matches Either", "1901-01-02", null), "", 9));
 
         Set<UUID> everyone = bruteForce(people, changes);

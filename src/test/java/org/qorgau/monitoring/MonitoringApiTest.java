@@ -220,7 +220,10 @@ class MonitoringApiTest {
             String checkId = answer.path("items[" + i + "].person.lastCheckId");
             String id = answer.path("items[" + i + "].person.monitoredPersonId");
             as(TestTokens.reviewer(org)).get("/v1/checks/" + checkId).then().statusCode(200);
-            as(TestTokens.reviewer(org)).get("/v1/monitored-people/" + id).then().statusCode(200);
+            as(TestTokens.reviewer(org))
+                    .get("/v1/monitored-people/" + id)
+                    .then()
+                    .statusCode(200);
             assertEquals(
                     1,
                     Db.count(

@@ -48,7 +48,8 @@ class WebhookSecretsTest {
     void shouldNotOpenASecretCopiedToAnotherEndpointOrUnderAnotherKey() {
         WebhookSecrets secrets = ring("k1", key(1), null, null);
         String sealed = secrets.seal(WebhookSigner.newSecret(), "endpoint-1");
-        IllegalStateException moved = assertThrows(IllegalStateException.class, () -> secrets.open(sealed, "endpoint-2"));
+        IllegalStateException moved =
+                assertThrows(IllegalStateException.class, () -> secrets.open(sealed, "endpoint-2"));
         assertTrue(moved.getMessage().contains("does not decrypt"), moved.getMessage());
         WebhookSecrets otherKeySameId = ring("k1", key(2), null, null);
         assertThrows(IllegalStateException.class, () -> otherKeySameId.open(sealed, "endpoint-1"));
@@ -78,7 +79,11 @@ class WebhookSecretsTest {
         assertEquals(32, first.length);
         assertTrue(Arrays.equals(first, second));
         Path file = dir.resolve("keys").resolve(WebhookSecrets.KEY_FILE);
-        assertEquals(Base64.getEncoder().encodeToString(first), Files.readString(file).strip());
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(
+                Base64.getEncoder().encodeToString(first),
+                Files.readString(file).strip());
+        assertEquals(
+                "rw-------",
+                java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 }

@@ -15,9 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,7 +31,7 @@ import org.qorgau.audit.AuditFilter;
 import org.qorgau.audit.AuditService;
 import org.qorgau.audit.Checkpoints;
 import org.qorgau.audit.UsageService;
-import org.qorgau.common.Validation;
+import org.qorgau.common.Paging;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
 import org.qorgau.security.Caller;
@@ -119,25 +116,17 @@ public class AuditResource {
             @Context UriInfo uriInfo) {
         Caller who = caller.get();
         AuditFilter filter = new AuditFilter(
-                instant("from", from),
-                instant("to", to),
-                filterText("org", org),
-                filterText("actor", actor),
-                type(type),
-                verdict(verdict),
-                cursor(cursor));
-        AuditService.Format format = exportFormat(headers);
+                AuditParameters.instant("from", from),
+                AuditParameters.instant("to", to),
+                AuditParameters.filterText("org", org),
+                AuditParameters.filterText("actor", actor),
+                AuditParameters.type(type),
+                AuditParameters.verdict(verdict),
+                AuditParameters.cursor(cursor));
+        AuditService.Format format = AuditParameters.exportFormat(headers);
         if (format == null) {
             AuditEventPage page = audit.page(filter, limit, who);
-            Response.ResponseBuilder response = Response.ok(page);
-            if (page.nextCursor() != null) {
-                response.link(
-                        uriInfo.getRequestUriBuilder()
-                                .replaceQueryParam("cursor", page.nextCursor())
-                                .build(),
-                        "next");
-            }
-            return response.build();
+            return Paging.ok(page, page.nextCursor(), uriInfo);
         }
         audit.recordExport(filter, format, who);
         StreamingOutput body = out -> audit.export(filter, format, out);
@@ -230,7 +219,10 @@ public class AuditResource {
             @Parameter(description = "Period start (ISO-8601 instant)") @QueryParam("from") String from,
             @Parameter(description = "Period end, exclusive (ISO-8601 instant)") @QueryParam("to") String to,
             @Parameter(description = "Only this organisation") @QueryParam("org") String org) {
-        UsageReport report = usage.report(instant("from", from), instant("to", to), filterText("org", org));
+        UsageReport report = usage.report(
+                AuditParameters.instant("from", from),
+                AuditParameters.instant("to", to),
+                AuditParameters.filterText("org", org));
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("from", report.from().toString());
         query.put("to", report.to().toString());
@@ -239,76 +231,5 @@ public class AuditResource {
         }
         audit.recordRead(caller.get(), "usage", query);
         return report;
-    }
-
-    private static AuditService.Format exportFormat(HttpHeaders headers) {
-        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
-            String type = accepted.getType() + "/" + accepted.getSubtype();
-            if (type.equals(CSV)) {
-                return AuditService.Format.CSV;
-            }
-            if (type.equals(NDJSON)) {
-                return AuditService.Format.NDJSON;
-            }
-            if (type.equals(MediaType.APPLICATION_JSON) || accepted.isWildcardType()) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(name, name + " must be an ISO-8601 instant, e.g. 2026-01-31T00:00:00Z");
-        }
-    }
-
-    private static String type(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return AuditEventType.valueOf(value).name();
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("type", "type must be one of " + Arrays.toString(AuditEventType.values()));
-        }
-    }
-
-    private static String verdict(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (!value.equals("MATCH") && !value.equals("POSSIBLE_MATCH") && !value.equals("NO_MATCH")) {
-            throw new ValidationException("verdict", "verdict must be MATCH, POSSIBLE_MATCH or NO_MATCH");
-        }
-        return value;
-    }
-
-    private static Long cursor(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ValidationException("cursor", "cursor must be a nextCursor from an earlier page");
-        }
-    }
-
-    /** A free-text filter: blank means none; control characters, lone surrogates or overlong values are a 422. */
-    private static String filterText(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String problem = Validation.filter(value);
-        if (problem != null) {
-            throw new ValidationException(name, name + " " + problem);
-        }
-        return value;
     }
 }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Paging;
 import org.qorgau.dispute.DisputeService;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
@@ -203,15 +204,7 @@ public class DisputeResource {
             throw new ValidationException("limit", "limit must be between 1 and 500");
         }
         DisputeView.Page page = disputes.list(who(), status, cursor, limit);
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.nextCursor() != null) {
-            response.link(
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", page.nextCursor())
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return Paging.ok(page, page.nextCursor(), uriInfo);
     }
 
     /** Organisation roles act for their organisation and must name it; the others see across organisations. */

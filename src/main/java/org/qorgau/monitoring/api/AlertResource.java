@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Paging;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
 import org.qorgau.monitoring.MonitoringService;
@@ -82,15 +83,7 @@ public class AlertResource {
         MonitoringService.AlertPage page =
                 monitoring.alerts(caller.requireOrg(), filter, after.at(), after.id(), limit);
         String next = PageCursor.encode(page.nextAt(), page.nextId());
-        Response.ResponseBuilder response = Response.ok(new AlertPage(page.items(), next));
-        if (next != null) {
-            response.link(
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", next)
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return Paging.ok(new AlertPage(page.items(), next), next, uriInfo);
     }
 
     @POST

@@ -22,17 +22,22 @@ public record EnrolmentBatchRequest(
         @Schema(description = "Position for items that do not name their own", example = "Teacher")
         String position,
 
-        @Schema(required = true, description = "1 to 500 people") List<Item> people) {
+        @Schema(required = true, description = "1 to 500 people")
+        List<Item> people) {
 
     /** One person of a batch. */
     @Schema(name = "EnrolmentBatchItem")
     public record Item(
             @Schema(required = true) CandidateInput candidate,
 
-            @Schema(description = "The organisation's own id of the person (at most 200 characters)", example = "EMP-1042")
+            @Schema(
+                    description = "The organisation's own id of the person (at most 200 characters)",
+                    example = "EMP-1042")
             String reference,
 
-            @Schema(description = "Overrides the batch's consentReference") String consentReference,
+            @Schema(description = "Overrides the batch's consentReference")
+            String consentReference,
 
-            @Schema(description = "Overrides the batch's position") String position) {}
+            @Schema(description = "Overrides the batch's position")
+            String position) {}
 }

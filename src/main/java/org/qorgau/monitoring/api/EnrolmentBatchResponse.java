@@ -11,7 +11,9 @@ import org.qorgau.error.Problem;
 public record EnrolmentBatchResponse(
         Instant createdAt,
 
-        @Schema(example = "EMPLOYMENT", enumeration = {"EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN"})
+        @Schema(
+                example = "EMPLOYMENT",
+                enumeration = {"EMPLOYMENT", "VOLUNTEERING", "CONTRACTOR", "PERIODIC_RESCREEN"})
         String purpose,
 
         @Schema(example = "120") int total,
@@ -23,9 +25,11 @@ public record EnrolmentBatchResponse(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "EnrolmentBatchItemResult")
     public record ItemResult(
-            @Schema(description = "Position in the request, from 0", example = "0") int index,
+            @Schema(description = "Position in the request, from 0", example = "0")
+            int index,
 
-            @Schema(description = "HTTP status this item would have had alone", example = "201") int status,
+            @Schema(description = "HTTP status this item would have had alone", example = "201")
+            int status,
 
             MonitoredPersonView person,
             Problem problem) {}

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Paging;
 import org.qorgau.common.Validation;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
@@ -172,15 +173,7 @@ public class MonitoredPersonResource {
         MonitoringService.PersonPage page =
                 monitoring.list(caller.requireOrg(), status, reference, after.at(), after.id(), limit);
         String next = PageCursor.encode(page.nextAt(), page.nextId());
-        Response.ResponseBuilder response = Response.ok(new MonitoredPersonPage(page.items(), next));
-        if (next != null) {
-            response.link(
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", next)
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return Paging.ok(new MonitoredPersonPage(page.items(), next), next, uriInfo);
     }
 
     @DELETE

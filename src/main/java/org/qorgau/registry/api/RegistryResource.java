@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Paging;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.UnsupportedMediaTypeException;
@@ -323,14 +324,6 @@ public class RegistryResource {
             versions = versions.subList(0, limit);
             next = Long.toString(versions.get(limit - 1).version());
         }
-        Response.ResponseBuilder response = Response.ok(new RegistryVersionPage(List.copyOf(versions), next));
-        if (next != null) {
-            response.link(
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", next)
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return Paging.ok(new RegistryVersionPage(List.copyOf(versions), next), next, uriInfo);
     }
 }

@@ -36,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Paging;
+import org.qorgau.common.Purpose;
 import org.qorgau.common.Validation;
 import org.qorgau.error.BadRequestException;
 import org.qorgau.error.NotFoundException;
@@ -48,7 +50,6 @@ import org.qorgau.photo.MultipartForm;
 import org.qorgau.photo.PhotoHashing;
 import org.qorgau.screening.BatchService;
 import org.qorgau.screening.CheckService;
-import org.qorgau.screening.Purpose;
 import org.qorgau.screening.ReviewService;
 import org.qorgau.security.Caller;
 import org.qorgau.security.CurrentCaller;
@@ -435,15 +436,7 @@ public class CheckResource {
                 org, actor, verdictIs, purposeIs, instant("from", from), instant("to", to));
         CheckService.CheckPage page = checks.list(who, auditor, filter, decodeCursor(cursor), limit);
         String next = page.next() == null ? null : encodeCursor(page.next());
-        Response.ResponseBuilder response = Response.ok(new CheckPage(page.items(), next));
-        if (next != null) {
-            response.link(
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", next)
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return Paging.ok(new CheckPage(page.items(), next), next, uriInfo);
     }
 
     private static Instant instant(String field, String value) {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Paging;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
 import org.qorgau.screening.CheckService;
@@ -69,15 +70,7 @@ public class ReviewQueueResource {
         }
         ReviewService.QueuePage page = reviews.queue(caller.requireOrg(), decode(cursor), limit);
         String next = page.next() == null ? null : encode(page.next());
-        Response.ResponseBuilder response = Response.ok(new ReviewQueuePage(page.items(), next));
-        if (next != null) {
-            response.link(
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", next)
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return Paging.ok(new ReviewQueuePage(page.items(), next), next, uriInfo);
     }
 
     /** The queue's cursor, in the same format as the check list's. */

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.Paging;
 import org.qorgau.error.Problem;
 import org.qorgau.security.CurrentCaller;
 import org.qorgau.security.Roles;
@@ -168,15 +169,7 @@ public class WebhookEndpointResource {
         WebhookService.DeliveryPage page = webhooks.deliveries(
                 PageCursor.id(id, "webhook endpoint"), caller.requireOrg(), after.at(), after.id(), limit);
         String next = PageCursor.encode(page.nextAt(), page.nextId());
-        Response.ResponseBuilder response = Response.ok(new DeliveryPage(page.items(), next));
-        if (next != null) {
-            response.link(
-                    uriInfo.getRequestUriBuilder()
-                            .replaceQueryParam("cursor", next)
-                            .build(),
-                    "next");
-        }
-        return response.build();
+        return Paging.ok(new DeliveryPage(page.items(), next), next, uriInfo);
     }
 
     @POST

@@ -96,7 +96,8 @@ public final class MonitoringBench {
                     if (answer.statusCode() != 200) {
                         failed.addAndGet(end - start);
                     } else {
-                        failed.addAndGet(JSON.readTree(answer.body()).get("failed").asInt());
+                        failed.addAndGet(
+                                JSON.readTree(answer.body()).get("failed").asInt());
                     }
                 } catch (IOException | InterruptedException e) {
                     failed.addAndGet(end - start);
@@ -180,7 +181,9 @@ public final class MonitoringBench {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+            return String.join(
+                    " ",
+                    Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
         } catch (IOException e) {
             return "unknown";
         }

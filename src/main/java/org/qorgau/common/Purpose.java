@@ -1,4 +1,4 @@
-package org.qorgau.screening;
+package org.qorgau.common;
 
 /** Why a check is made; required on every check and recorded in its audit event. */
 public enum Purpose {
