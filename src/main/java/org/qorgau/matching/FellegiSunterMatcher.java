@@ -136,7 +136,20 @@ final class FellegiSunterMatcher implements Matcher {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
-        return collect(name, dob, photo, index.candidates(name, dob, photo));
+        return collect(name, dob, photo, index.candidates(name, dob, photo), null);
+    }
+
+    /**
+     * Screens like {@link #screen} and counts its work (for benchmarks and tests): {@code counts[0]} += candidates the
+     * index proposed, {@code counts[1]} += candidates fully scored.
+     */
+    Screening screenCounting(Probe probe, long[] counts) {
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
+        int[] candidates = index.candidates(name, dob, photo);
+        counts[0] += candidates.length;
+        return collect(name, dob, photo, candidates, counts);
     }
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
@@ -158,6 +171,20 @@ final class FellegiSunterMatcher implements Matcher {
         return finish(matches);
     }
 
+    /**
+     * As {@link #screenAll}, every entry passing through the scorer's quick rejection only (which drops what the scorer
+     * would drop): brute force fast enough for whole evaluation suites.
+     */
+    Screening screenAllQuick(Probe probe) {
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        int[] all = new int[ids.length];
+        for (int e = 0; e < all.length; e++) {
+            all[e] = e;
+        }
+        return collect(
+                name, DateOfBirth.parse(probe.dateOfBirth()), PhotoHash.parse(probe.photoHash()), all, null);
+    }
+
     /** Scores one entry whatever its verdict (for explanations and tests). */
     Match scoreEntry(Probe probe, int entry) {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
@@ -172,7 +199,7 @@ final class FellegiSunterMatcher implements Matcher {
                 null);
     }
 
-    private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates) {
+    private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates, long[] counts) {
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         NameComparator names = scorer.names();
@@ -180,6 +207,9 @@ final class FellegiSunterMatcher implements Matcher {
         int generation = memo.next();
         if (PaddedName.isPadded(name)) {
             // more tokens than the comparator pairs: focus the probe on each candidate's own tokens (PaddedName)
+            if (counts != null) {
+                counts[1] += candidates.length;
+            }
             for (int e : candidates) {
                 Match m = score(true, PaddedName.focus(names, name, forms[e], cache), dob, photo, e, null);
                 if (m != null && m.verdict() != Verdict.NO_MATCH) {
@@ -200,6 +230,9 @@ final class FellegiSunterMatcher implements Matcher {
                     && !photoWithinReach(photo, e)
                     && !(dobs[e] == dob && DateOfBirth.day(dob) != 0 && anyTokenAgrees(e, memo, generation))) {
                 continue;
+            }
+            if (counts != null) {
+                counts[1]++;
             }
             Match m = score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
