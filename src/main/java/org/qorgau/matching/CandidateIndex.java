@@ -17,7 +17,16 @@ import java.util.function.IntPredicate;
  *       ({@code z:}) and the first two plus the last two ({@code b:}); Latin tokens also under their other readings'
  *       keys and the keys of their two most likely Russian readings ({@link NameToken#readings}), and a name with at most one core token also under its patronymic's {@code p:} and {@code a:} keys. A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
  *       least two agreeing tokens (or a surname plus an initial), so a typo in one token is found through the other.
- *       Postings are sorted {@code int} arrays of entry numbers.
+ *       A key lists the name items (distinct tokens) posting under it; each item has the sorted entries bearing it.
+ *   <li><b>Agreeing items only.</b> The matcher tells the index which of the items reached through the probe's keys
+ *       agree with some probe token (the quick rejection's token comparison, memoised for it), and brings the entries
+ *       of those only. A name agreement needs every token of the shorter name to agree, so an entry reached only
+ *       through tokens that agree with nothing could agree only through its other tokens, which share no key with the
+ *       probe: the same chance the index never promised to catch (an entry whose agreeing tokens share no key is not
+ *       found through any key). Of a non-agreeing item, the entries born on the probe's full date of birth are still
+ *       kept (a rare given name with the same birthday is reviewed). Checked against scoring every entry on the
+ *       evaluation suites ({@code CandidateStageCheck}, {@code CandidateIndexRecallTest}). Most entries reached through a frequent key (the
+ *       ending of a common surname) are dropped this way: the candidates per probe fall from hundreds to tens.
  *   <li><b>Date keys.</b> Each posting list is sorted by packed date of birth, so it is at the same time a date index
  *       for that name key. A probe visits only the ranges of dates compatible with its own
  *       ({@link DateComparator#compatibleRanges}: equal, partial, day/month swap, one digit, transposition, year ±1,
@@ -39,7 +48,7 @@ final class CandidateIndex {
     /** How many of a Latin token's Russian readings ({@link NameToken#readings}) it posts and probes under. */
     static final int INDEXED_READINGS = 2;
 
-    /** One key's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
+    /** One item's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
     record Posting(int[] dobs, int[] entries) {}
 
     private static final int LINEAR_SCAN = 48;

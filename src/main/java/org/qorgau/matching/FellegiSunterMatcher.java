@@ -163,9 +163,8 @@ final class FellegiSunterMatcher implements Matcher {
 
     /**
      * Which of the index's name items agree with some probe token: the index brings the entries of the others only
-     * when they were born on the probe's full date of birth. An entry whose name can agree has, among the items it
-     * shares keys with, at least one agreeing token (a name agreement needs every token of the shorter name, and a
-     * rare-token agreement needs the same full date, which the index still brings); the comparison is the quick
+     * when they were born on the probe's full date of birth (see {@link CandidateIndex}: a name agreement needs every
+     * token of the shorter name, and a rare-token agreement the same full date). The comparison is the quick
      * rejection's own ({@link #couldAgree}), memoised for it. {@code null} (every item) for a padded probe, which is
      * compared token by token per candidate ({@link PaddedName}).
      */
