@@ -3,8 +3,10 @@ package org.qorgau.matching;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * In-memory candidate generation over a registry snapshot: find the few entries worth scoring, fast.
@@ -15,7 +17,16 @@ import java.util.Set;
  *       ({@code z:}) and the first two plus the last two ({@code b:}); Latin tokens also under their other readings'
  *       keys and the keys of their two most likely Russian readings ({@link NameToken#readings}), and a name with at most one core token also under its patronymic's {@code p:} and {@code a:} keys. A single typo leaves at least one of them intact in long tokens, and a name agreement needs at
  *       least two agreeing tokens (or a surname plus an initial), so a typo in one token is found through the other.
- *       Postings are sorted {@code int} arrays of entry numbers.
+ *       A key lists the name items (distinct tokens) posting under it; each item has the sorted entries bearing it.
+ *   <li><b>Agreeing items only.</b> The matcher tells the index which of the items reached through the probe's keys
+ *       agree with some probe token (the quick rejection's token comparison, memoised for it), and brings the entries
+ *       of those only. A name agreement needs every token of the shorter name to agree, so an entry reached only
+ *       through tokens that agree with nothing could agree only through its other tokens, which share no key with the
+ *       probe: the same chance the index never promised to catch (an entry whose agreeing tokens share no key is not
+ *       found through any key). Of a non-agreeing item, the entries born on the probe's full date of birth are still
+ *       kept (a rare given name with the same birthday is reviewed). Checked against scoring every entry on the
+ *       evaluation suites ({@code CandidateStageCheck}, {@code CandidateIndexRecallTest}). Most entries reached through a frequent key (the
+ *       ending of a common surname) are dropped this way: the candidates per probe fall from hundreds to tens.
  *   <li><b>Date keys.</b> Each posting list is sorted by packed date of birth, so it is at the same time a date index
  *       for that name key. A probe visits only the ranges of dates compatible with its own
  *       ({@link DateComparator#compatibleRanges}: equal, partial, day/month swap, one digit, transposition, year ±1,
@@ -37,12 +48,17 @@ final class CandidateIndex {
     /** How many of a Latin token's Russian readings ({@link NameToken#readings}) it posts and probes under. */
     static final int INDEXED_READINGS = 2;
 
-    /** One key's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
+    /** One item's postings, sorted by packed date of birth then entry: {@code dobs[i]} is {@code entries[i]}'s date. */
     record Posting(int[] dobs, int[] entries) {}
 
     private static final int LINEAR_SCAN = 48;
 
-    private final Map<String, Posting> postings;
+    // Name tokens: every distinct token a registry name posts keys for is an item (a patronymic posting only its p:
+    // and a: keys is an item of its own); a key lists the items that post under it, an item its entries.
+    private final Map<String, int[]> keyItems;
+    private final NameToken[] itemTokens;
+    private final Posting[] itemPostings;
+    private final ThreadLocal<int[]> itemStamps;
     private final int[] dobs;
     private final long[] photoBits; // 4 longs per hash
     private final int[] photoOwner; // entry of each hash
@@ -55,14 +71,20 @@ final class CandidateIndex {
     private final ThreadLocal<int[]> generation = ThreadLocal.withInitial(() -> new int[1]);
 
     private CandidateIndex(
-            Map<String, Posting> postings,
+            Map<String, int[]> keyItems,
+            NameToken[] itemTokens,
+            Posting[] itemPostings,
             int[] dobs,
             long[] photoBits,
             int[] photoOwner,
             int[][] chunkOffsets,
             int[][] chunkHashes,
             long[][] chunkInline) {
-        this.postings = postings;
+        this.keyItems = keyItems;
+        this.itemTokens = itemTokens;
+        this.itemPostings = itemPostings;
+        int items = itemTokens.length;
+        this.itemStamps = ThreadLocal.withInitial(() -> new int[items]);
         this.chunkInline = chunkInline;
         this.dobs = dobs;
         this.photoBits = photoBits;
@@ -121,30 +143,61 @@ final class CandidateIndex {
         // only through both tokens, so a typo in the given name must still find it through the patronymic's start.
         if (name.core().length <= 1) {
             for (NameToken t : name.patronymics()) {
-                String key = t.key();
-                if (key.length() >= 2) {
-                    out.add("p:" + t.phonetic());
-                    out.add("a:" + key.substring(0, Math.min(AFFIX, key.length())));
-                }
+                patronymicKeys(t, out);
             }
+        }
+    }
+
+    /** The keys a patronymic posts under in a name with at most one core token. */
+    private static void patronymicKeys(NameToken t, Set<String> out) {
+        String key = t.key();
+        if (key.length() >= 2) {
+            out.add("p:" + t.phonetic());
+            out.add("a:" + key.substring(0, Math.min(AFFIX, key.length())));
         }
     }
 
     /** Builds the index; {@code photoBits}/{@code photoOwner} hold every entry's hashes in entry order. */
     static CandidateIndex build(ParsedName[][] forms, int[] dobs, long[] photoBits, int[] photoOwner) {
-        Map<String, IntList> building = new HashMap<>();
-        Set<String> keys = new HashSet<>();
+        // Items: a core token, or a patronymic of a name with at most one core token (fewer keys), by identity (the
+        // factory interns tokens, so one spelling is one item).
+        IdentityHashMap<NameToken, Integer> coreItems = new IdentityHashMap<>();
+        IdentityHashMap<NameToken, Integer> patronymicItems = new IdentityHashMap<>();
+        java.util.List<NameToken> tokens = new java.util.ArrayList<>();
+        java.util.List<Boolean> patronymic = new java.util.ArrayList<>();
+        java.util.List<IntList> entriesOf = new java.util.ArrayList<>();
         for (int e = 0; e < forms.length; e++) {
-            keys.clear();
             for (ParsedName form : forms[e]) {
-                keys(form, keys);
-            }
-            for (String k : keys) {
-                building.computeIfAbsent(k, x -> new IntList()).add(e);
+                for (NameToken t : form.core()) {
+                    if (!t.initial()) {
+                        addItem(coreItems, t, false, e, tokens, patronymic, entriesOf);
+                    }
+                }
+                if (form.core().length <= 1) {
+                    for (NameToken t : form.patronymics()) {
+                        addItem(patronymicItems, t, true, e, tokens, patronymic, entriesOf);
+                    }
+                }
             }
         }
-        Map<String, Posting> postings = new HashMap<>(building.size() * 2);
-        building.forEach((k, v) -> postings.put(k, sortedByDate(v.toArray(), dobs)));
+        Map<String, IntList> building = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        Posting[] itemPostings = new Posting[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            keys.clear();
+            if (patronymic.get(i)) {
+                patronymicKeys(tokens.get(i), keys);
+            } else {
+                keys(tokens.get(i), keys);
+            }
+            for (String k : keys) {
+                building.computeIfAbsent(k, x -> new IntList()).add(i);
+            }
+            itemPostings[i] = sortedByDate(entriesOf.get(i).toArray(), dobs);
+            entriesOf.set(i, null);
+        }
+        Map<String, int[]> keyItems = new HashMap<>(building.size() * 2);
+        building.forEach((k, v) -> keyItems.put(k, v.toArray()));
 
         int hashes = photoOwner.length;
         int[][] offsets = new int[CHUNKS][];
@@ -172,7 +225,41 @@ final class CandidateIndex {
             }
             inline[c] = near;
         }
-        return new CandidateIndex(postings, dobs, photoBits, photoOwner, offsets, byChunk, inline);
+        return new CandidateIndex(
+                keyItems,
+                tokens.toArray(new NameToken[0]),
+                itemPostings,
+                dobs,
+                photoBits,
+                photoOwner,
+                offsets,
+                byChunk,
+                inline);
+    }
+
+    private static void addItem(
+            IdentityHashMap<NameToken, Integer> ids,
+            NameToken t,
+            boolean patronymic,
+            int entry,
+            java.util.List<NameToken> tokens,
+            java.util.List<Boolean> patronymicFlags,
+            java.util.List<IntList> entriesOf) {
+        if (t.key().length() < 2) {
+            return; // posts no key
+        }
+        Integer id = ids.get(t);
+        if (id == null) {
+            id = tokens.size();
+            ids.put(t, id);
+            tokens.add(t);
+            patronymicFlags.add(patronymic);
+            entriesOf.add(new IntList());
+        }
+        IntList list = entriesOf.get(id);
+        if (list.size() == 0 || list.last() != entry) {
+            list.add(entry);
+        }
     }
 
     private static Posting sortedByDate(int[] entries, int[] dobs) {
@@ -192,13 +279,24 @@ final class CandidateIndex {
 
     /**
      * Entries worth scoring for a probe: photo near-duplicates, then entries sharing a name key whose date does not
-     * contradict. Each entry at most once.
+     * contradict, each at most once.
      */
     int[] candidates(ParsedName probe, int probeDob, long[] probePhoto) {
+        return candidates(probe, probeDob, probePhoto, null);
+    }
+
+    /**
+     * As {@link #candidates(ParsedName, int, long[])}, where a name item (a token a registry name posts keys for,
+     * {@link #itemToken}) that {@code agrees} rejects (it agrees with no probe token) brings only its entries born on
+     * the probe's full date of birth, where a rare given name may still agree ({@link NameLevel#RARE_TOKEN}).
+     */
+    int[] candidates(ParsedName probe, int probeDob, long[] probePhoto, IntPredicate agrees) {
         int[] stamp = stamps.get();
+        int[] itemStamp = itemStamps.get();
         int[] gen = generation.get();
         if (++gen[0] == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);
+            Arrays.fill(itemStamp, 0);
             gen[0] = 1;
         }
         int g = gen[0];
@@ -215,58 +313,97 @@ final class CandidateIndex {
         Set<String> keys = new HashSet<>();
         keys(probe, keys);
         int[] ranges = DateComparator.compatibleRanges(probeDob);
+        boolean fullDate = probeDob != DateOfBirth.MISSING && DateOfBirth.day(probeDob) != 0;
         for (String k : keys) {
-            Posting posting = postings.get(k);
-            if (posting == null) {
+            int[] items = keyItems.get(k);
+            if (items == null) {
                 continue;
             }
-            int[] d = posting.dobs();
-            int[] list = posting.entries();
-            // Postings are sorted by date, so runs of equal dates are common: the date check is a pure function of
-            // (probeDob, dob), so the last date's verdict is reused for the next posting with the same date.
-            int lastDob = -1;
-            boolean lastOk = false;
-            if (ranges == null || list.length <= LINEAR_SCAN) {
-                for (int i = 0; i < list.length; i++) {
-                    int e = list[i];
-                    if (stamp[e] != g) {
-                        stamp[e] = g;
-                        int dob = d[i];
-                        if (dob != lastDob) {
-                            lastDob = dob;
-                            lastOk = compatible(probeDob, dob);
-                        }
-                        if (lastOk) {
-                            out.add(e);
-                        }
-                    }
+            for (int item : items) {
+                if (itemStamp[item] == g) {
+                    continue;
                 }
-                continue;
-            }
-            // Date-sorted postings: binary-search each compatible date range instead of scanning the whole list.
-            // The ranges are sorted, so each search starts where the previous range ended (galloping forward).
-            int i = 0;
-            for (int r = 0; r < ranges.length && i < d.length; r += 2) {
-                int lo = ranges[r];
-                int hi = ranges[r + 1];
-                i = gallop(d, i, lo);
-                for (; i < d.length && d[i] <= hi; i++) {
-                    int e = list[i];
-                    if (stamp[e] != g) {
-                        stamp[e] = g;
-                        int dob = d[i];
-                        if (dob != lastDob) {
-                            lastDob = dob;
-                            lastOk = compatible(probeDob, dob);
-                        }
-                        if (lastOk) {
-                            out.add(e);
-                        }
-                    }
+                itemStamp[item] = g;
+                if (agrees == null || agrees.test(item)) {
+                    walk(itemPostings[item], probeDob, ranges, stamp, g, out);
+                } else if (fullDate) {
+                    sameDate(itemPostings[item], probeDob, stamp, g, out);
                 }
             }
         }
         return out.toArray();
+    }
+
+    /** The token of a name item (see {@link #candidates}). */
+    NameToken itemToken(int item) {
+        return itemTokens[item];
+    }
+
+    /** Number of name items. */
+    int itemCount() {
+        return itemTokens.length;
+    }
+
+    /** Adds the posting's entries born on exactly {@code probeDob}. */
+    private static void sameDate(Posting posting, int probeDob, int[] stamp, int g, IntList out) {
+        int[] d = posting.dobs();
+        int[] list = posting.entries();
+        for (int i = lowerBound(d, 0, d.length, probeDob); i < d.length && d[i] == probeDob; i++) {
+            int e = list[i];
+            if (stamp[e] != g) {
+                stamp[e] = g;
+                out.add(e);
+            }
+        }
+    }
+
+    /** Adds the posting's entries whose date does not contradict {@code probeDob}. */
+    private static void walk(Posting posting, int probeDob, int[] ranges, int[] stamp, int g, IntList out) {
+        int[] d = posting.dobs();
+        int[] list = posting.entries();
+        // Postings are sorted by date, so runs of equal dates are common: the date check is a pure function of
+        // (probeDob, dob), so the last date's verdict is reused for the next posting with the same date.
+        int lastDob = -1;
+        boolean lastOk = false;
+        if (ranges == null || list.length <= LINEAR_SCAN) {
+            for (int i = 0; i < list.length; i++) {
+                int e = list[i];
+                if (stamp[e] != g) {
+                    stamp[e] = g;
+                    int dob = d[i];
+                    if (dob != lastDob) {
+                        lastDob = dob;
+                        lastOk = compatible(probeDob, dob);
+                    }
+                    if (lastOk) {
+                        out.add(e);
+                    }
+                }
+            }
+            return;
+        }
+        // Date-sorted postings: binary-search each compatible date range instead of scanning the whole list.
+        // The ranges are sorted, so each search starts where the previous range ended (galloping forward).
+        int i = 0;
+        for (int r = 0; r < ranges.length && i < d.length; r += 2) {
+            int lo = ranges[r];
+            int hi = ranges[r + 1];
+            i = gallop(d, i, lo);
+            for (; i < d.length && d[i] <= hi; i++) {
+                int e = list[i];
+                if (stamp[e] != g) {
+                    stamp[e] = g;
+                    int dob = d[i];
+                    if (dob != lastDob) {
+                        lastDob = dob;
+                        lastOk = compatible(probeDob, dob);
+                    }
+                    if (lastOk) {
+                        out.add(e);
+                    }
+                }
+            }
+        }
     }
 
     // An entry's date is the same under every key, so it is checked once per probe (stamp), kept or not.
@@ -334,7 +471,7 @@ final class CandidateIndex {
 
     /** Number of distinct name keys (for diagnostics and tests). */
     int keyCount() {
-        return postings.size();
+        return keyItems.size();
     }
 
     /** A growable int array. */
@@ -355,6 +492,10 @@ final class CandidateIndex {
 
         int size() {
             return size;
+        }
+
+        int last() {
+            return data[size - 1];
         }
     }
 }

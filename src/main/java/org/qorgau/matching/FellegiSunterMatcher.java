@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The matcher over one registry snapshot: candidate generation ({@link CandidateIndex}) then Fellegi–Sunter scoring
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.2";
+    static final String ALGORITHM = "qorgau-fs/1.3";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()
@@ -36,6 +37,8 @@ final class FellegiSunterMatcher implements Matcher {
     private final int[] tokenIds;
     private final NameToken[] tokens;
     private final ThreadLocal<Scratch> scratch;
+    // The index's name items as token ids (-1: a token beyond the comparator's MAX_TOKENS, never compared alone).
+    private final int[] itemTokenIds;
 
     FellegiSunterMatcher(
             String version,
@@ -80,6 +83,11 @@ final class FellegiSunterMatcher implements Matcher {
         this.tokens = distinct.toArray(new NameToken[0]);
         int tokenCount = tokens.length;
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(tokenCount));
+        this.itemTokenIds = new int[index.itemCount()];
+        for (int i = 0; i < itemTokenIds.length; i++) {
+            Integer id = ids0.get(index.itemToken(i));
+            itemTokenIds[i] = id == null ? -1 : id;
+        }
     }
 
     private static void addForm(
@@ -133,10 +141,63 @@ final class FellegiSunterMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
+        return screenCounting(probe, null);
+    }
+
+    /**
+     * Screens like {@link #screen}; with {@code counts} also counts its work (for benchmarks and tests):
+     * {@code counts[0]} += candidates the index proposed, {@code counts[1]} += candidates fully scored.
+     */
+    Screening screenCounting(Probe probe, long[] counts) {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
-        return collect(name, dob, photo, index.candidates(name, dob, photo));
+        Scratch memo = scratch.get();
+        int generation = memo.next();
+        int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation));
+        if (counts != null) {
+            counts[0] += candidates.length;
+        }
+        return collect(name, dob, photo, candidates, counts, memo, generation);
+    }
+
+    /**
+     * Which of the index's name items agree with some probe token: the index brings the entries of the others only
+     * when they were born on the probe's full date of birth (see {@link CandidateIndex}: a name agreement needs every
+     * token of the shorter name, and a rare-token agreement the same full date). The comparison is the quick
+     * rejection's own ({@link #couldAgree}), memoised for it. {@code null} (every item) for a padded probe, which is
+     * compared token by token per candidate ({@link PaddedName}).
+     */
+    private IntPredicate itemFilter(ParsedName name, Scratch memo, int generation) {
+        if (PaddedName.isPadded(name)) {
+            return null;
+        }
+        NameComparator names = scorer.names();
+        NameToken[] core = name.core();
+        NameToken[] probePatronymics = core.length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
+        return item -> {
+            int id = itemTokenIds[item];
+            if (id < 0) {
+                return true;
+            }
+            int code = memo.codes[id];
+            if (code >>> 9 != generation) {
+                code = generation << 9 | 256 | names.agreeMask(core, tokens[id]);
+                memo.codes[id] = code;
+            }
+            if ((code & 255) != 0) {
+                return true;
+            }
+            if (probePatronymics.length == 0) {
+                return false;
+            }
+            int pcode = memo.patronymicCodes[id];
+            if (pcode >>> 9 != generation) {
+                pcode = generation << 9 | 256 | names.agreeMask(probePatronymics, tokens[id]);
+                memo.patronymicCodes[id] = pcode;
+            }
+            return (pcode & 255) != 0;
+        };
     }
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
@@ -158,6 +219,28 @@ final class FellegiSunterMatcher implements Matcher {
         return finish(matches);
     }
 
+    /**
+     * As {@link #screenAll}, every entry passing through the scorer's quick rejection only (which drops what the scorer
+     * would drop): brute force fast enough for whole evaluation suites.
+     */
+    Screening screenAllQuick(Probe probe) {
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        int[] all = new int[ids.length];
+        for (int e = 0; e < all.length; e++) {
+            all[e] = e;
+        }
+        Scratch memo = scratch.get();
+        int generation = memo.next();
+        return collect(
+                name,
+                DateOfBirth.parse(probe.dateOfBirth()),
+                PhotoHash.parse(probe.photoHash()),
+                all,
+                null,
+                memo,
+                generation);
+    }
+
     /** Scores one entry whatever its verdict (for explanations and tests). */
     Match scoreEntry(Probe probe, int entry) {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
@@ -172,14 +255,16 @@ final class FellegiSunterMatcher implements Matcher {
                 null);
     }
 
-    private Screening collect(ParsedName name, int dob, long[] photo, int[] candidates) {
+    private Screening collect(
+            ParsedName name, int dob, long[] photo, int[] candidates, long[] counts, Scratch memo, int generation) {
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         NameComparator names = scorer.names();
-        Scratch memo = scratch.get();
-        int generation = memo.next();
         if (PaddedName.isPadded(name)) {
             // more tokens than the comparator pairs: focus the probe on each candidate's own tokens (PaddedName)
+            if (counts != null) {
+                counts[1] += candidates.length;
+            }
             for (int e : candidates) {
                 Match m = score(true, PaddedName.focus(names, name, forms[e], cache), dob, photo, e, null);
                 if (m != null && m.verdict() != Verdict.NO_MATCH) {
@@ -200,6 +285,9 @@ final class FellegiSunterMatcher implements Matcher {
                     && !photoWithinReach(photo, e)
                     && !(dobs[e] == dob && DateOfBirth.day(dob) != 0 && anyTokenAgrees(e, memo, generation))) {
                 continue;
+            }
+            if (counts != null) {
+                counts[1]++;
             }
             Match m = score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
@@ -358,16 +446,17 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** The entries the index proposes for a parsed probe name (for diagnostics). */
     int[] candidates(ParsedName name, Probe probe) {
-        return index.candidates(name, DateOfBirth.parse(probe.dateOfBirth()), PhotoHash.parse(probe.photoHash()));
+        Scratch memo = scratch.get();
+        return index.candidates(
+                name,
+                DateOfBirth.parse(probe.dateOfBirth()),
+                PhotoHash.parse(probe.photoHash()),
+                itemFilter(name, memo, memo.next()));
     }
 
     /** Number of candidates the index proposes for a probe (for tests and benchmarks). */
     int candidateCount(Probe probe) {
-        return index.candidates(
-                        ParsedName.parse(probe.fullName()),
-                        DateOfBirth.parse(probe.dateOfBirth()),
-                        PhotoHash.parse(probe.photoHash()))
-                .length;
+        return candidates(PaddedName.distinct(ParsedName.parse(probe.fullName())), probe).length;
     }
 
     @Override
