@@ -212,14 +212,16 @@ public class ProfileSplit {
         }
         Files.writeString(Path.of(prefix + "-split.md"), table.toString(), StandardCharsets.UTF_8);
         System.out.print(table);
-        writeSvg(folded, total, title, Path.of(prefix + ".svg"));
+        Map<String, Long> checkPath = new TreeMap<>(folded);
+        checkPath.keySet().removeIf(stack -> stack.startsWith(Category.BACKGROUND.name() + ";"));
+        writeSvg(checkPath, serving, title, Path.of(prefix + ".svg"));
     }
 
     // ------------------------------------------------------------------------------------------ flame graph (SVG)
 
     static final int WIDTH = 1200;
     static final int ROW = 16;
-    static final double MIN_WIDTH = 0.3;
+    static final double MIN_WIDTH = 1.0;
 
     static void writeSvg(Map<String, Long> folded, long total, String title, Path target) throws IOException {
         Node root = new Node("all");
