@@ -28,7 +28,8 @@ public final class CandidateStageCheck {
             System.out.println(FebrlHarness.run(BruteForceComparison.checking(tally), 0, FebrlHarness.dataDir(args)));
             summary.append("FEBRL3+4: ").append(tally).append('\n');
         }
-        if ((suite.equals("all") || suite.equals("real")) && !Engines.arg(args, "real-names", "").isEmpty()) {
+        if ((suite.equals("all") || suite.equals("real"))
+                && !Engines.arg(args, "real-names", "").isEmpty()) {
             BruteForceComparison.Tally tally = new BruteForceComparison.Tally();
             System.out.println(RealNamesHarness.run(BruteForceComparison.checking(tally), "fs", args));
             summary.append("real names (both directions): ").append(tally).append('\n');

@@ -24,8 +24,8 @@ public final class CandidateStats {
         int count = Integer.parseInt(Engines.arg(args, "probes", "4096"));
         int rounds = Integer.parseInt(Engines.arg(args, "rounds", "3"));
         long seed = KazakhRussianGenerator.DEFAULT_SEED;
-        FellegiSunterMatcher matcher = FellegiSunterMatcherFactory.withDefaultParameters()
-                .buildMatcher(BenchmarkData.registry(size, seed));
+        FellegiSunterMatcher matcher =
+                FellegiSunterMatcherFactory.withDefaultParameters().buildMatcher(BenchmarkData.registry(size, seed));
         List<Probe> probes = BenchmarkData.probeMix(count, size, seed, ProbeGenerator.DEFAULT_SEED);
         long[] proposed = new long[probes.size()];
         long[] scored = new long[probes.size()];
