@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.qorgau.common.PageCursor;
 import org.qorgau.common.Paging;
 import org.qorgau.common.Validation;
 import org.qorgau.error.NotFoundException;

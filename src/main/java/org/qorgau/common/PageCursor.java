@@ -1,22 +1,26 @@
-package org.qorgau.monitoring.api;
+package org.qorgau.common;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
 
-/** The opaque {@code cursor} of this package's lists: the last item's time and id, base64url. */
-record PageCursor(Instant at, UUID id) {
+/**
+ * The opaque {@code cursor} of the lists ordered by time and id (monitored people, alerts, webhook deliveries): the
+ * last item's time and id, base64url; with the path-id and {@code limit} checks those lists share.
+ */
+public record PageCursor(Instant at, UUID id) {
 
-    static String encode(Instant at, UUID id) {
+    public static String encode(Instant at, UUID id) {
         if (at == null) {
             return null;
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    static PageCursor decode(String cursor) {
+    public static PageCursor decode(String cursor) {
         if (cursor == null) {
             return new PageCursor(null, null);
         }
@@ -29,15 +33,15 @@ record PageCursor(Instant at, UUID id) {
         }
     }
 
-    static UUID id(String value, String what) {
+    public static UUID id(String value, String what) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new org.qorgau.error.NotFoundException("No such " + what + ".");
+            throw new NotFoundException("No such " + what + ".");
         }
     }
 
-    static void checkLimit(int limit) {
+    public static void checkLimit(int limit) {
         if (limit < 1 || limit > 500) {
             throw new ValidationException("limit", "limit must be between 1 and 500");
         }
