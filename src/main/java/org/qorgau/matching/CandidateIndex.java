@@ -58,7 +58,6 @@ final class CandidateIndex {
     private final Map<String, int[]> keyItems;
     private final NameToken[] itemTokens;
     private final Posting[] itemPostings;
-    private final ThreadLocal<int[]> itemStamps;
     private final int[] dobs;
     private final long[] photoBits; // 4 longs per hash
     private final int[] photoOwner; // entry of each hash
@@ -67,8 +66,28 @@ final class CandidateIndex {
     // [chunk] -> for each position of chunkHashes[chunk], two of the hash's longs other than the chunk's own: their
     // Hamming distance is a lower bound of the full distance, read in sequence instead of from photoBits at random.
     private final long[][] chunkInline;
-    private final ThreadLocal<int[]> stamps;
-    private final ThreadLocal<int[]> generation = ThreadLocal.withInitial(() -> new int[1]);
+    private final Workspaces<Stamps> workspaces;
+
+    /** A probe's marks: which entries and which name items it has reached (equal to {@code generation}). */
+    private static final class Stamps {
+        final int[] entries;
+        final int[] items;
+        int generation;
+
+        Stamps(int entries, int items) {
+            this.entries = new int[entries];
+            this.items = new int[items];
+        }
+
+        int next() {
+            if (++generation == Integer.MAX_VALUE) {
+                Arrays.fill(entries, 0);
+                Arrays.fill(items, 0);
+                generation = 1;
+            }
+            return generation;
+        }
+    }
 
     private CandidateIndex(
             Map<String, int[]> keyItems,
@@ -84,7 +103,6 @@ final class CandidateIndex {
         this.itemTokens = itemTokens;
         this.itemPostings = itemPostings;
         int items = itemTokens.length;
-        this.itemStamps = ThreadLocal.withInitial(() -> new int[items]);
         this.chunkInline = chunkInline;
         this.dobs = dobs;
         this.photoBits = photoBits;
@@ -92,7 +110,7 @@ final class CandidateIndex {
         this.chunkOffsets = chunkOffsets;
         this.chunkHashes = chunkHashes;
         int n = dobs.length;
-        this.stamps = ThreadLocal.withInitial(() -> new int[n]);
+        this.workspaces = new Workspaces<>(Workspaces.DEFAULT_CAPACITY, () -> new Stamps(n, items));
     }
 
     /** The keys a token posts under (and probes with). */
@@ -291,15 +309,22 @@ final class CandidateIndex {
      * the probe's full date of birth, where a rare given name may still agree ({@link NameLevel#RARE_TOKEN}).
      */
     int[] candidates(ParsedName probe, int probeDob, long[] probePhoto, IntPredicate agrees) {
-        int[] stamp = stamps.get();
-        int[] itemStamp = itemStamps.get();
-        int[] gen = generation.get();
-        if (++gen[0] == Integer.MAX_VALUE) {
-            Arrays.fill(stamp, 0);
-            Arrays.fill(itemStamp, 0);
-            gen[0] = 1;
+        Stamps marks = workspaces.borrow();
+        try {
+            return candidates(probe, probeDob, probePhoto, agrees, marks.entries, marks.items, marks.next());
+        } finally {
+            workspaces.release(marks);
         }
-        int g = gen[0];
+    }
+
+    private int[] candidates(
+            ParsedName probe,
+            int probeDob,
+            long[] probePhoto,
+            IntPredicate agrees,
+            int[] stamp,
+            int[] itemStamp,
+            int g) {
         IntList out = new IntList();
         if (probePhoto != null) {
             for (int c = 0; c < CHUNKS; c++) {

@@ -36,7 +36,7 @@ final class FellegiSunterMatcher implements Matcher {
     private final int[] entryTokens;
     private final int[] tokenIds;
     private final NameToken[] tokens;
-    private final ThreadLocal<Scratch> scratch;
+    private final Workspaces<Scratch> scratch;
     // The index's name items as token ids (-1: a token beyond the comparator's MAX_TOKENS, never compared alone).
     private final int[] itemTokenIds;
 
@@ -82,7 +82,7 @@ final class FellegiSunterMatcher implements Matcher {
         this.tokenIds = flat.toArray();
         this.tokens = distinct.toArray(new NameToken[0]);
         int tokenCount = tokens.length;
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(tokenCount));
+        this.scratch = new Workspaces<>(Workspaces.DEFAULT_CAPACITY, () -> new Scratch(tokenCount));
         this.itemTokenIds = new int[index.itemCount()];
         for (int i = 0; i < itemTokenIds.length; i++) {
             Integer id = ids0.get(index.itemToken(i));
@@ -109,15 +109,15 @@ final class FellegiSunterMatcher implements Matcher {
         }
     }
 
-    /**
-     * Per-thread memo of token agreement for the current screening: {@code codes[id] = generation << 9 | 256 | mask},
-     * where {@code mask} has bit {@code i} set when probe token {@code i} agrees with registry token {@code id}.
-     */
     private static final NameToken[] NO_TOKENS = new NameToken[0];
     // A form's head in tokenIds: its token count, and this flag when the registry name has a patronymic.
     private static final int TOKEN_COUNT = 0xFFFF;
     private static final int WITH_PATRONYMIC = 1 << 16;
 
+    /**
+     * One probe's memo of token agreement, lent from {@link #scratch}: {@code codes[id] = generation << 9 | 256 |
+     * mask}, where {@code mask} has bit {@code i} set when probe token {@code i} agrees with registry token {@code id}.
+     */
     private static final class Scratch {
         final int[] codes;
         // the same for the probe's patronymics read as ordinary tokens, filled only where needed (see couldAgree)
@@ -152,13 +152,17 @@ final class FellegiSunterMatcher implements Matcher {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
-        Scratch memo = scratch.get();
-        int generation = memo.next();
-        int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation));
-        if (counts != null) {
-            counts[0] += candidates.length;
+        Scratch memo = scratch.borrow();
+        try {
+            int generation = memo.next();
+            int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation));
+            if (counts != null) {
+                counts[0] += candidates.length;
+            }
+            return collect(name, dob, photo, candidates, counts, memo, generation);
+        } finally {
+            scratch.release(memo);
         }
-        return collect(name, dob, photo, candidates, counts, memo, generation);
     }
 
     /**
@@ -229,16 +233,20 @@ final class FellegiSunterMatcher implements Matcher {
         for (int e = 0; e < all.length; e++) {
             all[e] = e;
         }
-        Scratch memo = scratch.get();
-        int generation = memo.next();
-        return collect(
-                name,
-                DateOfBirth.parse(probe.dateOfBirth()),
-                PhotoHash.parse(probe.photoHash()),
-                all,
-                null,
-                memo,
-                generation);
+        Scratch memo = scratch.borrow();
+        try {
+            int generation = memo.next();
+            return collect(
+                    name,
+                    DateOfBirth.parse(probe.dateOfBirth()),
+                    PhotoHash.parse(probe.photoHash()),
+                    all,
+                    null,
+                    memo,
+                    generation);
+        } finally {
+            scratch.release(memo);
+        }
     }
 
     /** Scores one entry whatever its verdict (for explanations and tests). */
@@ -446,12 +454,16 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** The entries the index proposes for a parsed probe name (for diagnostics). */
     int[] candidates(ParsedName name, Probe probe) {
-        Scratch memo = scratch.get();
-        return index.candidates(
-                name,
-                DateOfBirth.parse(probe.dateOfBirth()),
-                PhotoHash.parse(probe.photoHash()),
-                itemFilter(name, memo, memo.next()));
+        Scratch memo = scratch.borrow();
+        try {
+            return index.candidates(
+                    name,
+                    DateOfBirth.parse(probe.dateOfBirth()),
+                    PhotoHash.parse(probe.photoHash()),
+                    itemFilter(name, memo, memo.next()));
+        } finally {
+            scratch.release(memo);
+        }
     }
 
     /** Number of candidates the index proposes for a probe (for tests and benchmarks). */
