@@ -70,12 +70,33 @@ if os.getenv("WRK_RATE") then
   end
 end
 
+-- Answers other than 2xx, by status (each thread counts its own; done() adds them up).
+refused = {} -- global: done() reads each thread's copy with thread:get
+
+function response(status, headers, body)
+  if status >= 300 then
+    refused[status] = (refused[status] or 0) + 1
+  end
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("refused") or {}) do
+      total[status] = (total[status] or 0) + count
+    end
+  end
+  local parts = {}
+  for status, count in pairs(total) do
+    table.insert(parts, status .. "x" .. count)
+  end
+  table.sort(parts)
   io.write(string.format(
     'WRKJSON {"requests":%d,"duration_us":%d,"rps":%.1f,"p50_ms":%.2f,"p95_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f,'
-      .. '"mean_ms":%.2f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}\n',
+      .. '"mean_ms":%.2f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"refused":"%s"}\n',
     summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, latency.mean / 1000, e.connect, e.read, e.write, e.status, e.timeout))
+    latency.max / 1000, latency.mean / 1000, e.connect, e.read, e.write, e.status, e.timeout,
+    table.concat(parts, " ")))
 end
