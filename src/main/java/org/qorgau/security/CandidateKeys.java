@@ -54,6 +54,7 @@ public class CandidateKeys {
 
     private final String currentId;
     private final boolean development;
+    private final Map<String, Mac> initialised = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     public CandidateKeys(QorgauConfig config) {
@@ -148,10 +149,27 @@ public class CandidateKeys {
     }
 
     private String keyed(String id, String text) {
+        return id + ":" + HexFormat.of().formatHex(mac(id).doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh HMAC under key {@code id}: a copy of one initialised once per key, since looking up the provider and
+     * initialising the key cost more than hashing a name (a check hashes at least once).
+     */
+    private Mac mac(String id) {
+        try {
+            Mac prototype = initialised.computeIfAbsent(id, this::newMac);
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(id);
+        }
+    }
+
+    private Mac newMac(String id) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keys.get(id), "HmacSHA256"));
-            return id + ":" + HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
