@@ -55,7 +55,8 @@ public final class ProbeRecall {
         int falseMatch = 0;
         int falsePossible = 0;
         int errors = 0;
-        Map<Integer, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+        int registeredRefused = 0;
         long started = System.nanoTime();
         for (int i = 0; i < n; i++) {
             String[] label = labels.get(i).split("\t");
@@ -75,8 +76,20 @@ public final class ProbeRecall {
                 continue;
             }
             if (response.statusCode() != 201) {
+                // A refusal is a real answer for a registered person who was therefore not found: counted apart, by
+                // status and problem type (422 too-broad: more namesakes than one answer may disclose).
                 errors++;
-                statuses.merge(response.statusCode(), 1, Integer::sum);
+                String type = "";
+                try {
+                    String t = JSON.readTree(response.body()).path("type").asText("");
+                    type = t.isEmpty() ? "" : " " + t.substring(t.lastIndexOf('/') + 1);
+                } catch (java.io.IOException notJson) {
+                    // keep the status alone
+                }
+                statuses.merge(response.statusCode() + type, 1, Integer::sum);
+                if (expected != null) {
+                    registeredRefused++;
+                }
                 continue;
             }
             JsonNode answer = JSON.readTree(response.body());
@@ -102,7 +115,8 @@ public final class ProbeRecall {
         System.out.printf(
                 Locale.ROOT,
                 "recall %.1f %% (%d/%d registered), false MATCH %.2f %% and false POSSIBLE_MATCH %.2f %% (of %d not"
-                        + " registered), errors %d %s, mean %.1f ms%n",
+                        + " registered), errors %d %s, of them %d for registered people (not in the recall), mean %.1f"
+                        + " ms%n",
                 100.0 * found / Math.max(registered, 1),
                 found,
                 registered,
@@ -111,6 +125,7 @@ public final class ProbeRecall {
                 strangers,
                 errors,
                 statuses.isEmpty() ? "" : "(statuses " + statuses + ")",
+                registeredRefused,
                 (System.nanoTime() - started) / 1e6 / Math.max(n, 1));
     }
 }
