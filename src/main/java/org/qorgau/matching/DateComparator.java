@@ -100,53 +100,59 @@ public final class DateComparator {
             return null;
         }
         int precision = DateOfBirth.month(probe) == 0 ? 4 : DateOfBirth.day(probe) == 0 ? 6 : 8;
-        java.util.List<long[]> ranges = new java.util.ArrayList<>();
-        ranges.add(new long[] {0, 0}); // entries without a date
+        // Each range packed as lo << 32 | hi (both below 10^8), so sorting the longs sorts by lo; at most 206 of them
+        // (a value repeated gives an equal range, which the merge absorbs). Allocation-light: this runs per probe.
+        long[] ranges = new long[256];
+        int n = 0;
+        ranges[n++] = 0L; // entries without a date
         for (int q = 4; q <= precision; q += 2) {
             int x = truncate(probe, q);
             int scale = pow10(8 - q);
-            java.util.Set<Integer> values = new java.util.HashSet<>();
-            values.add(x);
+            boolean whole = q == precision;
+            n = addRange(ranges, n, x, scale, whole);
             for (int i = 0; i < q; i++) {
                 int p = pow10(i);
                 int digit = x / p % 10;
                 for (int d = 0; d <= 9; d++) {
-                    values.add(x + (d - digit) * p);
+                    n = addRange(ranges, n, x + (d - digit) * p, scale, whole);
                 }
                 if (i + 1 < q) {
                     int next = x / (p * 10) % 10;
-                    values.add(x + (next - digit) * p + (digit - next) * p * 10);
+                    n = addRange(ranges, n, x + (next - digit) * p + (digit - next) * p * 10, scale, whole);
                 }
             }
-            values.add(x + pow10(q - 4));
-            values.add(x - pow10(q - 4));
+            n = addRange(ranges, n, x + pow10(q - 4), scale, whole);
+            n = addRange(ranges, n, x - pow10(q - 4), scale, whole);
             if (q == 8) {
-                values.add(DateOfBirth.year(probe) * 10000 + DateOfBirth.day(probe) * 100 + DateOfBirth.month(probe));
-            }
-            for (int v : values) {
-                if (v <= 0) {
-                    continue;
-                }
-                long lo = (long) v * scale;
-                ranges.add(q == precision ? new long[] {lo, lo + scale - 1} : new long[] {lo, lo});
+                int swapped = DateOfBirth.year(probe) * 10000 + DateOfBirth.day(probe) * 100 + DateOfBirth.month(probe);
+                n = addRange(ranges, n, swapped, scale, whole);
             }
         }
-        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
-        java.util.List<long[]> merged = new java.util.ArrayList<>();
-        for (long[] r : ranges) {
-            if (!merged.isEmpty() && r[0] <= merged.get(merged.size() - 1)[1] + 1) {
-                long[] last = merged.get(merged.size() - 1);
-                last[1] = Math.max(last[1], r[1]);
+        java.util.Arrays.sort(ranges, 0, n);
+        int[] out = new int[2 * n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int lo = (int) (ranges[i] >>> 32);
+            int hi = (int) ranges[i];
+            if (m > 0 && lo <= out[m - 1] + 1) {
+                out[m - 1] = Math.max(out[m - 1], hi);
             } else {
-                merged.add(new long[] {r[0], r[1]});
+                out[m++] = lo;
+                out[m++] = hi;
             }
         }
-        int[] out = new int[merged.size() * 2];
-        for (int i = 0; i < merged.size(); i++) {
-            out[2 * i] = (int) Math.min(Integer.MAX_VALUE, merged.get(i)[0]);
-            out[2 * i + 1] = (int) Math.min(Integer.MAX_VALUE, merged.get(i)[1]);
+        return java.util.Arrays.copyOf(out, m);
+    }
+
+    /** Appends the range of packed dates whose first {@code 8 - log10(scale)} digits are {@code v} (v > 0 only). */
+    private static int addRange(long[] ranges, int n, int v, int scale, boolean whole) {
+        if (v <= 0) {
+            return n;
         }
-        return out;
+        long lo = (long) v * scale;
+        long hi = whole ? lo + scale - 1 : lo;
+        ranges[n] = lo << 32 | hi;
+        return n + 1;
     }
 
     private static int truncate(int packed, int precision) {
