@@ -465,7 +465,9 @@ public final class NameComparator {
                     || (!x.scientific().isEmpty() && x.scientific().equals(b))
                     || (!y.scientific().isEmpty() && y.scientific().equals(a))
                     || (!x.german().isEmpty() && x.german().equals(y.coarse()))
-                    || (!y.german().isEmpty() && y.german().equals(x.coarse()))) {
+                    || (!y.german().isEmpty() && y.german().equals(x.coarse()))
+                    || x.syllabic().contains(b)
+                    || y.syllabic().contains(a)) {
                 return TokenLevel.TRANSLITERATION_EQUAL;
             }
         }

@@ -24,6 +24,9 @@ package org.qorgau.matching;
  *     there is none or the token is not Latin (the first of {@code readings})
  * @param readings for a Latin token, the canonical keys of its {@value #READINGS} most likely Russian renderings
  *     ({@link RenderingModel#readings}), distinct, most likely first, the token's own key left out; otherwise empty
+ * @param syllabic for a Latin token that is Chinese pinyin or Japanese Hepburn, the canonical keys of its Russian
+ *     spelling by the Palladius or Polivanov system ({@link SyllabicReadings}: {@code Qianzhi} is {@code Цяньчжи}),
+ *     the token's own key left out; otherwise empty
  */
 public record NameToken(
         String text,
@@ -39,7 +42,8 @@ public record NameToken(
         String spelling,
         String frame,
         String reading,
-        java.util.List<String> readings) {
+        java.util.List<String> readings,
+        java.util.List<String> syllabic) {
 
     /** How many Russian readings of a Latin token are kept (the comparator's gate tries each). */
     public static final int READINGS = 4;
@@ -76,7 +80,23 @@ public record NameToken(
                 spelling(text),
                 frame(text),
                 readings.isEmpty() ? "" : readings.get(0),
-                readings);
+                readings,
+                syllabic(text, key));
+    }
+
+    /** See the record's {@code syllabic}. */
+    static java.util.List<String> syllabic(String text, String key) {
+        if (!CanonicalKey.isLatinToken(text)) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(2);
+        for (String r : SyllabicReadings.of(text)) {
+            String k = CanonicalKey.of(r);
+            if (!k.isEmpty() && !k.equals(key) && !out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** See the record's {@code readings}. */
