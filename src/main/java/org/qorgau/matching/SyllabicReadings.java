@@ -25,7 +25,8 @@ import java.util.Set;
  *   <tr><th>input</th><th>{@link #palladius}</th><th>{@link #polivanov}</th></tr>
  *   <tr><td>{@code ""}, {@code Иван}</td><td>{@code ""}</td><td>{@code ""}</td></tr>
  *   <tr><td>{@code Zhongjing}</td><td>{@code чжунцзин}</td><td>{@code ""} (not Hepburn)</td></tr>
- *   <tr><td>{@code Kouzou}</td><td>{@code ""} (not pinyin)</td><td>{@code кодзо} (long vowels written once)</td></tr>
+ *   <tr><td>{@code Hiroshi}</td><td>{@code ""} (not pinyin)</td><td>{@code хироси}</td></tr>
+ *   <tr><td>{@code Kouzou}</td><td>{@code коуцзоу} (also pinyin)</td><td>{@code кодзо} (long vowels written once)</td></tr>
  *   <tr><td>{@code Qiyu}</td><td>{@code циюй}</td><td>{@code ""}</td></tr>
  *   <tr><td>{@code Ten'yū}</td><td>{@code ""}</td><td>{@code тэнъю}</td></tr>
  *   <tr><td>{@code Peter}</td><td>{@code ""}</td><td>{@code ""}</td></tr>
