@@ -8,7 +8,9 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 /**
  * Compares two names token by token, in any order, with patronymics optional.
  *
- * <p>Token levels: equal text, equal canonical key (transliteration), a small edit distance or high Jaro–Winkler
+ * <p>Token levels: equal text, equal canonical key (transliteration; for a Chinese or Japanese name also the key of its
+ * Palladius or Polivanov spelling, {@link SyllabicReadings}: {@code Qianzhi}/{@code Цяньчжи}), a small edit distance or
+ * high Jaro–Winkler
  * similarity on the key (typo), equal phonetic key, a learned Russian rendering of a foreign name across scripts
  * ({@link RenderingModel}: {@code Didier}/{@code Дидье}), an initial that starts the other token. Male and female surname
  * forms ({@code Иванов}/{@code Иванова}, {@code -ский}/{@code -ская}) never agree: they are different people. The
@@ -465,7 +467,9 @@ public final class NameComparator {
                     || (!x.scientific().isEmpty() && x.scientific().equals(b))
                     || (!y.scientific().isEmpty() && y.scientific().equals(a))
                     || (!x.german().isEmpty() && x.german().equals(y.coarse()))
-                    || (!y.german().isEmpty() && y.german().equals(x.coarse()))) {
+                    || (!y.german().isEmpty() && y.german().equals(x.coarse()))
+                    || x.syllabic().contains(b)
+                    || y.syllabic().contains(a)) {
                 return TokenLevel.TRANSLITERATION_EQUAL;
             }
         }

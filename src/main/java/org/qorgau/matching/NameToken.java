@@ -21,9 +21,13 @@ package org.qorgau.matching;
  *     {@link RenderingModel#cyrillicInput} for a Cyrillic one, {@code ""} otherwise)
  * @param reading for a Latin token, the canonical key of its most likely Russian rendering that differs from its own
  *     key ({@link RenderingModel#reading}: {@code didier} reads {@code дидье}, key {@code didie}), or {@code ""} when
- *     there is none or the token is not Latin (the first of {@code readings})
+ *     there is none or the token is not Latin (the first learned one of {@code readings})
  * @param readings for a Latin token, the canonical keys of its {@value #READINGS} most likely Russian renderings
- *     ({@link RenderingModel#readings}), distinct, most likely first, the token's own key left out; otherwise empty
+ *     ({@link RenderingModel#readings}), distinct, most likely first, the token's own key left out, preceded by its
+ *     {@code syllabic} readings when it has any; otherwise empty
+ * @param syllabic for a Latin token that is Chinese pinyin or Japanese Hepburn, the canonical keys of its Russian
+ *     spelling by the Palladius or Polivanov system ({@link SyllabicReadings}: {@code Qianzhi} is {@code Цяньчжи}),
+ *     the token's own key left out; otherwise empty
  */
 public record NameToken(
         String text,
@@ -39,7 +43,8 @@ public record NameToken(
         String spelling,
         String frame,
         String reading,
-        java.util.List<String> readings) {
+        java.util.List<String> readings,
+        java.util.List<String> syllabic) {
 
     /** How many Russian readings of a Latin token are kept (the comparator's gate tries each). */
     public static final int READINGS = 4;
@@ -61,7 +66,16 @@ public record NameToken(
     /** A token with its alternative readings and spelling derived from {@code text} and {@code key}. */
     private static NameToken make(
             String text, String key, boolean initial, boolean patronymic, String stem, boolean female) {
-        java.util.List<String> readings = readings(text, key);
+        java.util.List<String> learned = readings(text, key);
+        java.util.List<String> syllabic = syllabic(text, key);
+        // The syllabic readings come first, so that the candidate index, which posts a Latin token's first readings,
+        // brings a Chinese or Japanese name to its Russian spelling; the gate tries them all.
+        java.util.List<String> readings = learned;
+        if (!syllabic.isEmpty()) {
+            java.util.List<String> all = new java.util.ArrayList<>(syllabic);
+            learned.stream().filter(r -> !all.contains(r)).forEach(all::add);
+            readings = java.util.List.copyOf(all);
+        }
         return new NameToken(
                 text,
                 key,
@@ -75,8 +89,24 @@ public record NameToken(
                 CanonicalKey.coarse(key),
                 spelling(text),
                 frame(text),
-                readings.isEmpty() ? "" : readings.get(0),
-                readings);
+                learned.isEmpty() ? "" : learned.get(0),
+                readings,
+                syllabic);
+    }
+
+    /** See the record's {@code syllabic}. */
+    static java.util.List<String> syllabic(String text, String key) {
+        if (!CanonicalKey.isLatinToken(text)) {
+            return java.util.List.of();
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(2);
+        for (String r : SyllabicReadings.of(text)) {
+            String k = CanonicalKey.of(r);
+            if (!k.isEmpty() && !k.equals(key) && !out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** See the record's {@code readings}. */
