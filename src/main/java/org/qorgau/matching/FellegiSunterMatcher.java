@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.3";
+    static final String ALGORITHM = "qorgau-fs/1.4";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()

@@ -112,11 +112,11 @@ public final class SyllabicReadings {
             "a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "i", "ie", "iao", "iu", "ian", "in", "ing",
             "u");
     private static final Set<String> DENTAL_FINALS = Set.of(
-            "a", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "i", "ia", "ie", "iao", "iu", "ian", "in",
-            "iang", "ing", "u", "uo", "ui", "uan", "un", "ue");
+            "a", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "i", "ia", "ie", "iao", "iu", "ian",
+            "in", "iang", "ing", "u", "uo", "ui", "uan", "un", "ue");
     private static final Set<String> VELAR_FINALS = Set.of(
-            "a", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "u", "ua", "uo", "uai", "ui", "uan", "un",
-            "uang");
+            "a", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "u", "ua", "uo", "uai", "ui", "uan",
+            "un", "uang");
     private static final Set<String> BARE_FINALS =
             Set.of("a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "er");
 
@@ -195,14 +195,13 @@ public final class SyllabicReadings {
             default:
                 break;
         }
-        Set<String> allowed =
-                switch (initial) {
-                    case "zh", "ch", "sh", "r", "z", "c", "s" -> RETROFLEX_FINALS;
-                    case "j", "q", "x" -> PALATAL_FINALS;
-                    case "b", "p", "m", "f" -> LABIAL_FINALS;
-                    case "d", "t", "n", "l" -> DENTAL_FINALS;
-                    default -> VELAR_FINALS;
-                };
+        Set<String> allowed = switch (initial) {
+            case "zh", "ch", "sh", "r", "z", "c", "s" -> RETROFLEX_FINALS;
+            case "j", "q", "x" -> PALATAL_FINALS;
+            case "b", "p", "m", "f" -> LABIAL_FINALS;
+            case "d", "t", "n", "l" -> DENTAL_FINALS;
+            default -> VELAR_FINALS;
+        };
         if (!allowed.contains(fin)) {
             return null;
         }

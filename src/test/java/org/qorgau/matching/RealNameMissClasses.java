@@ -87,13 +87,15 @@ public final class RealNameMissClasses {
             }
             String kind = kinds.isEmpty() ? "both tokens agree (scoring or retrieval)" : String.join(" + ", kinds);
             counts.computeIfAbsent(direction, d -> new TreeMap<>()).merge(kind, 1, Integer::sum);
-            pairKinds.merge(kinds.isEmpty() ? "both tokens agree (scoring or retrieval)" : primary(kinds), 1, Integer::sum);
+            pairKinds.merge(
+                    kinds.isEmpty() ? "both tokens agree (scoring or retrieval)" : primary(kinds), 1, Integer::sum);
         }
         counts.forEach((d, byKind) -> {
             System.out.println("## " + d);
             byKind.forEach((k, n) -> System.out.printf(Locale.ROOT, "%5d  %s%n", n, k));
         });
-        System.out.println("## missed pairs by their first fixable kind (label mismatch only when every failing token is one)");
+        System.out.println(
+                "## missed pairs by their first fixable kind (label mismatch only when every failing token is one)");
         pairKinds.forEach((k, n) -> System.out.printf(Locale.ROOT, "%5d  %s%n", n, k));
         listed.forEach(System.out::println);
     }
@@ -109,8 +111,8 @@ public final class RealNameMissClasses {
 
     private static final Pattern PINYIN = Pattern.compile(
             "^((zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|e|i|o|u|v))+$");
-    private static final Pattern JAPANESE = Pattern.compile(
-            "^((ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwfj])?[aiueo]n?)+$");
+    private static final Pattern JAPANESE =
+            Pattern.compile("^((ky|gy|sh|ch|ny|hy|my|ry|by|py|ts|[kgsztdnhbpmyrwfj])?[aiueo]n?)+$");
     private static final Pattern HUNGARIAN_IRISH =
             Pattern.compile(".*(gy|cs|sz|zs|ny|ő|ű|ly|bh|mh|dh|fh|ð|þ|ó.*ur$|^ó|á.*n$|ái|ío|ao).*");
     private static final Pattern ENGLISH = Pattern.compile(".*(w|th|ea|ee|oo|gh|ey$|ay$|ie$|le$|ck|ph|ou|augh|igh).*");
@@ -134,7 +136,8 @@ public final class RealNameMissClasses {
         }
         // A Russian case or gender ending on the label (Тримберга, Витебска, Давлатова).
         String c = cyr.frame();
-        for (String ending : new String[] {"а$", "у$", "ы$", "ой$", "ого$", "ова$", "ева$", "ина$", "ая$", "ий$", "ей$"}) {
+        for (String ending :
+                new String[] {"а$", "у$", "ы$", "ой$", "ого$", "ова$", "ева$", "ина$", "ая$", "ий$", "ей$"}) {
             if (c.endsWith(ending) && c.length() > ending.length() + 3) {
                 String stripped = c.substring(0, c.length() - ending.length()) + "$";
                 RenderingModel.Alignment s = model.align(latin.frame(), stripped);
