@@ -25,7 +25,6 @@ class ClassSizeTest {
             Map.entry("console/Msg.java", 508),
             Map.entry("dispute/DisputeService.java", 390),
             Map.entry("monitoring/MonitoringStore.java", 359),
-            Map.entry("registry/RegistryService.java", 773),
             Map.entry("registry/api/RegistryResource.java", 329),
             Map.entry("screening/CheckService.java", 318),
             Map.entry("screening/MatchingIndex.java", 309),
