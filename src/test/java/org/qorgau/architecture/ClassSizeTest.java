@@ -24,7 +24,6 @@ class ClassSizeTest {
             Map.entry("config/QorgauConfig.java", 330),
             Map.entry("console/Msg.java", 508),
             Map.entry("monitoring/MonitoringStore.java", 359),
-            Map.entry("registry/api/RegistryResource.java", 329),
             Map.entry("screening/CheckService.java", 318),
             Map.entry("screening/MatchingIndex.java", 309));
 
