@@ -19,19 +19,15 @@ import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
 import org.qorgau.audit.PersonalFields;
-import org.qorgau.common.CanonicalJson;
 import org.qorgau.common.Purpose;
-import org.qorgau.common.Validation;
 import org.qorgau.dispute.api.DisputeRequest;
 import org.qorgau.dispute.api.DisputeView;
 import org.qorgau.dispute.api.ResolutionRequest;
 import org.qorgau.dispute.api.RevocationRequest;
 import org.qorgau.error.ConflictException;
-import org.qorgau.error.FieldError;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
 import org.qorgau.registry.RegistryService;
-import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.SubjectChecks;
 import org.qorgau.security.Caller;
 import org.qorgau.security.CandidateKeys;
@@ -44,9 +40,6 @@ import org.qorgau.security.Roles;
  */
 @ApplicationScoped
 public class DisputeService {
-
-    static final int MAX_GROUNDS = 4000;
-    static final int MAX_REASON = 2000;
 
     private final DisputeStore store;
     private final SubjectChecks checks;
@@ -79,7 +72,7 @@ public class DisputeService {
 
     @Transactional(dontRollbackOn = NotFoundException.class)
     public DisputeView open(DisputeRequest request, Caller caller) {
-        UUID checkId = validate(request);
+        UUID checkId = DisputeValidation.validate(request);
         boolean officer = caller.has(Roles.DATA_PROTECTION_OFFICER);
         Optional<SubjectChecks.SubjectCheck> found =
                 checks.find(checkId).filter(c -> officer || c.org().equals(caller.org()));
@@ -139,7 +132,7 @@ public class DisputeService {
 
     @Transactional
     public DisputeView resolve(UUID disputeId, ResolutionRequest request, Caller caller) {
-        DisputeResolution.Decision decision = validate(request);
+        DisputeResolution.Decision decision = DisputeValidation.validate(request);
         Dispute dispute = store.findByIdOptional(disputeId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundException("No such dispute."));
         if (dispute.status != Dispute.Status.OPEN) {
@@ -153,7 +146,7 @@ public class DisputeService {
         resolution.decision = decision;
         resolution.reason = request.reason().strip();
         resolution.entryHash =
-                registry.find(dispute.externalId).map(DisputeService::entryHash).orElse(null);
+                registry.find(dispute.externalId).map(EntryHash::of).orElse(null);
         resolution.resolvedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("disputeId", dispute.id.toString());
@@ -178,7 +171,7 @@ public class DisputeService {
 
     @Transactional
     public DisputeView revoke(UUID disputeId, RevocationRequest request, Caller caller) {
-        String reason = validate(request);
+        String reason = DisputeValidation.validate(request);
         Dispute dispute = store.findByIdOptional(disputeId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new NotFoundException("No such dispute."));
         DisputeResolution resolution = store.inForce(dispute.id)
@@ -255,36 +248,6 @@ public class DisputeService {
         return new DisputeView.Page(items, next);
     }
 
-    /** SHA-256 of the entry's canonical JSON: a resolution made on other entry data does not apply. */
-    static String entryHash(RegistryEntry entry) {
-        // absent and empty mean the same, and list order carries nothing: the stored history and the live table
-        // represent one entry alike
-        Map<String, Object> fields = new java.util.TreeMap<>();
-        fields.put("externalId", entry.externalId());
-        fields.put("fullName", text(entry.fullName()));
-        fields.put("aliases", sorted(entry.aliases()));
-        fields.put("dateOfBirth", text(entry.dateOfBirth()));
-        fields.put("photoHashes", sorted(entry.photoHashes()));
-        fields.put("offence", text(entry.offence()));
-        fields.put("convictionDate", text(entry.convictionDate()));
-        fields.put("region", text(entry.region()));
-        fields.put("sourceUrl", text(entry.sourceUrl()));
-        return CanonicalJson.sha256Hex(CanonicalJson.encode(fields));
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static List<String> sorted(List<String> values) {
-        return values == null
-                ? List.of()
-                : values.stream()
-                        .map(v -> v.toLowerCase(java.util.Locale.ROOT))
-                        .sorted()
-                        .toList();
-    }
-
     private AuditRecord append(AuditEventDraft draft) {
         // the event joins the entity changes' transaction: both commit or neither
         return Panache.getEntityManager().unwrap(Session.class).doReturningWork(c -> auditLog.append(c, draft));
@@ -314,77 +277,5 @@ public class DisputeService {
                 d.status.name(),
                 r == null ? null : new DisputeView.ResolutionView(r.id, r.decision.name(), r.reason, r.resolvedAt),
                 new DisputeView.AuditRef(sequence, audit == null ? null : audit.hash()));
-    }
-
-    private static UUID validate(DisputeRequest request) {
-        if (request == null) {
-            throw new ValidationException(null, "A JSON body is required.");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        UUID checkId = null;
-        if (request.checkId() == null) {
-            errors.add(FieldError.of("checkId", "checkId is required"));
-        } else {
-            try {
-                checkId = UUID.fromString(request.checkId());
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("checkId", "checkId must be a check's id"));
-            }
-        }
-        if (request.externalId() == null || request.externalId().isBlank()) {
-            errors.add(FieldError.of("externalId", "externalId is required"));
-        } else if (Validation.externalId(request.externalId()) != null) {
-            errors.add(FieldError.of("externalId", "externalId " + Validation.externalId(request.externalId())));
-        }
-        text(errors, "grounds", request.grounds(), MAX_GROUNDS);
-        if (!errors.isEmpty()) {
-            throw new ValidationException("The dispute is invalid; nothing was opened.", errors);
-        }
-        return checkId;
-    }
-
-    private static DisputeResolution.Decision validate(ResolutionRequest request) {
-        if (request == null) {
-            throw new ValidationException(null, "A JSON body is required.");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        DisputeResolution.Decision decision = null;
-        if (request.decision() == null) {
-            errors.add(FieldError.of("decision", "decision is required"));
-        } else {
-            try {
-                decision = DisputeResolution.Decision.valueOf(request.decision());
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.of("decision", "decision must be NOT_SAME_PERSON or SAME_PERSON"));
-            }
-        }
-        text(errors, "reason", request.reason(), MAX_REASON);
-        if (!errors.isEmpty()) {
-            throw new ValidationException("The resolution is invalid; nothing was recorded.", errors);
-        }
-        return decision;
-    }
-
-    private static String validate(RevocationRequest request) {
-        if (request == null) {
-            throw new ValidationException(null, "A JSON body is required.");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        text(errors, "reason", request.reason(), MAX_REASON);
-        if (!errors.isEmpty()) {
-            throw new ValidationException("The revocation is invalid; nothing was changed.", errors);
-        }
-        return request.reason().strip();
-    }
-
-    private static void text(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(FieldError.of(field, field + " is required"));
-        } else {
-            String problem = Validation.optionalText(value, max);
-            if (problem != null) {
-                errors.add(FieldError.of(field, field + " " + problem));
-            }
-        }
     }
 }

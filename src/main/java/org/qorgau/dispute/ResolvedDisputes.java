@@ -83,7 +83,7 @@ public class ResolvedDisputes implements ClearedEntries {
         if (photo) {
             return PHOTO_MATCH;
         }
-        String now = entry == null ? null : DisputeService.entryHash(entry);
+        String now = entry == null ? null : EntryHash.of(entry);
         if (r.entryHash == null || !r.entryHash.equals(now)) {
             return ENTRY_CHANGED;
         }

@@ -20,17 +20,18 @@ class ClassSizeTest {
 
     static final int MAX_LINES = 300;
 
+    /**
+     * Two of these are catalogues rather than classes that do too much: {@code console/Msg} holds one English string per
+     * method (its Kazakh and Russian properties files mirror it key for key), and {@code config/QorgauConfig} one
+     * documented key per method. Splitting either would spread one list over several files without separating any
+     * behaviour; their length grows with the product's words and settings.
+     */
     private static final Map<String, Integer> STILL_OVER = Map.ofEntries(
             Map.entry("config/QorgauConfig.java", 330),
-            Map.entry("console/ConsoleResource.java", 1107),
             Map.entry("console/Msg.java", 508),
-            Map.entry("dispute/DisputeService.java", 390),
             Map.entry("monitoring/MonitoringStore.java", 359),
-            Map.entry("registry/RegistryService.java", 773),
-            Map.entry("registry/api/RegistryResource.java", 329),
             Map.entry("screening/CheckService.java", 318),
-            Map.entry("screening/MatchingIndex.java", 309),
-            Map.entry("screening/api/CheckResource.java", 483));
+            Map.entry("screening/MatchingIndex.java", 309));
 
     @Test
     void shouldKeepEveryClassOutsideMatchingUnderTheBar() throws IOException {

@@ -36,9 +36,6 @@ import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.UnsupportedMediaTypeException;
 import org.qorgau.error.ValidationException;
-import org.qorgau.matching.photo.PdqHasher;
-import org.qorgau.matching.photo.PdqResult;
-import org.qorgau.photo.PhotoHashing;
 import org.qorgau.registry.ImportMode;
 import org.qorgau.registry.RegistryService;
 import org.qorgau.security.CurrentCaller;
@@ -55,11 +52,9 @@ public class RegistryResource {
     public static final String NDJSON = "application/x-ndjson";
 
     private final RegistryService registry;
-    private final PhotoHashing photos;
     private final CurrentCaller caller;
 
-    public RegistryResource(RegistryService registry, CurrentCaller caller, PhotoHashing photos) {
-        this.photos = photos;
+    public RegistryResource(RegistryService registry, CurrentCaller caller) {
         this.registry = registry;
         this.caller = caller;
     }
@@ -193,74 +188,6 @@ public class RegistryResource {
                 .entity(result.entry())
                 .build();
     }
-
-    @POST
-    @Path("/entries/{externalId}/photos")
-    @RolesAllowed(Roles.REGISTRY_ADMIN)
-    @Consumes({"image/jpeg", "image/png", "image/webp"})
-    @Operation(
-            operationId = "addRegistryEntryPhoto",
-            summary = "Add a photo to an entry (the image as the body)",
-            description = PHOTO_DESCRIPTION)
-    @APIResponse(
-            responseCode = "200",
-            description = "The entry with the photo's hash added; X-Registry-Version names the new version",
-            content = @Content(schema = @Schema(implementation = RegistryEntry.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such entry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "The photo is larger than QORGAU_PHOTO_MAX_BYTES (default 10 MB)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not a JPEG, PNG or WebP image, or not the type it was sent as",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Unreadable photo, quality below 50, or the entry already has the most photos allowed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addPhoto(
-            @PathParam("externalId") String externalId,
-            byte[] photo,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return added(externalId, photos.hash(photo, contentType));
-    }
-
-    @POST
-    @Path("/entries/{externalId}/photos")
-    @RolesAllowed(Roles.REGISTRY_ADMIN)
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Add a photo to an entry (form upload, part 'photo')", description = PHOTO_DESCRIPTION)
-    @APIResponse(
-            responseCode = "200",
-            description = "The entry with the photo's hash added; X-Registry-Version names the new version",
-            content = @Content(schema = @Schema(implementation = RegistryEntry.class)))
-    public Response addPhotoForm(
-            @PathParam("externalId") String externalId,
-            byte[] form,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        return added(externalId, photos.hashForm(contentType, form));
-    }
-
-    private Response added(String externalId, PdqResult hash) {
-        if (!hash.useful()) {
-            throw new ValidationException(
-                    PhotoHashing.PHOTO_PART,
-                    "The photo's quality is " + hash.quality() + "; below " + PdqHasher.MIN_USEFUL_QUALITY
-                            + " a PDQ hash is not evidence (a flat, blurred or tiny picture). Nothing changed.");
-        }
-        RegistryService.PutResult result = registry.addPhotoHash(externalId, hash.hash(), caller.get());
-        return Response.ok(result.entry())
-                .header("X-Registry-Version", result.version())
-                .build();
-    }
-
-    static final String PHOTO_DESCRIPTION = "Computes the photo's PDQ hash (EXIF orientation applied) and adds it to"
-            + " the entry's photoHashes as a new registry version, audited like a correction. The photo is hashed in"
-            + " memory and dropped: it is never written to disk, the database, the audit log or the logs.";
 
     @DELETE
     @Path("/entries/{externalId}")

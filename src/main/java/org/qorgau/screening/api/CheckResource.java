@@ -1,6 +1,5 @@
 package org.qorgau.screening.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,15 +16,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -39,18 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.qorgau.common.Paging;
 import org.qorgau.common.Purpose;
 import org.qorgau.common.Validation;
-import org.qorgau.error.BadRequestException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.Problem;
 import org.qorgau.error.ValidationException;
 import org.qorgau.matching.Verdict;
-import org.qorgau.matching.photo.PdqHasher;
-import org.qorgau.matching.photo.PdqResult;
-import org.qorgau.photo.MultipartForm;
-import org.qorgau.photo.PhotoHashing;
 import org.qorgau.screening.BatchService;
 import org.qorgau.screening.CheckService;
-import org.qorgau.screening.ReviewService;
 import org.qorgau.security.Caller;
 import org.qorgau.security.CurrentCaller;
 import org.qorgau.security.Roles;
@@ -64,25 +51,15 @@ import org.qorgau.security.Roles;
 public class CheckResource {
 
     private final CheckService checks;
-    private final ReviewService reviews;
     private final BatchService batches;
     private final CurrentCaller caller;
-    private final PhotoHashing photos;
-    private final ObjectMapper json;
+    private final PhotoCheckForm photoForm;
 
-    public CheckResource(
-            CheckService checks,
-            ReviewService reviews,
-            BatchService batches,
-            CurrentCaller caller,
-            PhotoHashing photos,
-            ObjectMapper json) {
-        this.photos = photos;
-        this.json = json;
+    public CheckResource(CheckService checks, BatchService batches, CurrentCaller caller, PhotoCheckForm photoForm) {
         this.checks = checks;
-        this.reviews = reviews;
         this.batches = batches;
         this.caller = caller;
+        this.photoForm = photoForm;
     }
 
     @POST
@@ -109,105 +86,6 @@ public class CheckResource {
             @Parameter(description = "Makes retries of the whole batch safe") @HeaderParam("Idempotency-Key")
                     String idempotencyKey) {
         return batches.perform(request, idempotencyKey, caller.requireOrg());
-    }
-
-    @POST
-    @Path("/{checkId}/reviews")
-    @RolesAllowed(Roles.REVIEWER)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(
-            operationId = "recordReview",
-            summary = "Record a reviewer's decision about a match",
-            description = "Only a reviewer of the check's organisation. One decision per candidate and entry is"
-                    + " current: a decision that contradicts the current one must name it in `supersedes` (409"
-                    + " otherwise) and replaces it; the earlier one stays as history. A NOT_SAME_PERSON decision is"
-                    + " remembered: later"
-                    + " checks of the same candidate by the organisation show it beside the match (priorReviews),"
-                    + " flagged when the registry entry changed since. Audited as REVIEW_RECORDED.")
-    @APIResponse(
-            responseCode = "201",
-            description = "Recorded and audited",
-            content = @Content(schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such check in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Invalid review, or the entry is not one of the check's matches",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description =
-                    "Contradicts the current decision without naming it, or names one that is no longer" + " current",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response review(@PathParam("checkId") String checkId, ReviewRequest request) {
-        Caller who = caller.requireOrg();
-        UUID id;
-        try {
-            id = UUID.fromString(checkId);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No such check.");
-        }
-        ReviewView review = reviews.record(id, request, who);
-        return Response.created(URI.create("/v1/checks/" + id + "/reviews/" + review.reviewId()))
-                .entity(review)
-                .build();
-    }
-
-    @GET
-    @Path("/{checkId}/reviews/{reviewId}")
-    @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(
-            operationId = "getReview",
-            summary = "Read one recorded review",
-            description = "Where a recorded review's Location points. Reviewers of the check's organisation; auditors"
-                    + " see all. `current` turns false once a later decision supersedes it.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such review of a check in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReviewView reviewById(@PathParam("checkId") String checkId, @PathParam("reviewId") String reviewId) {
-        Caller who = caller.get();
-        boolean auditor = who.has(Roles.AUDITOR);
-        if (!auditor) {
-            who = caller.requireOrg();
-        }
-        return reviews.find(uuid(checkId), uuid(reviewId), who, auditor)
-                .orElseThrow(() -> new NotFoundException("No such review."));
-    }
-
-    @GET
-    @Path("/{checkId}/reviews")
-    @RolesAllowed({Roles.REVIEWER, Roles.AUDITOR})
-    @Operation(
-            operationId = "listCheckReviews",
-            summary = "The decision history of a check's candidate",
-            description = "Every decision of the check's organisation about this candidate and the check's matched"
-                    + " entries, oldest first, whichever check it was recorded on; the current one per entry has"
-                    + " `current: true`, and a later decision names the one it superseded.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReviewHistory.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such check in your organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReviewHistory reviewHistory(@PathParam("checkId") String checkId) {
-        Caller who = caller.get();
-        boolean auditor = who.has(Roles.AUDITOR);
-        if (!auditor) {
-            who = caller.requireOrg();
-        }
-        return new ReviewHistory(reviews.history(uuid(checkId), who, auditor)
-                .orElseThrow(() -> new NotFoundException("No such check.")));
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("No such check.");
-        }
     }
 
     @POST
@@ -277,59 +155,12 @@ public class CheckResource {
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey) {
         Caller who = caller.requireOrg();
-        MultipartForm parts = MultipartForm.parse(contentType, form);
-        MultipartForm.Part requestPart = parts.part("request");
-        MultipartForm.Part photoPart = parts.part(PhotoHashing.PHOTO_PART);
-        if (requestPart == null) {
-            throw new ValidationException("request", "The form has no 'request' part (the check's JSON).");
-        }
-        if (photoPart == null) {
-            throw new ValidationException(PhotoHashing.PHOTO_PART, "The form has no 'photo' part.");
-        }
-        CheckRequest request = parseRequest(requestPart.body());
-        if (request == null || request.candidate() == null) {
-            throw new ValidationException("candidate", "candidate is required");
-        }
-        if (request.candidate().photoHash() != null) {
-            throw new ValidationException(
-                    "candidate.photoHash", "Send either candidate.photoHash or a photo, not both.");
-        }
-        PdqResult hash = photos.hash(photoPart.body(), photoPart.contentType());
-        java.util.Arrays.fill(form, (byte) 0);
-        CheckResponse.PhotoUse use = hash.useful()
-                ? new CheckResponse.PhotoUse(
-                        hash.quality(), true, "The photo's PDQ hash (quality " + hash.quality() + ") was compared.")
-                : new CheckResponse.PhotoUse(
-                        hash.quality(),
-                        false,
-                        "Photo quality " + hash.quality() + " is below " + PdqHasher.MIN_USEFUL_QUALITY
-                                + "; the photo was not used as evidence.");
-        CandidateInput candidate = new CandidateInput(
-                request.candidate().fullName(), request.candidate().dateOfBirth(), hash.useful() ? hash.hash() : null);
-        CheckRequest withHash =
-                new CheckRequest(candidate, request.purpose(), request.position(), request.consentReference());
+        PhotoCheckForm.Read read = photoForm.read(contentType, form);
         CheckResponse response =
-                checks.perform(withHash, idempotencyKey, who, use).response();
+                checks.perform(read.request(), idempotencyKey, who, read.use()).response();
         return Response.created(URI.create("/v1/checks/" + response.checkId()))
                 .entity(response)
                 .build();
-    }
-
-    private CheckRequest parseRequest(byte[] body) {
-        try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-        } catch (CharacterCodingException e) {
-            throw new BadRequestException("The request part is not valid UTF-8.");
-        }
-        try {
-            return json.readValue(body, CheckRequest.class);
-        } catch (IOException e) {
-            throw new BadRequestException("The request part is not a valid check request (JSON).");
-        }
     }
 
     @GET
@@ -434,8 +265,8 @@ public class CheckResource {
         }
         CheckService.CheckFilter filter = new CheckService.CheckFilter(
                 org, actor, verdictIs, purposeIs, instant("from", from), instant("to", to));
-        CheckService.CheckPage page = checks.list(who, auditor, filter, decodeCursor(cursor), limit);
-        String next = page.next() == null ? null : encodeCursor(page.next());
+        CheckService.CheckPage page = checks.list(who, auditor, filter, CheckCursors.decode(cursor), limit);
+        String next = page.next() == null ? null : CheckCursors.encode(page.next());
         return Paging.ok(new CheckPage(page.items(), next), next, uriInfo);
     }
 
@@ -459,25 +290,6 @@ public class CheckResource {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
             throw new ValidationException(field, message);
-        }
-    }
-
-    static String encodeCursor(CheckService.CheckCursor cursor) {
-        String raw = cursor.createdAt() + "|" + cursor.checkId();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static CheckService.CheckCursor decodeCursor(String cursor) {
-        if (cursor == null) {
-            return null;
-        }
-        try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            return new CheckService.CheckCursor(
-                    Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
-        } catch (RuntimeException e) {
-            throw new ValidationException("cursor", "cursor is not one this service issued");
         }
     }
 }

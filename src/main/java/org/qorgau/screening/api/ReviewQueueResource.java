@@ -75,11 +75,11 @@ public class ReviewQueueResource {
 
     /** The queue's cursor, in the same format as the check list's. */
     public static String encode(ReviewService.QueueCursor cursor) {
-        return CheckResource.encodeCursor(new CheckService.CheckCursor(cursor.createdAt(), cursor.checkId()));
+        return CheckCursors.encode(new CheckService.CheckCursor(cursor.createdAt(), cursor.checkId()));
     }
 
     public static ReviewService.QueueCursor decode(String cursor) {
-        CheckService.CheckCursor decoded = CheckResource.decodeCursor(cursor);
+        CheckService.CheckCursor decoded = CheckCursors.decode(cursor);
         return decoded == null ? null : new ReviewService.QueueCursor(decoded.createdAt(), decoded.checkId());
     }
 }

@@ -1,0 +1,17 @@
+package org.qorgau.console;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Thrown to answer with a finished response (redirect, refusal) from anywhere in a page. Each console resource maps it
+ * back to its response ({@code @ServerExceptionMapper} methods apply to their own class only).
+ */
+final class PageResponse extends RuntimeException {
+
+    final transient Response response;
+
+    PageResponse(Response response) {
+        super(null, null, false, false);
+        this.response = response;
+    }
+}
