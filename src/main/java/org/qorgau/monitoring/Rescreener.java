@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
 import org.qorgau.error.QorgauException;
 import org.qorgau.error.TooBroadException;
+import org.qorgau.matching.MatcherFactory;
 import org.qorgau.screening.CheckService;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.screening.RegistrySnapshot;
@@ -61,7 +62,7 @@ public class Rescreener {
     private final MonitoringService service;
     private final CheckService checks;
     private final MonitoringConfig config;
-    private final AffectedPeople affected = new AffectedPeople();
+    private final AffectedPeople affected;
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService pool;
     private volatile Instant lastRedaction = Instant.EPOCH;
@@ -72,12 +73,14 @@ public class Rescreener {
             MonitoringStore store,
             MonitoringService service,
             CheckService checks,
-            MonitoringConfig config) {
+            MonitoringConfig config,
+            MatcherFactory engine) {
         this.index = index;
         this.store = store;
         this.service = service;
         this.checks = checks;
         this.config = config;
+        this.affected = new AffectedPeople(engine);
         this.pool = Executors.newFixedThreadPool(Math.max(1, config.rescreenThreads()), r -> {
             Thread thread = new Thread(r, "monitoring-rescreen");
             thread.setDaemon(true);
