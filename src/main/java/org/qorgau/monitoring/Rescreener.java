@@ -36,8 +36,9 @@ import org.qorgau.security.Caller;
  *
  * <ol>
  *   <li><b>Who is affected.</b> The replica holding the cursor's lease reads the entries changed since the cursor (the
- *       matching index's delta query), looks the enrolled people up in an index of those entries' retrieval keys
- *       ({@link AffectedPeople}), screens only the people who share a key with one of them against those entries, and
+ *       matching index's delta query), rules out, with the engine's own candidate stage and quick
+ *       rejection ({@link AffectedPeople}), the people no changed entry can match, screens the others against those
+ *       entries, and
  *       marks due the people who match one or whose last check matched a changed or removed entry. Everyone else is
  *       known to be unaffected: the rest of the registry did not change, and the engine never compares a person with
  *       an entry it cannot retrieve. When the engine version changes, everyone is due.
@@ -150,8 +151,8 @@ public class Rescreener {
         }
         LOG.infof(
                 "Registry version %d: %d of %d monitored people are due for a re-screen (%d entries changed since"
-                        + " version %d; %d people shared a key with them and were screened; loaded in %d ms, found"
-                        + " in %d ms, recorded in %d ms)",
+                        + " version %d; %d people could match one and were screened against them; loaded in %d ms,"
+                        + " found in %d ms, recorded in %d ms)",
                 changes.toVersion(),
                 found.due().size(),
                 people.size(),
