@@ -1,10 +1,7 @@
 package org.qorgau.matching;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,87 +38,31 @@ public final class ChangeFilter {
     /** Memo rows stop being added beyond this many bytes; further tokens are compared without a memo. */
     private static final long MEMO_BYTES = 64L << 20;
     // A form's head in forms: its token count, and this flag when the registry name has a patronymic.
-    private static final int TOKEN_COUNT = 0xFFFF;
-    private static final int WITH_PATRONYMIC = 1 << 16;
-    private static final NameToken[] NO_TOKENS = new NameToken[0];
-
-    /** An item's entries sorted by packed date of birth: {@code dobs[i]} is {@code entries[i]}'s date. */
-    private record Posting(int[] dobs, int[] entries) {}
+    static final int TOKEN_COUNT = 0xFFFF;
+    static final int WITH_PATRONYMIC = 1 << 16;
+    static final NameToken[] NO_TOKENS = new NameToken[0];
 
     private final NameComparator names;
-    private final Map<Long, int[]> keyItems; // key hash -> items posting under it
-    private final int[] itemTokens; // item -> token id, -1 when the quick rejection does not compare it
-    private final Posting[] itemPostings;
-    private final int[] dobs;
-    private final int[][] forms; // per entry, flattened: [head, m token ids, head, ...] as the matcher's
+    private final Map<Long, int[]> keyItems;
+    private final int[] itemTokens;
+    private final ChangeEntries.Posting[] itemPostings;
+    private final int[][] forms;
     private final NameToken[] tokens;
-    private final List<long[]> photos = new ArrayList<>();
+    private final List<long[]> photos;
     private final Map<NameToken, byte[]> memo = new ConcurrentHashMap<>();
     private final ThreadLocal<int[]> stamps;
     private final ThreadLocal<int[]> itemStamps;
     private final ThreadLocal<int[]> generation = ThreadLocal.withInitial(() -> new int[1]);
 
-    private ChangeFilter(NameComparator names, Collection<RegistryPerson> entries) {
+    private ChangeFilter(NameComparator names, ChangeEntries entries) {
         this.names = names;
-        Map<String, NameToken> interner = new HashMap<>();
-        IdentityHashMap<NameToken, Integer> ids = new IdentityHashMap<>();
-        List<NameToken> distinct = new ArrayList<>();
-        IdentityHashMap<NameToken, Integer> items = new IdentityHashMap<>();
-        List<List<Integer>> itemEntries = new ArrayList<>();
-        Map<Long, Set<Integer>> building = new HashMap<>();
-        int n = entries.size();
-        this.dobs = new int[n];
-        this.forms = new int[n][];
-        Set<String> keys = new HashSet<>();
-        int e = 0;
-        for (RegistryPerson entry : entries) {
-            dobs[e] = DateOfBirth.parse(entry.dateOfBirth());
-            List<String> raw = new ArrayList<>(1 + entry.aliases().size());
-            raw.add(entry.fullName());
-            raw.addAll(entry.aliases());
-            List<Integer> flat = new ArrayList<>();
-            for (String name : raw) {
-                ParsedName form = ParsedName.parse(name, interner);
-                addForm(form.core(), form.patronymics().length > 0, ids, distinct, flat);
-                if (form.patronymics().length > 0) {
-                    NameToken[] all = java.util.Arrays.copyOf(
-                            form.core(), form.core().length + form.patronymics().length);
-                    System.arraycopy(form.patronymics(), 0, all, form.core().length, form.patronymics().length);
-                    addForm(all, true, ids, distinct, flat);
-                }
-                // the items the candidate index posts: core tokens, and the patronymics of a name of one core token
-                for (NameToken t : form.core()) {
-                    keys.clear();
-                    CandidateIndex.keys(t, keys);
-                    addItem(t, keys, e, items, itemEntries, building);
-                }
-                if (form.core().length <= 1) {
-                    for (NameToken t : form.patronymics()) {
-                        keys.clear();
-                        CandidateIndex.keys(ParsedName.of(NO_TOKENS, new NameToken[] {t}), keys);
-                        addItem(t, keys, e, items, itemEntries, building);
-                    }
-                }
-            }
-            forms[e] = flat.stream().mapToInt(Integer::intValue).toArray();
-            for (String hex : entry.photoHashes()) {
-                long[] photo = PhotoHash.parse(hex);
-                if (photo != null) {
-                    photos.add(photo);
-                }
-            }
-            e++;
-        }
-        this.itemTokens = new int[items.size()];
-        // an item the quick rejection never compares (a token beyond the comparator's MAX_TOKENS) agrees, as there
-        items.forEach((token, item) -> itemTokens[item] = ids.getOrDefault(token, -1));
-        this.itemPostings = new Posting[itemEntries.size()];
-        for (int i = 0; i < itemPostings.length; i++) {
-            itemPostings[i] = sortedByDate(itemEntries.get(i), dobs);
-        }
-        this.keyItems = new HashMap<>(building.size() * 2);
-        building.forEach((k, v) -> keyItems.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        this.tokens = distinct.toArray(new NameToken[0]);
+        this.keyItems = entries.keyItems;
+        this.itemTokens = entries.itemTokens;
+        this.itemPostings = entries.itemPostings;
+        this.forms = entries.forms;
+        this.tokens = entries.tokens;
+        this.photos = entries.photos;
+        int n = entries.forms.length;
         this.stamps = ThreadLocal.withInitial(() -> new int[n]);
         int itemCount = itemPostings.length;
         this.itemStamps = ThreadLocal.withInitial(() -> new int[itemCount]);
@@ -129,7 +70,7 @@ public final class ChangeFilter {
 
     /** A filter over {@code entries} comparing names with {@code names}, the engine's comparator. */
     static ChangeFilter of(NameComparator names, Collection<RegistryPerson> entries) {
-        return new ChangeFilter(names, entries);
+        return new ChangeFilter(names, new ChangeEntries(entries));
     }
 
     /**
@@ -197,7 +138,7 @@ public final class ChangeFilter {
                     continue;
                 }
                 itemStamp[item] = g;
-                Posting posting = itemPostings[item];
+                ChangeEntries.Posting posting = itemPostings[item];
                 int[] d = posting.dobs();
                 if (anyAgrees(probe, rows, itemTokens[item])) {
                     // the entries whose date may not contradict: the candidate stage's ranges in a long posting
@@ -228,7 +169,7 @@ public final class ChangeFilter {
             NameToken[] probe,
             byte[][] rows,
             int core,
-            Posting posting,
+            ChangeEntries.Posting posting,
             int from,
             int to,
             int dob,
@@ -328,69 +269,6 @@ public final class ChangeFilter {
             row = memo.computeIfAbsent(token, t -> new byte[tokens.length]);
         }
         return row;
-    }
-
-    private static void addForm(
-            NameToken[] tokens,
-            boolean withPatronymic,
-            IdentityHashMap<NameToken, Integer> ids,
-            List<NameToken> distinct,
-            List<Integer> flat) {
-        int m = Math.min(tokens.length, NameComparator.MAX_TOKENS);
-        if (m == 0) {
-            return;
-        }
-        flat.add(withPatronymic ? m | WITH_PATRONYMIC : m);
-        for (int j = 0; j < m; j++) {
-            Integer id = ids.get(tokens[j]);
-            if (id == null) {
-                id = distinct.size();
-                distinct.add(tokens[j]);
-                ids.put(tokens[j], id);
-            }
-            flat.add(id);
-        }
-    }
-
-    private static void addItem(
-            NameToken t,
-            Set<String> keys,
-            int entry,
-            IdentityHashMap<NameToken, Integer> items,
-            List<List<Integer>> itemEntries,
-            Map<Long, Set<Integer>> building) {
-        if (t.key().length() < 2 || keys.isEmpty()) {
-            return; // posts no key
-        }
-        Integer item = items.get(t);
-        if (item == null) {
-            item = itemEntries.size();
-            items.put(t, item);
-            itemEntries.add(new ArrayList<>());
-        }
-        List<Integer> list = itemEntries.get(item);
-        if (list.isEmpty() || list.get(list.size() - 1) != entry) {
-            list.add(entry);
-        }
-        for (String key : keys) {
-            building.computeIfAbsent(hash(key), k -> new HashSet<>()).add(item);
-        }
-    }
-
-    private static Posting sortedByDate(List<Integer> entries, int[] dobs) {
-        long[] packed = new long[entries.size()];
-        for (int i = 0; i < packed.length; i++) {
-            int e = entries.get(i);
-            packed[i] = ((long) dobs[e] << 32) | e;
-        }
-        java.util.Arrays.sort(packed);
-        int[] d = new int[packed.length];
-        int[] list = new int[packed.length];
-        for (int i = 0; i < packed.length; i++) {
-            d[i] = (int) (packed[i] >>> 32);
-            list[i] = (int) packed[i];
-        }
-        return new Posting(d, list);
     }
 
     /** The first index at or after {@code from} whose value is at least {@code key} ({@code a} sorted). */

@@ -18,6 +18,9 @@ import org.qorgau.screening.MatchingIndex;
  * without the service or its database.
  *
  * <pre>AffectedPeopleBench [entries] [people] [upsert] [rounds]</pre>
+ *
+ * With {@code -Dsplit} it first times, on one thread and twice (cold, then warm), preparing the people, building the
+ * filter, filtering and screening those the filter lets through.
  */
 public final class AffectedPeopleBench {
 
