@@ -62,6 +62,11 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         return matcher(packed, fs.termFrequencies());
     }
 
+    @Override
+    public java.util.Optional<ChangeFilter> changeFilter(Collection<RegistryPerson> changed) {
+        return java.util.Optional.of(ChangeFilter.of(scorer.names(), changed));
+    }
+
     FellegiSunterMatcher buildMatcher(Collection<RegistryPerson> registry) {
         Packed packed = pack(registry);
         return matcher(packed, packed.tf());

@@ -13,4 +13,12 @@ public interface MatcherFactory {
     default Matcher buildDelta(Collection<RegistryPerson> changed, Matcher base) {
         return build(changed);
     }
+
+    /**
+     * A filter that tells, without scoring, which probes a matcher over {@code changed} could never report anything for
+     * ({@link ChangeFilter}); empty for engines that cannot say (every probe must then be screened).
+     */
+    default java.util.Optional<ChangeFilter> changeFilter(Collection<RegistryPerson> changed) {
+        return java.util.Optional.empty();
+    }
 }

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
 import org.qorgau.error.QorgauException;
 import org.qorgau.error.TooBroadException;
+import org.qorgau.matching.MatcherFactory;
 import org.qorgau.screening.CheckService;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.screening.RegistrySnapshot;
@@ -35,8 +36,9 @@ import org.qorgau.security.Caller;
  *
  * <ol>
  *   <li><b>Who is affected.</b> The replica holding the cursor's lease reads the entries changed since the cursor (the
- *       matching index's delta query), looks the enrolled people up in an index of those entries' retrieval keys
- *       ({@link AffectedPeople}), screens only the people who share a key with one of them against those entries, and
+ *       matching index's delta query), rules out, with the engine's own candidate stage and quick
+ *       rejection ({@link AffectedPeople}), the people no changed entry can match, screens the others against those
+ *       entries, and
  *       marks due the people who match one or whose last check matched a changed or removed entry. Everyone else is
  *       known to be unaffected: the rest of the registry did not change, and the engine never compares a person with
  *       an entry it cannot retrieve. When the engine version changes, everyone is due.
@@ -61,7 +63,7 @@ public class Rescreener {
     private final MonitoringService service;
     private final CheckService checks;
     private final MonitoringConfig config;
-    private final AffectedPeople affected = new AffectedPeople();
+    private final AffectedPeople affected;
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService pool;
     private volatile Instant lastRedaction = Instant.EPOCH;
@@ -72,12 +74,14 @@ public class Rescreener {
             MonitoringStore store,
             MonitoringService service,
             CheckService checks,
-            MonitoringConfig config) {
+            MonitoringConfig config,
+            MatcherFactory engine) {
         this.index = index;
         this.store = store;
         this.service = service;
         this.checks = checks;
         this.config = config;
+        this.affected = new AffectedPeople(engine);
         this.pool = Executors.newFixedThreadPool(Math.max(1, config.rescreenThreads()), r -> {
             Thread thread = new Thread(r, "monitoring-rescreen");
             thread.setDaemon(true);
@@ -147,8 +151,8 @@ public class Rescreener {
         }
         LOG.infof(
                 "Registry version %d: %d of %d monitored people are due for a re-screen (%d entries changed since"
-                        + " version %d; %d people shared a key with them and were screened; loaded in %d ms, found"
-                        + " in %d ms, recorded in %d ms)",
+                        + " version %d; %d people could match one and were screened against them; loaded in %d ms,"
+                        + " found in %d ms, recorded in %d ms)",
                 changes.toVersion(),
                 found.due().size(),
                 people.size(),

@@ -79,7 +79,7 @@ class AffectedPeopleTest {
         people.add(person(new Probe("Nobody Matches Either", "1901-01-02", null), "", 9));
 
         Set<UUID> everyone = bruteForce(people, changes);
-        AffectedPeople.Found found = new AffectedPeople().find(people, changes);
+        AffectedPeople.Found found = new AffectedPeople(FACTORY).find(people, changes);
 
         assertEquals(everyone, new HashSet<>(found.due()), "the key look-up found other people than a full screening");
         assertTrue(everyone.containsAll(planted), "every planted person is due");
@@ -99,7 +99,7 @@ class AffectedPeopleTest {
         MonitoredPerson.Probe stranger = person(new Probe("Ivanova Maria", "1979-03-14", null), "", 1);
         MonitoredPerson.Probe typo = person(new Probe("Abenv Nurlan Serikovich", "1979-03-14", null), "", 1);
 
-        AffectedPeople.Found found = new AffectedPeople().find(List.of(namesakeOtherDate, stranger, typo), changes);
+        AffectedPeople.Found found = new AffectedPeople(FACTORY).find(List.of(namesakeOtherDate, stranger, typo), changes);
 
         assertEquals(List.of(typo.id()), found.due());
         assertEquals(1, found.screened());
