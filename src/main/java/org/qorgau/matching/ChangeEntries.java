@@ -49,8 +49,8 @@ final class ChangeEntries {
                 ParsedName form = ParsedName.parse(name, interner);
                 addForm(form.core(), form.patronymics().length > 0, ids, distinct, flat);
                 if (form.patronymics().length > 0) {
-                    NameToken[] all = java.util.Arrays.copyOf(
-                            form.core(), form.core().length + form.patronymics().length);
+                    NameToken[] all =
+                            java.util.Arrays.copyOf(form.core(), form.core().length + form.patronymics().length);
                     System.arraycopy(form.patronymics(), 0, all, form.core().length, form.patronymics().length);
                     addForm(all, true, ids, distinct, flat);
                 }
@@ -85,7 +85,8 @@ final class ChangeEntries {
             itemPostings[i] = sortedByDate(itemEntries.get(i), dobs);
         }
         this.keyItems = new HashMap<>(building.size() * 2);
-        building.forEach((k, v) -> keyItems.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        building.forEach(
+                (k, v) -> keyItems.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         this.tokens = distinct.toArray(new NameToken[0]);
     }
 
@@ -132,7 +133,8 @@ final class ChangeEntries {
             list.add(entry);
         }
         for (String key : keys) {
-            building.computeIfAbsent(ChangeFilter.hash(key), k -> new HashSet<>()).add(item);
+            building.computeIfAbsent(ChangeFilter.hash(key), k -> new HashSet<>())
+                    .add(item);
         }
     }
 
@@ -151,5 +153,4 @@ final class ChangeEntries {
         }
         return new Posting(d, list);
     }
-
 }

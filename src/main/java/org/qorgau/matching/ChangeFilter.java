@@ -77,7 +77,8 @@ public final class ChangeFilter {
      * Prepares a probe; {@code interner} (thread-safe, kept by the caller as long as it likes) shares the token objects
      * of names that recur, which also shares their memo rows.
      */
-    public static Person person(String fullName, String dateOfBirth, String photoHash, Map<String, NameToken> interner) {
+    public static Person person(
+            String fullName, String dateOfBirth, String photoHash, Map<String, NameToken> interner) {
         ParsedName name = PaddedName.distinct(ParsedName.parse(fullName == null ? "" : fullName, interner));
         Set<String> keys = new HashSet<>();
         CandidateIndex.keys(name, keys);
@@ -155,7 +156,8 @@ public final class ChangeFilter {
                 } else if (fullDate) {
                     // an item no probe token agrees with brings only its entries born on the probe's full date
                     int from = lowerBound(d, 0, dob);
-                    if (anyLetThrough(probe, rows, core, posting, from, lowerBound(d, from, dob + 1), dob, true, stamp, g)) {
+                    if (anyLetThrough(
+                            probe, rows, core, posting, from, lowerBound(d, from, dob + 1), dob, true, stamp, g)) {
                         return true;
                     }
                 }
@@ -184,7 +186,8 @@ public final class ChangeFilter {
                 continue;
             }
             stamp[e] = g;
-            if (namesMayAgree(probe, rows, core, e, fullDate && d[i] == dob) && RetrievalKeys.datesCompatible(dob, d[i])) {
+            if (namesMayAgree(probe, rows, core, e, fullDate && d[i] == dob)
+                    && RetrievalKeys.datesCompatible(dob, d[i])) {
                 return true;
             }
         }

@@ -33,7 +33,10 @@ class ChangeFilterTest {
                 case 0 -> CandidateIndexRecallTest.typo(entry.fullName(), random);
                 case 1 -> words.length > 1 ? words[1] + " " + words[0] : entry.fullName(); // reordered, no patronymic
                 case 2 -> words[words.length - 1]; // one token
-                case 3 -> entry.aliases().isEmpty() ? entry.fullName() : entry.aliases().get(0);
+                case 3 ->
+                    entry.aliases().isEmpty()
+                            ? entry.fullName()
+                            : entry.aliases().get(0);
                 default -> entry.fullName();
             };
             String photo = i % 7 == 0 && !entry.photoHashes().isEmpty()
@@ -61,8 +64,8 @@ class ChangeFilterTest {
 
     @Test
     void shouldAnswerTheQuickRejectionsCases() {
-        RegistryPerson entry = new RegistryPerson(
-                "X-1", "Абенов Нурлан Серикович", List.of("Abenov Nur"), "1979-03-14", List.of());
+        RegistryPerson entry =
+                new RegistryPerson("X-1", "Абенов Нурлан Серикович", List.of("Abenov Nur"), "1979-03-14", List.of());
         ChangeFilter filter = FACTORY.changeFilter(List.of(entry)).orElseThrow();
 
         assertTrue(filter.mayMatch(person(new Probe("Abenov Nurlan", "1979-03-14", null))));

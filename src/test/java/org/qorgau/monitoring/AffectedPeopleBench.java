@@ -77,7 +77,8 @@ public final class AffectedPeopleBench {
 
     private static String loadAverage() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).substring(0, 14);
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .substring(0, 14);
         } catch (java.io.IOException e) {
             return "unknown";
         }

@@ -99,7 +99,8 @@ class AffectedPeopleTest {
         MonitoredPerson.Probe stranger = person(new Probe("Ivanova Maria", "1979-03-14", null), "", 1);
         MonitoredPerson.Probe typo = person(new Probe("Abenv Nurlan Serikovich", "1979-03-14", null), "", 1);
 
-        AffectedPeople.Found found = new AffectedPeople(FACTORY).find(List.of(namesakeOtherDate, stranger, typo), changes);
+        AffectedPeople.Found found =
+                new AffectedPeople(FACTORY).find(List.of(namesakeOtherDate, stranger, typo), changes);
 
         assertEquals(List.of(typo.id()), found.due());
         assertEquals(1, found.screened());
