@@ -134,8 +134,12 @@ public class Rescreener {
             store.advance(owner, snapshot.version(), engine, true, List.of(), List.of());
             return -1;
         }
-        if (lease.registryVersion() < snapshot.version()
-                && store.activeScreenedBefore(snapshot.version()).isEmpty()) {
+        // The people screened before the served version: loaded once, and again below only if the changes read end at
+        // another version.
+        List<MonitoredPerson.Probe> screenedBefore = lease.registryVersion() < snapshot.version()
+                ? store.activeScreenedBefore(snapshot.version())
+                : List.of();
+        if (lease.registryVersion() < snapshot.version() && screenedBefore.isEmpty()) {
             // Nobody was screened before this version, so no change since the cursor can concern anyone: move on
             // without reading the changes. After a 1,000,000-entry import they are the whole registry, and indexing
             // them would hold a second full index and take cores from the checks.
@@ -150,7 +154,9 @@ public class Rescreener {
             return 0;
         }
         long started = System.nanoTime();
-        List<MonitoredPerson.Probe> people = store.activeScreenedBefore(changes.toVersion());
+        List<MonitoredPerson.Probe> people = changes.toVersion() == snapshot.version()
+                ? screenedBefore
+                : store.activeScreenedBefore(changes.toVersion());
         long loaded = System.nanoTime();
         AffectedPeople.Found found = affected.find(people, changes);
         long screened = System.nanoTime();
