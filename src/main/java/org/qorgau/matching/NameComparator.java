@@ -506,7 +506,7 @@ public final class NameComparator {
         if (x.phonetic().length() >= phoneticMinLength && x.phonetic().equals(y.phonetic())) {
             return TokenLevel.PHONETIC;
         }
-        if (renderingAgrees(x, y) != null) {
+        if (renderingAgreesAtAll(x, y)) {
             return TokenLevel.RENDERING;
         }
         return TokenLevel.DIFFERENT;
@@ -523,66 +523,70 @@ public final class NameComparator {
      * @return the alignment, or {@code null} when the tokens do not agree this way (same script, no reading, too costly)
      */
     RenderingModel.Alignment renderingAgrees(NameToken x, NameToken y) {
-        if (!renderingEnabled || x.frame().isEmpty() || y.frame().isEmpty()) {
+        NameToken latin = renderingEnabled ? gatedLatin(x, y) : null;
+        if (latin == null) {
             return null;
         }
-        boolean xLatin = x.frame().charAt(1) < '\u0400';
-        boolean yLatin = y.frame().charAt(1) < '\u0400';
-        if (xLatin == yLatin) {
-            return null;
+        NameToken cyrillic = latin == x ? y : x;
+        double budget = renderingBudget(latin, cyrillic);
+        return budget <= 0 ? null : rendering.align(latin.frame(), cyrillic.frame(), budget);
+    }
+
+    /** Whether {@link #renderingAgrees} finds an alignment, without building it (the agreement test needs no path). */
+    private boolean renderingAgreesAtAll(NameToken x, NameToken y) {
+        NameToken latin = renderingEnabled ? gatedLatin(x, y) : null;
+        if (latin == null) {
+            return false;
         }
-        NameToken latin = xLatin ? x : y;
-        NameToken cyrillic = xLatin ? y : x;
-        String target = cyrillic.key();
-        if (target.isEmpty()) {
-            return null;
-        }
-        boolean near = close(latin.key(), target);
-        for (int r = 0; !near && r < latin.readings().size(); r++) {
-            near = close(latin.readings().get(r), target);
-        }
-        if (!near) {
-            return null;
-        }
-        double budget = renderingMaxCostPerSymbol
+        NameToken cyrillic = latin == x ? y : x;
+        double budget = renderingBudget(latin, cyrillic);
+        return budget > 0 && rendering.alignsWithin(latin.frame(), cyrillic.frame(), budget);
+    }
+
+    private double renderingBudget(NameToken latin, NameToken cyrillic) {
+        return renderingMaxCostPerSymbol
                         * (latin.frame().length() + cyrillic.frame().length())
                 - renderingShortPenalty;
-        return budget <= 0 ? null : rendering.align(latin.frame(), cyrillic.frame(), budget);
     }
 
     /** Whether a Latin and a Cyrillic token pass the rendering gate (for calibration tools). */
     boolean renderingGate(NameToken x, NameToken y) {
+        return gatedLatin(x, y) != null;
+    }
+
+    /** The Latin one of a Latin and a Cyrillic token that pass the rendering gate, else {@code null}. */
+    private NameToken gatedLatin(NameToken x, NameToken y) {
         if (x.frame().isEmpty() || y.frame().isEmpty()) {
-            return false;
+            return null;
         }
         boolean xLatin = x.frame().charAt(1) < '\u0400';
         if (xLatin == (y.frame().charAt(1) < '\u0400')) {
-            return false;
+            return null;
         }
         NameToken latin = xLatin ? x : y;
         String target = (xLatin ? y : x).key();
         if (target.isEmpty()) {
-            return false;
+            return null;
         }
         boolean near = close(latin.key(), target);
         for (int r = 0; !near && r < latin.readings().size(); r++) {
             near = close(latin.readings().get(r), target);
         }
-        return near;
+        return near ? latin : null;
     }
 
     /** The rendering gate: a reading within {@code name.rendering.gateEdits} edits of the Cyrillic token's key. */
     private boolean close(String reading, String key) {
         return !reading.isEmpty()
                 && Math.abs(reading.length() - key.length()) <= renderingGateEdits
-                && EditDistance.distance(reading, key, renderingGateEdits + 1) <= renderingGateEdits;
+                && EditDistance.distance(reading, key, renderingGateEdits) <= renderingGateEdits;
     }
 
     private static boolean within(String a, String b, int maxEdits) {
         return !a.isEmpty()
                 && !b.isEmpty()
                 && Math.abs(a.length() - b.length()) <= maxEdits
-                && EditDistance.distance(a, b, maxEdits + 1) <= maxEdits;
+                && EditDistance.distance(a, b, maxEdits) <= maxEdits;
     }
 
     TokenLevel compareKeys(String a, String b) {

@@ -84,6 +84,9 @@ public final class RenderingModel {
     private final String id;
     // Latin segment -> its Cyrillic counterparts with costs, cheapest first.
     private final Map<String, Segment[]> byLatin;
+    // The same table by packed key (see pack), open addressing: the alignment looks groups up without substrings.
+    private final long[] packedKeys;
+    private final Segment[][] packedOptions;
     // Latin segment -> its likely Cyrillic counterparts (joint costs), for readings: only Latin groups seen often
     // enough and counterparts likely enough given the group, so rare (often noisy) pairs never shape a reading.
     private final Map<String, Segment[]> readingOptions;
@@ -135,6 +138,20 @@ public final class RenderingModel {
             }
             if (!options.isEmpty()) {
                 readingOptions.put(k, options.toArray(new Segment[0]));
+            }
+        });
+        int slots = Integer.highestOneBit(Math.max(1, byLatin.size()) * 4);
+        this.packedKeys = new long[slots];
+        this.packedOptions = new Segment[slots][];
+        byLatin.forEach((k, v) -> {
+            long key = pack(k, 0, k.length());
+            if (key > 0) {
+                int slot = slot(key, slots);
+                while (packedKeys[slot] != 0) {
+                    slot = (slot + 1) & (slots - 1);
+                }
+                packedKeys[slot] = key;
+                packedOptions[slot] = v;
             }
         });
     }
@@ -278,9 +295,45 @@ public final class RenderingModel {
         if (n == 0 || m == 0) {
             return null;
         }
+        Segment[] back = new Segment[(n + 1) * (m + 1)];
+        double[] cost = costs(latin, cyrillic, limit, back);
+        int end = n * (m + 1) + m;
+        if (cost[end] > limit) {
+            return null;
+        }
+        List<Segment> path = new ArrayList<>();
+        int i = n;
+        int j = m;
+        while (i > 0 || j > 0) {
+            Segment s = back[i * (m + 1) + j];
+            path.add(0, s);
+            i -= s.latin().length();
+            j -= s.cyrillic().length();
+        }
+        return new Alignment(path, cost[end]);
+    }
+
+    /**
+     * Whether {@link #align(String, String, double)} would find an alignment within {@code budget}: the same table of
+     * costs without the path, for the comparator's agreement test, which needs only the answer.
+     */
+    public boolean alignsWithin(String latin, String cyrillic, double budget) {
+        double limit = Math.min(budget, Double.MAX_VALUE);
+        int n = latin.length();
+        int m = cyrillic.length();
+        return n != 0 && m != 0 && costs(latin, cyrillic, limit, null)[n * (m + 1) + m] <= limit;
+    }
+
+    /**
+     * The alignment's table of cheapest costs, cell {@code i * (m + 1) + j} for the first {@code i} Latin and {@code j}
+     * Cyrillic symbols; cells above {@code limit} are not extended. {@code back}, when given, receives the last
+     * segment of each cell's cheapest alignment.
+     */
+    private double[] costs(String latin, String cyrillic, double limit, Segment[] back) {
+        int n = latin.length();
+        int m = cyrillic.length();
         double[] cost = new double[(n + 1) * (m + 1)];
         java.util.Arrays.fill(cost, Double.POSITIVE_INFINITY);
-        Segment[] back = new Segment[(n + 1) * (m + 1)];
         cost[0] = 0;
         for (int i = 0; i < n; i++) {
             boolean any = false;
@@ -298,28 +351,29 @@ public final class RenderingModel {
                 // A letter the table has no pair for here (a rare spelling): dropped, or read as any one or two
                 // Cyrillic letters, at a fixed high price, so one odd letter does not make an otherwise plain
                 // rendering impossible to align.
-                String ls = String.valueOf(l);
                 for (int j = 0; j <= m; j++) {
                     double here = cost[i * (m + 1) + j];
                     if (here > limit) {
                         continue;
                     }
                     for (int b = 0; b <= 2 && j + b <= m; b++) {
-                        String cs = cyrillic.substring(j, j + b);
-                        if (cs.indexOf('^') >= 0 || cs.indexOf('$') >= 0) {
+                        if (b > 0 && (cyrillic.charAt(j + b - 1) == '^' || cyrillic.charAt(j + b - 1) == '$')) {
                             break;
                         }
                         int to = (i + 1) * (m + 1) + j + b;
                         double c = here + UNSEEN_COST * Math.max(1, b);
                         if (c < cost[to]) {
                             cost[to] = c;
-                            back[to] = new Segment(ls, cs, UNSEEN_COST * Math.max(1, b));
+                            if (back != null) {
+                                back[to] = new Segment(
+                                        String.valueOf(l), cyrillic.substring(j, j + b), UNSEEN_COST * Math.max(1, b));
+                            }
                         }
                     }
                 }
             }
             for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
-                Segment[] options = byLatin.get(latin.substring(i, i + a));
+                Segment[] options = options(latin, i, i + a);
                 if (options == null) {
                     continue;
                 }
@@ -335,27 +389,54 @@ public final class RenderingModel {
                             double c = here + s.cost();
                             if (c < cost[to]) {
                                 cost[to] = c;
-                                back[to] = s;
+                                if (back != null) {
+                                    back[to] = s;
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        int end = n * (m + 1) + m;
-        if (cost[end] > limit) {
-            return null;
+        return cost;
+    }
+
+    /** The table's counterparts of Latin group {@code latin[from, to)}, or {@code null}. */
+    private Segment[] options(String latin, int from, int to) {
+        long key = pack(latin, from, to);
+        if (key < 0) {
+            return byLatin.get(latin.substring(from, to));
         }
-        List<Segment> path = new ArrayList<>();
-        int i = n;
-        int j = m;
-        while (i > 0 || j > 0) {
-            Segment s = back[i * (m + 1) + j];
-            path.add(0, s);
-            i -= s.latin().length();
-            j -= s.cyrillic().length();
+        int mask = packedKeys.length - 1;
+        for (int slot = slot(key, packedKeys.length); packedKeys[slot] != 0; slot = (slot + 1) & mask) {
+            if (packedKeys[slot] == key) {
+                return packedOptions[slot];
+            }
         }
-        return new Alignment(path, cost[end]);
+        return null;
+    }
+
+    /**
+     * A group of at most {@link #MAX_LATIN} ASCII characters as one number: a leading 1 bit (so lengths differ), then 7
+     * bits a character; -1 when a character is not ASCII or the group is longer (looked up by string instead).
+     */
+    private static long pack(String s, int from, int to) {
+        if (to - from > MAX_LATIN) {
+            return -1;
+        }
+        long key = 1;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c > 127) {
+                return -1;
+            }
+            key = key << 7 | c;
+        }
+        return key;
+    }
+
+    private static int slot(long key, int slots) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (slots - 1);
     }
 
     /**
