@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.qorgau.audit.api.AuditEventPage;
 import org.qorgau.audit.api.AuditEventView;
 import org.qorgau.audit.api.VerifyResult;
+import org.qorgau.config.AuditConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.ValidationException;
 import org.qorgau.security.Caller;
@@ -32,7 +33,7 @@ public class AuditService {
     private final AuditEventStore store;
     private final AuditVerifier verifier;
     private final AuditRecorder recorder;
-    private final QorgauConfig.Audit config;
+    private final AuditConfig config;
     private final ObjectMapper json;
 
     public AuditService(

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.TreeMap;
 import org.qorgau.audit.api.VerifyResult;
 import org.qorgau.common.CanonicalJson;
+import org.qorgau.config.AuditConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.ValidationException;
 
@@ -21,7 +22,7 @@ public class AuditVerifier {
 
     private final AgroalDataSource dataSource;
     private final Checkpoints checkpoints;
-    private final QorgauConfig.Audit config;
+    private final AuditConfig config;
 
     public AuditVerifier(AgroalDataSource dataSource, Checkpoints checkpoints, QorgauConfig config) {
         this.dataSource = dataSource;

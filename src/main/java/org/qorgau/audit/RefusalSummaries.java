@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
+import org.qorgau.config.AuditConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.security.Caller;
 
@@ -69,7 +70,7 @@ public class RefusalSummaries {
     }
 
     private final AuditRecorder recorder;
-    private final QorgauConfig.Refusals config;
+    private final AuditConfig.Refusals config;
     private final Clock clock;
     // guarded by this: refusals are cheap to count and never on the path of an accepted request
     private final Map<Key, Tally> tallies = new HashMap<>();
@@ -81,7 +82,7 @@ public class RefusalSummaries {
         this(recorder, config.audit().refusals(), Clock.systemUTC());
     }
 
-    RefusalSummaries(AuditRecorder recorder, QorgauConfig.Refusals config, Clock clock) {
+    RefusalSummaries(AuditRecorder recorder, AuditConfig.Refusals config, Clock clock) {
         this.recorder = recorder;
         this.config = config;
         this.clock = clock;

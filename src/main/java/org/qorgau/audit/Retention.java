@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.qorgau.config.AuditConfig;
 import org.qorgau.config.QorgauConfig;
 
 /**
@@ -22,7 +23,7 @@ public class Retention {
     private static final Logger LOG = Logger.getLogger(Retention.class);
 
     private final AgroalDataSource dataSource;
-    private final QorgauConfig.Audit config;
+    private final AuditConfig config;
 
     public Retention(AgroalDataSource dataSource, QorgauConfig config) {
         this.dataSource = dataSource;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.qorgau.audit.api.UsageReport.SweepSignals;
-import org.qorgau.config.QorgauConfig;
+import org.qorgau.config.UsageConfig;
 import org.qorgau.matching.NameNormalizer;
 import org.qorgau.matching.NameToken;
 import org.qorgau.matching.ParsedName;
@@ -35,7 +35,7 @@ import org.qorgau.matching.ParsedName;
 final class SweepDetector {
 
     final String org;
-    private final QorgauConfig.Sweep config;
+    private final UsageConfig.Sweep config;
     private long checks;
     private long hits;
     private final Set<String> namesWithHits = new HashSet<>();
@@ -48,7 +48,7 @@ final class SweepDetector {
     private long descendingDates;
     private long longestDateRun;
 
-    SweepDetector(String org, QorgauConfig.Sweep config) {
+    SweepDetector(String org, UsageConfig.Sweep config) {
         this.org = org;
         this.config = config;
     }

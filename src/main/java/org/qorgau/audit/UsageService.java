@@ -18,6 +18,7 @@ import org.qorgau.audit.api.UsageReport;
 import org.qorgau.audit.api.UsageReport.DayCount;
 import org.qorgau.audit.api.UsageReport.OrganisationUsage;
 import org.qorgau.config.QorgauConfig;
+import org.qorgau.config.UsageConfig;
 import org.qorgau.error.ValidationException;
 
 /**
@@ -30,8 +31,8 @@ public class UsageService {
 
     private final AgroalDataSource dataSource;
     private final ScreeningActivity activity;
-    private final QorgauConfig.Usage config;
-    private final QorgauConfig.Sweep sweepConfig;
+    private final UsageConfig config;
+    private final UsageConfig.Sweep sweepConfig;
 
     public UsageService(AgroalDataSource dataSource, ScreeningActivity activity, QorgauConfig config) {
         this.dataSource = dataSource;

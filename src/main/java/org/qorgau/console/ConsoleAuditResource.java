@@ -14,17 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditFilter;
 import org.qorgau.audit.AuditService;
@@ -36,7 +32,6 @@ import org.qorgau.audit.api.CheckpointList;
 import org.qorgau.audit.api.UsageReport;
 import org.qorgau.audit.api.VerifyResult;
 import org.qorgau.error.NotFoundException;
-import org.qorgau.error.QorgauException;
 import org.qorgau.security.Caller;
 import org.qorgau.security.Roles;
 
@@ -57,12 +52,6 @@ public class ConsoleAuditResource {
     private final ObjectMapper json;
     private final AuditFilterForm form;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
     public ConsoleAuditResource(
             ConsolePages pages,
             ConsoleTemplates templates,
@@ -79,20 +68,6 @@ public class ConsoleAuditResource {
         this.form = new AuditFilterForm(pages.zone());
     }
 
-    @ServerExceptionMapper
-    public Response page(PageResponse e) {
-        return e.response;
-    }
-
-    @ServerExceptionMapper
-    public Response problem(QorgauException e) {
-        return pages.problem(request(), e);
-    }
-
-    private ConsoleRequest request() {
-        return pages.request(headers, uri);
-    }
-
     @GET
     @Path("/events")
     public Response events(
@@ -103,20 +78,21 @@ public class ConsoleAuditResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("cursor") String cursor) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.AUDITOR);
         Msg msg = msg(request);
+        AuditMsg texts = msg(AuditMsg.class, request);
         AuditFilter filter = form.filter(type, org, actor, verdict, from, to, cursor);
         AuditEventPage page = audit.page(filter, PAGE_SIZE, caller);
         List<Views.EventRow> rows =
                 page.events().stream().map(e -> row(e, request)).toList();
         List<Views.Option> types = new ArrayList<>();
-        types.add(new Views.Option("", msg.any(), blank(type)));
+        types.add(new Views.Option("", texts.any(), blank(type)));
         for (AuditEventType t : AuditEventType.values()) {
             types.add(new Views.Option(t.name(), t.name(), t.name().equals(type)));
         }
         List<Views.Option> verdicts = new ArrayList<>();
-        verdicts.add(new Views.Option("", msg.any(), blank(verdict)));
+        verdicts.add(new Views.Option("", texts.any(), blank(verdict)));
         for (String v : List.of("MATCH", "POSSIBLE_MATCH", "NO_MATCH")) {
             verdicts.add(new Views.Option(v, verdict(msg, v), v.equals(verdict)));
         }
@@ -135,22 +111,23 @@ public class ConsoleAuditResource {
                 .data(
                         "next",
                         page.nextCursor() == null ? null : "/console/audit/events?cursor=" + page.nextCursor() + query);
-        return pages.render(request, 200, instance, msg.eventsTitle());
+        return pages.render(request, 200, instance, texts.eventsTitle());
     }
 
     @GET
     @Path("/events/{sequence}")
     public Response event(@PathParam("sequence") long sequence) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.AUDITOR);
         Msg msg = msg(request);
+        AuditMsg texts = msg(AuditMsg.class, request);
         AuditEventPage page = audit.page(new AuditFilter(null, null, null, null, null, null, sequence - 1), 1, caller);
         AuditEventView found = page.events().stream()
                 .filter(e -> e.sequence() == sequence)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("No such event."));
         TemplateInstance instance = templates.event.data("event", row(found, request));
-        return pages.render(request, 200, instance, msg.eventTitle(sequence));
+        return pages.render(request, 200, instance, texts.eventTitle(sequence));
     }
 
     @GET
@@ -164,7 +141,7 @@ public class ConsoleAuditResource {
             @QueryParam("verdict") String verdict,
             @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.AUDITOR);
         AuditService.Format chosen = "ndjson".equals(format) ? AuditService.Format.NDJSON : AuditService.Format.CSV;
         AuditFilter filter = form.filter(type, org, actor, verdict, from, to, null);
@@ -179,9 +156,10 @@ public class ConsoleAuditResource {
     @GET
     @Path("/verify")
     public Response verify(@QueryParam("run") String run) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.AUDITOR);
         Msg msg = msg(request);
+        AuditMsg texts = msg(AuditMsg.class, request);
         Views.Verification verification = null;
         if (run != null) {
             VerifyResult result = audit.verify(null, null, null, caller);
@@ -195,15 +173,16 @@ public class ConsoleAuditResource {
                     result.problem(),
                     result.checkpointsChecked());
         }
-        return pages.render(request, 200, templates.verify.data("result", verification), msg.verifyTitle());
+        return pages.render(request, 200, templates.verify.data("result", verification), texts.verifyTitle());
     }
 
     @GET
     @Path("/usage")
     public Response usage(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("org") String org) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.AUDITOR);
         Msg msg = msg(request);
+        AuditMsg texts = msg(AuditMsg.class, request);
         String orgFilter = blank(org) ? null : org;
         UsageReport report = usage.report(form.day("from", from), form.dayAfter("to", to), orgFilter);
         Map<String, Object> query = new LinkedHashMap<>();
@@ -228,35 +207,36 @@ public class ConsoleAuditResource {
                 .data("rows", rows)
                 .data(
                         "period",
-                        msg.usagePeriod(
+                        texts.usagePeriod(
                                 pages.date(report.from(), request),
                                 pages.date(report.to().minusSeconds(1), request),
                                 report.zone()))
                 .data("from", from == null ? "" : from)
                 .data("to", to == null ? "" : to)
                 .data("org", org == null ? "" : org);
-        return pages.render(request, 200, instance, msg.usageTitle());
+        return pages.render(request, 200, instance, texts.usageTitle());
     }
 
     @GET
     @Path("/checkpoints")
     public Response checkpoints() {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.AUDITOR);
         Msg msg = msg(request);
+        AuditMsg texts = msg(AuditMsg.class, request);
         CheckpointList list = checkpoints.list(100);
         audit.recordRead(caller, "checkpoints", Map.of("limit", 100));
         List<Views.CheckpointRow> rows = list.checkpoints().stream()
                 .map(c -> new Views.CheckpointRow(c.sequence(), c.hash(), pages.dateTime(c.signedAt(), request)))
                 .toList();
-        return pages.render(request, 200, templates.checkpoints.data("rows", rows), msg.checkpointsTitle());
+        return pages.render(request, 200, templates.checkpoints.data("rows", rows), texts.checkpointsTitle());
     }
 
     @GET
     @Path("/checkpoints.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response checkpointsDownload() {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.AUDITOR);
         CheckpointList list = checkpoints.list(1000);
         audit.recordRead(caller, "checkpoints", Map.of("limit", 1000));

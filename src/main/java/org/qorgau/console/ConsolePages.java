@@ -34,14 +34,21 @@ public class ConsolePages {
     private final SessionCodec sessions;
     private final ConsoleTemplates templates;
     private final ZoneId zone;
+    private final HttpHeaders headers;
+    private final UriInfo uri;
 
-    public ConsolePages(SessionCodec sessions, ConsoleTemplates templates, QorgauConfig qorgau) {
+    /** {@code headers} and {@code uri} are the current request's (request-scoped beans of Quarkus REST). */
+    public ConsolePages(
+            SessionCodec sessions, ConsoleTemplates templates, QorgauConfig qorgau, HttpHeaders headers, UriInfo uri) {
         this.sessions = sessions;
         this.templates = templates;
         this.zone = qorgau.usage().zone();
+        this.headers = headers;
+        this.uri = uri;
     }
 
-    ConsoleRequest request(HttpHeaders headers, UriInfo uri) {
+    /** The current request, as a console page sees it. */
+    ConsoleRequest request() {
         return new ConsoleRequest(headers, uri, sessions);
     }
 
@@ -79,7 +86,12 @@ public class ConsolePages {
     }
 
     static Msg msg(ConsoleRequest request) {
-        return MessageBundles.get(Msg.class, Localized.Literal.of(request.lang));
+        return msg(Msg.class, request);
+    }
+
+    /** The words of one group of pages ({@link ReviewMsg}, {@link AuditMsg}, {@link RegistryMsg}) in the request's language. */
+    static <T> T msg(Class<T> bundle, ConsoleRequest request) {
+        return MessageBundles.get(bundle, Localized.Literal.of(request.lang));
     }
 
     Response message(ConsoleRequest request, int status, String title, String text) {

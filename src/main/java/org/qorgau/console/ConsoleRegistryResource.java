@@ -12,11 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.List;
@@ -24,9 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qorgau.error.ConflictException;
-import org.qorgau.error.QorgauException;
 import org.qorgau.error.ValidationException;
 import org.qorgau.registry.ImportMode;
 import org.qorgau.registry.RegistryService;
@@ -49,38 +44,19 @@ public class ConsoleRegistryResource {
     private final ConsoleTemplates templates;
     private final RegistryService registry;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
     public ConsoleRegistryResource(ConsolePages pages, ConsoleTemplates templates, RegistryService registry) {
         this.pages = pages;
         this.templates = templates;
         this.registry = registry;
     }
 
-    @ServerExceptionMapper
-    public Response page(PageResponse e) {
-        return e.response;
-    }
-
-    @ServerExceptionMapper
-    public Response problem(QorgauException e) {
-        return pages.problem(request(), e);
-    }
-
-    private ConsoleRequest request() {
-        return pages.request(headers, uri);
-    }
-
     @GET
     public Response registryVersions(@QueryParam("cursor") String cursor) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         // as GET /v1/registry/versions: the registry's administrators and the auditors
         pages.require(request, Roles.REGISTRY_ADMIN, Roles.AUDITOR);
         Msg msg = msg(request);
+        RegistryMsg texts = msg(RegistryMsg.class, request);
         Long before = null;
         if (!blank(cursor)) {
             try {
@@ -101,7 +77,7 @@ public class ConsoleRegistryResource {
                         pages.dateTime(v.createdAt(), request),
                         v.actor(),
                         v.actorOrg(),
-                        kind(msg, v.kind()),
+                        kind(texts, v.kind()),
                         v.added(),
                         v.updated(),
                         v.removed(),
@@ -111,13 +87,13 @@ public class ConsoleRegistryResource {
                         v.reason()))
                 .toList();
         return pages.render(
-                request, 200, templates.registry.data("rows", rows).data("next", next), msg.registryTitle());
+                request, 200, templates.registry.data("rows", rows).data("next", next), texts.registryTitle());
     }
 
     @GET
     @Path("/imports")
     public Response importForm() {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         pages.require(request, Roles.REGISTRY_ADMIN);
         return importPage(request, 200, null, null, null, "upsert", false);
     }
@@ -136,15 +112,16 @@ public class ConsoleRegistryResource {
             @RestForm("dryRun") String dryRun,
             @RestForm("confirmRemovals") String confirmRemovals,
             @RestForm("csrf") String csrf) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.REGISTRY_ADMIN);
         pages.checkCsrf(request, csrf);
         Msg msg = msg(request);
+        RegistryMsg texts = msg(RegistryMsg.class, request);
         String chosenMode = "replace".equals(mode) ? "replace" : "upsert";
         boolean dry = dryRun != null;
         Boolean csv = file == null ? null : csv(file);
         if (csv == null) {
-            return importPage(request, 422, null, msg.importChooseFile(), List.of(), chosenMode, dry);
+            return importPage(request, 422, null, texts.importChooseFile(), List.of(), chosenMode, dry);
         }
         Long confirmed = null;
         if (!blank(confirmRemovals)) {
@@ -199,6 +176,7 @@ public class ConsoleRegistryResource {
             String mode,
             boolean dryRun) {
         Msg msg = msg(request);
+        RegistryMsg texts = msg(RegistryMsg.class, request);
         TemplateInstance instance = templates
                 .registryImport
                 .data("outcome", outcome)
@@ -207,7 +185,7 @@ public class ConsoleRegistryResource {
                 .data("conflict", status == 409)
                 .data("replace", "replace".equals(mode))
                 .data("dryRun", dryRun);
-        return pages.render(request, status, instance, msg.importTitle());
+        return pages.render(request, status, instance, texts.importTitle());
     }
 
     /** CSV or NDJSON by the file's name, else by its declared type; null when it is neither. */
@@ -226,12 +204,12 @@ public class ConsoleRegistryResource {
         return null;
     }
 
-    private static String kind(Msg msg, String kind) {
+    private static String kind(RegistryMsg texts, String kind) {
         return switch (kind == null ? "" : kind) {
-            case "IMPORT_UPSERT" -> msg.kindImportUpsert();
-            case "IMPORT_REPLACE" -> msg.kindImportReplace();
-            case "ENTRY_PUT" -> msg.kindEntryPut();
-            case "ENTRY_DELETE" -> msg.kindEntryDelete();
+            case "IMPORT_UPSERT" -> texts.kindImportUpsert();
+            case "IMPORT_REPLACE" -> texts.kindImportReplace();
+            case "ENTRY_PUT" -> texts.kindEntryPut();
+            case "ENTRY_DELETE" -> texts.kindEntryDelete();
             default -> kind;
         };
     }

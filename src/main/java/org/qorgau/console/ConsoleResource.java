@@ -9,18 +9,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qorgau.common.Validation;
 import org.qorgau.error.NotFoundException;
-import org.qorgau.error.QorgauException;
 import org.qorgau.error.ValidationException;
 import org.qorgau.security.Roles;
 
@@ -43,12 +38,6 @@ public class ConsoleResource {
     private final ConsolePages pages;
     private final ConsoleTemplates templates;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
     public ConsoleResource(
             ConsoleConfig config, SessionCodec sessions, ConsolePages pages, ConsoleTemplates templates) {
         this.config = config;
@@ -57,24 +46,10 @@ public class ConsoleResource {
         this.templates = templates;
     }
 
-    @ServerExceptionMapper
-    public Response page(PageResponse e) {
-        return e.response;
-    }
-
-    @ServerExceptionMapper
-    public Response problem(QorgauException e) {
-        return pages.problem(request(), e);
-    }
-
-    private ConsoleRequest request() {
-        return pages.request(headers, uri);
-    }
-
     @GET
     @Path("/")
     public Response home() {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         if (request.session.isEmpty()) {
             if (config.devSignIn()) {
                 return Response.seeOther(URI.create("/console/sign-in")).build();
@@ -104,7 +79,7 @@ public class ConsoleResource {
     @Path("/sign-in")
     public Response signInForm() {
         devSignInOnly();
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Msg msg = msg(request);
         return pages.render(request, 200, templates.signIn.instance(), msg.signInTitle());
     }
@@ -117,7 +92,7 @@ public class ConsoleResource {
             @FormParam("subject") String subject,
             @FormParam("csrf") String csrf) {
         devSignInOnly();
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         pages.checkCsrf(request, csrf);
         if (!Set.of(Roles.REVIEWER, Roles.AUDITOR, Roles.REGISTRY_ADMIN).contains(role)) {
             throw new ValidationException("role", "role must be reviewer, auditor or registry-admin");
@@ -149,7 +124,7 @@ public class ConsoleResource {
     @GET
     @Path("/signed-in")
     public Response signedIn() {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Msg msg = msg(request);
         TemplateInstance page = templates
                 .link
@@ -165,7 +140,7 @@ public class ConsoleResource {
     @GET
     @Path("/not-allowed")
     public Response notAllowed() {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Msg msg = msg(request);
         return pages.message(request, 403, msg.forbiddenTitle(), msg.oidcNoConsoleRole());
     }
@@ -173,7 +148,7 @@ public class ConsoleResource {
     @POST
     @Path("/sign-out")
     public Response signOut(@FormParam("csrf") String csrf) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         pages.checkCsrf(request, csrf);
         // to a page, not to the sign-in: with the provider sign-in, /console/ would sign the person straight back in
         return Response.seeOther(URI.create("/console/signed-out"))
@@ -187,7 +162,7 @@ public class ConsoleResource {
     @GET
     @Path("/signed-out")
     public Response signedOut() {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Msg msg = msg(request);
         return pages.render(
                 request,
@@ -204,7 +179,7 @@ public class ConsoleResource {
     @Path("/language")
     public Response language(
             @FormParam("lang") String lang, @FormParam("back") String back, @FormParam("csrf") String csrf) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         pages.checkCsrf(request, csrf);
         if (!ConsoleRequest.LANGUAGES.contains(lang)) {
             throw new ValidationException("lang", "lang must be kk, ru or en");

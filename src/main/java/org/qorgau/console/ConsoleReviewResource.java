@@ -14,17 +14,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.qorgau.audit.AuditService;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.QorgauException;
@@ -53,12 +49,6 @@ public class ConsoleReviewResource {
     private final CheckService checks;
     private final AuditService audit;
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
     public ConsoleReviewResource(
             ConsolePages pages,
             ConsoleTemplates templates,
@@ -72,25 +62,12 @@ public class ConsoleReviewResource {
         this.audit = audit;
     }
 
-    @ServerExceptionMapper
-    public Response page(PageResponse e) {
-        return e.response;
-    }
-
-    @ServerExceptionMapper
-    public Response problem(QorgauException e) {
-        return pages.problem(request(), e);
-    }
-
-    private ConsoleRequest request() {
-        return pages.request(headers, uri);
-    }
-
     @GET
     public Response queue(@QueryParam("cursor") String cursor, @QueryParam("decided") String decided) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.REVIEWER);
         Msg msg = msg(request);
+        ReviewMsg texts = msg(ReviewMsg.class, request);
         ReviewService.QueuePage page = reviews.queue(caller, ReviewQueueResource.decode(cursor), PAGE_SIZE);
         List<Views.QueueRow> rows = new ArrayList<>();
         for (ReviewQueueItem item : page.items()) {
@@ -114,13 +91,13 @@ public class ConsoleReviewResource {
                         page.next() == null
                                 ? null
                                 : "/console/reviews?cursor=" + ReviewQueueResource.encode(page.next()));
-        return pages.render(request, 200, instance, msg.queueTitle());
+        return pages.render(request, 200, instance, texts.queueTitle());
     }
 
     @GET
     @Path("/{checkId}")
     public Response check(@PathParam("checkId") String checkId) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.REVIEWER);
         return checkPage(request, caller, uuid(checkId), 200, null);
     }
@@ -134,7 +111,7 @@ public class ConsoleReviewResource {
             @FormParam("reason") String reason,
             @FormParam("supersedes") String supersedes,
             @FormParam("csrf") String csrf) {
-        ConsoleRequest request = request();
+        ConsoleRequest request = pages.request();
         Caller caller = pages.require(request, Roles.REVIEWER);
         pages.checkCsrf(request, csrf);
         UUID id = uuid(checkId);
@@ -158,6 +135,7 @@ public class ConsoleReviewResource {
 
     private Response checkPage(ConsoleRequest request, Caller caller, UUID checkId, int status, String error) {
         Msg msg = msg(request);
+        ReviewMsg texts = msg(ReviewMsg.class, request);
         CheckResponse check =
                 checks.find(checkId, caller, false).orElseThrow(() -> new NotFoundException("No such check."));
         AuditService.CandidateAsSent sent =
@@ -166,10 +144,10 @@ public class ConsoleReviewResource {
         List<Views.MatchPanel> panels = new ArrayList<>();
         for (CheckResponse.MatchView match : check.matches()) {
             List<Views.EvidenceRow> evidence = new ArrayList<>();
-            String photo = msg.noPhoto();
+            String photo = texts.noPhoto();
             for (CheckResponse.EvidenceView e : match.explanation()) {
                 evidence.add(new Views.EvidenceRow(
-                        field(msg, e.field()),
+                        field(texts, e.field()),
                         words(e.level()),
                         String.format(Locale.ROOT, "%+.1f", e.weight()),
                         e.detail()));
@@ -185,7 +163,7 @@ public class ConsoleReviewResource {
                     continue;
                 }
                 decisions.add(new Views.DecisionRow(
-                        decision(msg, review.decision()),
+                        decision(texts, review.decision()),
                         review.reason(),
                         review.reviewer(),
                         pages.dateTime(review.createdAt(), request),
@@ -193,7 +171,7 @@ public class ConsoleReviewResource {
                         review.checkId().toString()));
                 if (review.current()) {
                     currentId = review.reviewId().toString();
-                    currentDecision = decision(msg, review.decision());
+                    currentDecision = decision(texts, review.decision());
                 }
             }
             CheckResponse.EntrySummary entry = match.entry();
@@ -203,10 +181,10 @@ public class ConsoleReviewResource {
                     String.format(request.locale(), "%.1f %%", match.probability() * 100),
                     entry == null ? null : entry.fullName(),
                     entry == null || entry.aliases() == null || entry.aliases().isEmpty()
-                            ? msg.none()
+                            ? texts.none()
                             : String.join("; ", entry.aliases()),
                     entry == null ? null : entry.dateOfBirth(),
-                    entry == null || entry.region() == null ? msg.none() : entry.region(),
+                    entry == null || entry.region() == null ? texts.none() : entry.region(),
                     entry == null ? null : entry.offence(),
                     entry == null ? null : entry.sourceUrl(),
                     evidence,
@@ -227,23 +205,23 @@ public class ConsoleReviewResource {
                                 sent.redacted(),
                                 sent.fullName(),
                                 sent.dateOfBirth(),
-                                sent.photoHash() == null ? msg.none() : sent.photoHash()))
+                                sent.photoHash() == null ? texts.none() : sent.photoHash()))
                 .data("matches", panels)
                 .data("error", error);
-        return pages.render(request, status, instance, msg.checkTitle());
+        return pages.render(request, status, instance, texts.checkTitle());
     }
 
-    private static String decision(Msg msg, String code) {
+    private static String decision(ReviewMsg texts, String code) {
         return "SAME_PERSON".equals(code)
-                ? msg.samePerson()
-                : "NOT_SAME_PERSON".equals(code) ? msg.notSamePerson() : code;
+                ? texts.samePerson()
+                : "NOT_SAME_PERSON".equals(code) ? texts.notSamePerson() : code;
     }
 
-    private static String field(Msg msg, String field) {
+    private static String field(ReviewMsg texts, String field) {
         return switch (field) {
-            case "name" -> msg.fullName();
-            case "dateOfBirth" -> msg.dateOfBirth();
-            case "photo" -> msg.photoHash();
+            case "name" -> texts.fullName();
+            case "dateOfBirth" -> texts.dateOfBirth();
+            case "photo" -> texts.photoHash();
             default -> field;
         };
     }

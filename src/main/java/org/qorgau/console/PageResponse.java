@@ -3,8 +3,8 @@ package org.qorgau.console;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Thrown to answer with a finished response (redirect, refusal) from anywhere in a page. Each console resource maps it
- * back to its response ({@code @ServerExceptionMapper} methods apply to their own class only).
+ * Thrown to answer with a finished response (redirect, refusal) from anywhere in a page; {@link ConsoleErrors} maps it
+ * back to its response.
  */
 final class PageResponse extends RuntimeException {
 

@@ -59,7 +59,7 @@ public class Rescreener {
     private static final Duration REDACTION_INTERVAL = Duration.ofHours(1);
 
     private final MatchingIndex index;
-    private final MonitoringStore store;
+    private final RescreenStore store;
     private final MonitoringService service;
     private final CheckService checks;
     private final MonitoringConfig config;
@@ -71,7 +71,7 @@ public class Rescreener {
 
     public Rescreener(
             MatchingIndex index,
-            MonitoringStore store,
+            RescreenStore store,
             MonitoringService service,
             CheckService checks,
             MonitoringConfig config,
@@ -121,7 +121,7 @@ public class Rescreener {
         }
         String engine = snapshot.matcher().engineVersion();
         Instant now = Instant.now();
-        MonitoringStore.Lease lease =
+        RescreenStore.Lease lease =
                 store.leaseCursor(owner, now, now.plus(config.claimLease())).orElse(null);
         if (lease == null) {
             return 0;
@@ -221,12 +221,12 @@ public class Rescreener {
 
     /** Re-screens one person; false when it must be tried again (its claim lapses and another round takes it). */
     boolean rescreen(UUID id, long dueVersion) {
-        Optional<MonitoringStore.Enrolled> enrolled = store.enrolled(id);
+        Optional<RescreenStore.Enrolled> enrolled = store.enrolled(id);
         if (enrolled.isEmpty()) {
             store.dropDue(id, dueVersion);
             return true;
         }
-        MonitoringStore.Enrolled person = enrolled.get();
+        RescreenStore.Enrolled person = enrolled.get();
         CheckRequest request = new CheckRequest(
                 new CandidateInput(person.fullName(), person.dateOfBirth(), person.photoHash()),
                 "PERIODIC_RESCREEN",

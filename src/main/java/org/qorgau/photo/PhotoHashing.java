@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.qorgau.config.PhotoConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.PayloadTooLargeException;
 import org.qorgau.error.ServiceUnavailableException;
@@ -29,7 +30,7 @@ public class PhotoHashing {
     /** The form part that carries the photo. */
     public static final String PHOTO_PART = "photo";
 
-    private final QorgauConfig.Photo config;
+    private final PhotoConfig config;
     private final PhotoDecoder decoder;
     private final Semaphore slots;
     private final PdqHasher hasher = new PdqHasher();

@@ -14,7 +14,7 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.qorgau.common.CanonicalJson;
-import org.qorgau.config.QorgauConfig;
+import org.qorgau.config.RegistryConfig;
 import org.qorgau.error.BadRequestException;
 import org.qorgau.error.FieldError;
 import org.qorgau.error.ValidationException;
@@ -41,7 +41,7 @@ final class ImportStaging {
             Connection connection,
             boolean csv,
             InputStream body,
-            QorgauConfig.Registry limits,
+            RegistryConfig limits,
             ReplacePreparation.Prepared next)
             throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.qorgau.common.Purpose;
+import org.qorgau.config.BatchConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.Problem;
 import org.qorgau.error.QorgauException;
@@ -34,7 +35,7 @@ public class BatchService {
 
     private final CheckService checks;
     private final BatchStore batches;
-    private final QorgauConfig.Batch config;
+    private final BatchConfig config;
 
     public BatchService(CheckService checks, BatchStore batches, QorgauConfig config) {
         this.checks = checks;

@@ -5,11 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -23,7 +21,6 @@ import org.qorgau.matching.Match;
 import org.qorgau.matching.Probe;
 import org.qorgau.matching.Screening;
 import org.qorgau.matching.Verdict;
-import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.api.CheckRequest;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
@@ -32,7 +29,7 @@ import org.qorgau.security.CandidateKeys;
 /**
  * A check, as a pipeline: the validated request ({@link CheckValidation}) is screened against the in-memory index (the
  * engine is pure), the disclosure rules shape what may be answered ({@link Disclosures}), the result becomes a stored
- * check ({@link StoredCheck}) whose row is written with its audit event by the group commit ({@link AuditCommitter}),
+ * check ({@link CheckRecords}) whose row is written with its audit event by the group commit ({@link AuditCommitter}),
  * and only then is the view ({@link CheckViews}) returned: no answer leaves without its record.
  */
 @ApplicationScoped
@@ -56,7 +53,7 @@ public class CheckService {
     private final CheckStore store;
     private final CheckEvents events;
     private final CandidateKeys candidateKeys;
-    private final ClearedEntries clearedEntries;
+    private final CheckRecords records;
 
     public CheckService(
             AgroalDataSource dataSource,
@@ -69,9 +66,9 @@ public class CheckService {
             CheckStore store,
             CheckEvents events,
             CandidateKeys candidateKeys,
-            ClearedEntries clearedEntries) {
+            CheckRecords records) {
         this.candidateKeys = candidateKeys;
-        this.clearedEntries = clearedEntries;
+        this.records = records;
         this.dataSource = dataSource;
         this.index = index;
         this.auditLog = auditLog;
@@ -125,82 +122,9 @@ public class CheckService {
             disclosures.disclose(
                     caller, reported.stream().map(Match::externalId).toList());
         }
-        StoredCheck check =
-                record(request, purpose, idempotencyKey, requestHash, caller, snapshot, reported, photoUse, withheld);
+        StoredCheck check = records.record(
+                request, purpose, idempotencyKey, requestHash, caller, snapshot, reported, photoUse, withheld);
         return new Performed(write(check, request, caller, idempotencyKey, requestHash));
-    }
-
-    /** The check to store: the disclosed matches with the entries as of the screened version. */
-    private StoredCheck record(
-            CheckRequest request,
-            Purpose purpose,
-            String idempotencyKey,
-            String requestHash,
-            Caller caller,
-            RegistrySnapshot snapshot,
-            List<Match> reported,
-            CheckResponse.PhotoUse photoUse,
-            String withheld) {
-        Verdict overall = Verdict.NO_MATCH;
-        List<StoredCheck.Match> matches = new ArrayList<>(reported.size());
-        var candidate = request.candidate();
-        if (!reported.isEmpty()) {
-            Map<String, RegistryEntry> entries = withheld != null ? Map.of() : entriesAt(snapshot, reported);
-            for (Match match : reported) {
-                overall = overall.strongest(match.verdict());
-                matches.add(
-                        withheld != null
-                                ? CheckViews.withheld(match)
-                                : CheckViews.stored(match, entries.get(match.externalId())));
-            }
-            if (withheld == null) {
-                // resolved disputes (the registry authority's, about this person, from any organisation's check) may
-                // clear an entry; the overall verdict is then the strongest remaining match's
-                matches = CheckViews.resolved(clearedEntries.apply(
-                        candidate.fullName(), candidate.dateOfBirth(), CheckViews.views(matches), entries));
-                overall = matches.stream().map(StoredCheck.Match::verdict).reduce(Verdict.NO_MATCH, Verdict::strongest);
-            }
-        }
-        UUID checkId = UUID.randomUUID();
-        Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String engineVersion = snapshot.matcher().engineVersion();
-        StoredCheck.Answer answer = new StoredCheck.Answer(
-                checkId,
-                createdAt,
-                overall,
-                snapshot.version(),
-                engineVersion,
-                matches,
-                CheckViews.stored(photoUse),
-                withheld,
-                null);
-        return new StoredCheck(
-                checkId,
-                createdAt,
-                caller.org(),
-                caller.subject(),
-                purpose,
-                request.position(),
-                request.consentReference(),
-                candidateKey(candidate.fullName(), candidate.dateOfBirth()),
-                overall,
-                snapshot.version(),
-                engineVersion,
-                answer,
-                idempotencyKey,
-                idempotencyKey == null ? null : requestHash,
-                0,
-                null);
-    }
-
-    // read outside the serial group-commit thread: the entries as of the screened version
-    private Map<String, RegistryEntry> entriesAt(RegistrySnapshot snapshot, List<Match> reported) {
-        try {
-            return index.entriesAt(
-                    snapshot.version(), reported.stream().map(Match::externalId).toList());
-        } catch (SQLException e) {
-            throw new IllegalStateException("matched entries could not be read", e);
-        }
     }
 
     /** Writes the check with its audit event (group commit); the view once both are durable. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.config.DisclosureConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.TooManyRequestsException;
 import org.qorgau.matching.NameNormalizer;
@@ -32,7 +33,7 @@ public class Disclosures {
 
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
-    private final QorgauConfig.Disclosure config;
+    private final DisclosureConfig config;
     private final ZoneId zone;
 
     public Disclosures(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config) {

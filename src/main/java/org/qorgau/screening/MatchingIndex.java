@@ -33,9 +33,11 @@ import org.qorgau.registry.api.RegistryEntry;
  * volatile write of a snapshot naming one registry version; versions never go backwards, so a check sees exactly one
  * registry version and never a half-applied one.
  *
- * <p>A full {@code replace} import on this replica builds its version's full index while the import runs
+ * <p>A full {@code replace} import on this replica indexBuilder its version's full index while the import runs
  * ({@link ReplaceIndexBuilder}) and serves it at commit, before the import answers; meanwhile this index starts no
  * refresh of its own, which would only rebuild the same version in full a second time.
+ *
+ * <p>How a full or a delta index is read and built is {@link IndexBuilder}'s; this class decides when, and serves.
  *
  * <p>The index holds only what matching needs (ids, names, dates, photo hashes). The other fields of the few entries a
  * check reports are read from the registry history as of the snapshot's version ({@link #entriesAt}).
@@ -45,11 +47,9 @@ public class MatchingIndex {
 
     private static final Logger LOG = Logger.getLogger(MatchingIndex.class);
 
-    /** A full index and the registry version it was built from. */
-    private record Base(long version, Matcher matcher) {}
-
     private final RegistryReader registry;
     private final MatcherFactory factory;
+    private final IndexBuilder indexBuilder;
     private final int maxDelta;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> daemon(r, "matching-index-builder"));
     private final ExecutorService rebaser = Executors.newSingleThreadExecutor(r -> {
@@ -62,12 +62,13 @@ public class MatchingIndex {
     private final AtomicInteger preparing = new AtomicInteger();
     private final Object swap = new Object();
     private volatile RegistrySnapshot snapshot;
-    private volatile Base base;
+    private volatile IndexBuilder.Base base;
     private volatile String lastError;
 
     public MatchingIndex(RegistryReader registry, MatcherFactory factory, QorgauConfig config) {
         this.registry = registry;
         this.factory = factory;
+        this.indexBuilder = new IndexBuilder(registry, factory);
         this.maxDelta = config.index().maxDelta();
     }
 
@@ -123,16 +124,20 @@ public class MatchingIndex {
     public synchronized RegistrySnapshot refresh() {
         try {
             RegistrySnapshot current = snapshot;
-            Base from = base;
+            IndexBuilder.Base from = base;
             if (preparing.get() > 0 && current != null) {
                 return current; // a replace's full index is being built: it supersedes any refresh started now
             }
             if (current != null && current.version() == registry.headVersion() && servedFrom(current, from)) {
                 return current;
             }
-            RegistrySnapshot next = from == null ? null : delta(from);
+            IndexBuilder.Delta delta = from == null ? null : indexBuilder.delta(from);
+            if (delta != null && delta.hidden() > maxDelta) {
+                rebuildInBackground();
+            }
+            RegistrySnapshot next = delta == null ? null : delta.snapshot();
             if (next == null) {
-                Base full = full();
+                IndexBuilder.Base full = indexBuilder.full();
                 rebase(full);
                 next = new RegistrySnapshot(full.version(), full.matcher());
             }
@@ -151,7 +156,7 @@ public class MatchingIndex {
     }
 
     /** Whether {@code current} is served from the newest full index (else a refresh re-layers it on that one). */
-    private static boolean servedFrom(RegistrySnapshot current, Base from) {
+    private static boolean servedFrom(RegistrySnapshot current, IndexBuilder.Base from) {
         Matcher matcher = current.matcher() instanceof LayeredMatcher layered ? layered.base() : current.matcher();
         return from == null || matcher == from.matcher();
     }
@@ -166,7 +171,7 @@ public class MatchingIndex {
      * newer version is in force; it becomes the base later deltas are layered on.
      */
     void installPrepared(long version, Matcher matcher) {
-        rebase(new Base(version, matcher));
+        rebase(new IndexBuilder.Base(version, matcher));
         install(new RegistrySnapshot(version, matcher));
         lastError = null;
     }
@@ -178,9 +183,9 @@ public class MatchingIndex {
     }
 
     /** Makes {@code full} the base for later deltas unless a full index of a newer version is the base already. */
-    private void rebase(Base full) {
+    private void rebase(IndexBuilder.Base full) {
         synchronized (swap) {
-            Base current = base;
+            IndexBuilder.Base current = base;
             if (current == null || full.version() >= current.version()) {
                 base = full;
             }
@@ -199,52 +204,6 @@ public class MatchingIndex {
         }
     }
 
-    /** Reads every entry and builds a full index, in one REPEATABLE READ snapshot so version and content agree. */
-    private Base full() throws SQLException {
-        long started = System.nanoTime();
-        RegistryReader.Everything everything = registry.everything();
-        long loaded = System.nanoTime();
-        Matcher matcher = factory.build(everything.people());
-        LOG.infof(
-                "Matching index at registry version %d: %d entries, loaded in %d ms, built in %d ms",
-                everything.version(),
-                everything.people().size(),
-                (loaded - started) / 1_000_000,
-                (System.nanoTime() - loaded) / 1_000_000);
-        return new Base(everything.version(), matcher);
-    }
-
-    /**
-     * The head version served as {@code from} plus a delta index of what changed since, or null when the change is too
-     * large for a delta (a full build is due).
-     */
-    private RegistrySnapshot delta(Base from) throws SQLException {
-        long started = System.nanoTime();
-        RegistryReader.Changes changes = registry.changesSince(from.version());
-        long version = changes.version();
-        List<RegistryPerson> changed = changes.changed();
-        Set<String> hidden = changes.hidden();
-        if (version == from.version() && hidden.isEmpty()) {
-            return new RegistrySnapshot(version, from.matcher());
-        }
-        if (hidden.size() * 10L > Math.max(from.matcher().size(), 1)) {
-            return null; // a large change: rebuild in full now
-        }
-        Matcher delta = factory.buildDelta(changed, from.matcher());
-        LOG.infof(
-                "Matching index at registry version %d: %d entries changed and %d removed since version %d,"
-                        + " delta index built in %d ms",
-                version,
-                changed.size(),
-                hidden.size() - changed.size(),
-                from.version(),
-                (System.nanoTime() - started) / 1_000_000);
-        if (hidden.size() > maxDelta) {
-            rebuildInBackground();
-        }
-        return new RegistrySnapshot(version, new LayeredMatcher(from.matcher(), delta, hidden, changes.size()));
-    }
-
     /** Rebuilds the full index on a low-priority thread, then serves it (unless a newer version is in force). */
     private void rebuildInBackground() {
         if (!rebuilding.compareAndSet(false, true)) {
@@ -252,7 +211,7 @@ public class MatchingIndex {
         }
         rebaser.execute(() -> {
             try {
-                Base full = full();
+                IndexBuilder.Base full = indexBuilder.full();
                 rebase(full);
                 install(new RegistrySnapshot(full.version(), full.matcher()));
             } catch (SQLException | RuntimeException e) {

@@ -19,6 +19,7 @@ import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
+import org.qorgau.config.QuotaConfig;
 import org.qorgau.error.TooManyRequestsException;
 import org.qorgau.security.Caller;
 
@@ -33,7 +34,7 @@ public class Quotas {
 
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
-    private final QorgauConfig.Quota config;
+    private final QuotaConfig config;
     private final Clock clock;
 
     public Quotas(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config, Clock clock) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
+import org.qorgau.config.CandidateKeyConfig;
 import org.qorgau.config.QorgauConfig;
 
 /**
@@ -58,7 +59,7 @@ public class CandidateKeys {
 
     @Inject
     public CandidateKeys(QorgauConfig config) {
-        QorgauConfig.CandidateKey settings = config.candidateKey();
+        CandidateKeyConfig settings = config.candidateKey();
         Map<String, byte[]> ring = new LinkedHashMap<>();
         if (settings.secret().isPresent() && !settings.secret().get().isBlank()) {
             currentId = checkedId(settings.id());

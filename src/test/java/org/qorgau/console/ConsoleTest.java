@@ -176,11 +176,13 @@ class ConsoleTest {
         assertTrue(queue.contains(checkId));
         assertFalse(queue.contains(othersCheck));
 
-        // another organisation's check is a 404, exactly as in the API
+        // another organisation's check is a 404, exactly as in the API, answered as a page (not problem+json)
         given().cookie(ConsoleRequest.SESSION_COOKIE, session)
                 .get("/console/reviews/" + othersCheck)
                 .then()
-                .statusCode(404);
+                .statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("<h1>Not found</h1>"));
 
         String page = given().cookie(ConsoleRequest.SESSION_COOKIE, session)
                 .get("/console/reviews/" + checkId)
