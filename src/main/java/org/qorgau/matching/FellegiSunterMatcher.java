@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.4";
+    static final String ALGORITHM = "qorgau-fs/1.5";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()
@@ -291,7 +291,7 @@ final class FellegiSunterMatcher implements Matcher {
             // return null for them (skipObviousNonMatches), so the result is unchanged.
             if (!couldAgree(names, name.core(), probePatronymics, e, memo, generation)
                     && !photoWithinReach(photo, e)
-                    && !(dobs[e] == dob && DateOfBirth.day(dob) != 0 && anyTokenAgrees(e, memo, generation))) {
+                    && !(FellegiSunterScorer.rareTokenDate(dob, dobs[e]) && anyTokenAgrees(e, memo, generation))) {
                 continue;
             }
             if (counts != null) {
@@ -383,7 +383,8 @@ final class FellegiSunterMatcher implements Matcher {
 
     /**
      * Whether some probe token agrees with some token of entry {@code e} (after {@link #couldAgree} filled the memo for
-     * this entry): with an equal full date of birth, the scorer may find a rare given name in common
+     * this entry): with an equal full date of birth, or one recording error apart
+     * ({@link FellegiSunterScorer#rareTokenDate}), the scorer may find a rare given name in common
      * ({@link NameLevel#RARE_TOKEN}).
      */
     private boolean anyTokenAgrees(int e, Scratch memo, int generation) {
