@@ -230,7 +230,10 @@ public final class FellegiSunterScorer {
      * </table>
      */
     static boolean rareTokenDate(int a, int b) {
-        if (a == DateOfBirth.MISSING || b == DateOfBirth.MISSING || DateOfBirth.day(a) == 0 || DateOfBirth.day(b) == 0) {
+        if (a == DateOfBirth.MISSING
+                || b == DateOfBirth.MISSING
+                || DateOfBirth.day(a) == 0
+                || DateOfBirth.day(b) == 0) {
             return false;
         }
         if (a == b) {

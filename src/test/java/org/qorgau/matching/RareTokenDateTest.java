@@ -36,6 +36,7 @@ class RareTokenDateTest {
         "MISSING, NO_MATCH"
     })
     void shouldNeverMakeARareNameAloneMoreThanAReviewWhateverTheWeight(DateLevel date, Verdict expected) {
-        assertEquals(expected, FellegiSunterScorer.decide(NameLevel.RARE_TOKEN, date, PhotoLevel.NO_EVIDENCE, 1e6, 0, 0));
+        assertEquals(
+                expected, FellegiSunterScorer.decide(NameLevel.RARE_TOKEN, date, PhotoLevel.NO_EVIDENCE, 1e6, 0, 0));
     }
 }
