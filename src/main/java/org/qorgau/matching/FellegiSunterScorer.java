@@ -82,6 +82,17 @@ public final class FellegiSunterScorer {
     }
 
     /**
+     * The most registry entries that may bear a rare given name ({@link NameLevel#RARE_TOKEN}) on an equal full date of
+     * birth ({@code exactDate}) or on one a recording error apart; 0 when the rule is off.
+     */
+    int rareTokenMaxCount(boolean exactDate) {
+        if (!rareTokenEnabled) {
+            return 0;
+        }
+        return exactDate ? rareTokenMaxCount : rareTokenNearDateMaxCount;
+    }
+
+    /**
      * A scored pair: the match to report (its verdict may be NO_MATCH). With {@code skipObviousNonMatches}, returns
      * {@code null} as soon as the names disagree and no photo is close: the verdict rules make that NO_MATCH whatever
      * the date, so most candidates cost one name comparison.
@@ -112,7 +123,7 @@ public final class FellegiSunterScorer {
         if (name.level() == NameLevel.DIFFERENT && rareTokenEnabled && rareTokenDate(probeDob, entryDob)) {
             // A rare given name and the same full date of birth, or one recording error apart for a rarer name, the
             // other name differing (marriage, a changed or second surname): evidence for review (see sharedRareToken).
-            int maxCount = probeDob == entryDob ? rareTokenMaxCount : rareTokenNearDateMaxCount;
+            int maxCount = rareTokenMaxCount(probeDob == entryDob);
             NameToken rare = maxCount > 0 ? names.sharedRareToken(probeName, forms, tf, maxCount) : null;
             if (rare != null) {
                 name = new NameComparison(
