@@ -186,7 +186,7 @@ public final class ChangeFilter {
                 continue;
             }
             stamp[e] = g;
-            if (namesMayAgree(probe, rows, core, e, fullDate && d[i] == dob)
+            if (namesMayAgree(probe, rows, core, e, fullDate && FellegiSunterScorer.rareTokenDate(dob, d[i]))
                     && RetrievalKeys.datesCompatible(dob, d[i])) {
                 return true;
             }
@@ -210,9 +210,9 @@ public final class ChangeFilter {
      * Whether entry {@code e} passes the quick rejection's name test ({@code FellegiSunterMatcher.couldAgree}): some
      * form has as many agreeing probe tokens as the shorter name has tokens (a single token never agrees with a longer
      * name), the probe's patronymics read as ordinary tokens against a longer form without one; or, on an equal full
-     * date of birth, any token agrees. Counts distinct agreeing probe tokens, at least what the matcher counts.
+     * date of birth or one recording error apart ({@link FellegiSunterScorer#rareTokenDate}), any token agrees. Counts distinct agreeing probe tokens, at least what the matcher counts.
      */
-    private boolean namesMayAgree(NameToken[] probe, byte[][] rows, int core, int e, boolean sameFullDate) {
+    private boolean namesMayAgree(NameToken[] probe, byte[][] rows, int core, int e, boolean rareTokenDate) {
         int n = probe.length;
         int[] flat = forms[e];
         boolean any = false;
@@ -251,7 +251,7 @@ public final class ChangeFilter {
                 return true;
             }
         }
-        return any && sameFullDate;
+        return any && rareTokenDate;
     }
 
     private boolean agrees(NameToken probe, byte[] row, int id) {

@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.4";
+    static final String ALGORITHM = "qorgau-fs/1.5";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()
@@ -291,7 +291,8 @@ final class FellegiSunterMatcher implements Matcher {
             // return null for them (skipObviousNonMatches), so the result is unchanged.
             if (!couldAgree(names, name.core(), probePatronymics, e, memo, generation)
                     && !photoWithinReach(photo, e)
-                    && !(dobs[e] == dob && DateOfBirth.day(dob) != 0 && anyTokenAgrees(e, memo, generation))) {
+                    && !(FellegiSunterScorer.rareTokenDate(dob, dobs[e])
+                            && anyRareTokenAgrees(e, scorer.rareTokenMaxCount(dob == dobs[e]), memo, generation))) {
                 continue;
             }
             if (counts != null) {
@@ -382,16 +383,21 @@ final class FellegiSunterMatcher implements Matcher {
     }
 
     /**
-     * Whether some probe token agrees with some token of entry {@code e} (after {@link #couldAgree} filled the memo for
-     * this entry): with an equal full date of birth, the scorer may find a rare given name in common
-     * ({@link NameLevel#RARE_TOKEN}).
+     * Whether some probe token agrees with a token of entry {@code e} that at most {@code maxCount} registry entries
+     * bear (after {@link #couldAgree} filled the memo for this entry): with an equal full date of birth, or one
+     * recording error apart ({@link FellegiSunterScorer#rareTokenDate}), the scorer may then find a rare given name in
+     * common ({@link NameLevel#RARE_TOKEN}); a common token never makes one, so the entry is not scored for it.
      */
-    private boolean anyTokenAgrees(int e, Scratch memo, int generation) {
+    private boolean anyRareTokenAgrees(int e, int maxCount, Scratch memo, int generation) {
+        if (maxCount <= 0 || tf == null) {
+            return false;
+        }
         for (int p = entryTokens[e]; p < entryTokens[e + 1]; ) {
             int m = tokenIds[p++] & TOKEN_COUNT;
             for (int end = p + m; p < end; p++) {
-                int code = memo.codes[tokenIds[p]];
-                if (code >>> 9 == generation && (code & 255) != 0) {
+                int id = tokenIds[p];
+                int code = memo.codes[id];
+                if (code >>> 9 == generation && (code & 255) != 0 && tf.count(tokens[id].key()) <= maxCount) {
                     return true;
                 }
             }

@@ -27,6 +27,9 @@ import java.util.Locale;
  *   <tr><td>POSSIBLE_MATCH</td><td>the names differ but a rare given name agrees ({@link NameLevel#RARE_TOKEN}:
  *       at most {@code name.rareToken.maxCount} registry entries bear it, not surname-shaped) and both full dates of
  *       birth are EXACT, whatever the weight (a changed or second surname)</td></tr>
+ *   <tr><td>POSSIBLE_MATCH</td><td>the same with both full dates one recording error apart (DAY_MONTH_SWAP or
+ *       ONE_DIGIT_TYPO) when the name is rarer still: at most {@code name.rareToken.nearDateMaxCount} registry
+ *       entries bear it, whatever the weight</td></tr>
  *   <tr><td>NO_MATCH</td><td>everything else: in particular a namesake with an unrelated date of birth, and a
  *       sibling (same surname and birthday, different given name)</td></tr>
  * </table>
@@ -47,6 +50,7 @@ public final class FellegiSunterScorer {
     private final double possibleThreshold;
     private final boolean rareTokenEnabled;
     private final int rareTokenMaxCount;
+    private final int rareTokenNearDateMaxCount;
 
     public FellegiSunterScorer(MatchingParameters p) {
         this.names = new NameComparator(p);
@@ -70,10 +74,22 @@ public final class FellegiSunterScorer {
         this.possibleThreshold = p.get("verdict.possible.minWeight");
         this.rareTokenEnabled = Boolean.parseBoolean(p.getString("name.rareToken.enabled"));
         this.rareTokenMaxCount = p.getInt("name.rareToken.maxCount");
+        this.rareTokenNearDateMaxCount = p.getInt("name.rareToken.nearDateMaxCount");
     }
 
     NameComparator names() {
         return names;
+    }
+
+    /**
+     * The most registry entries that may bear a rare given name ({@link NameLevel#RARE_TOKEN}) on an equal full date of
+     * birth ({@code exactDate}) or on one a recording error apart; 0 when the rule is off.
+     */
+    int rareTokenMaxCount(boolean exactDate) {
+        if (!rareTokenEnabled) {
+            return 0;
+        }
+        return exactDate ? rareTokenMaxCount : rareTokenNearDateMaxCount;
     }
 
     /**
@@ -104,13 +120,11 @@ public final class FellegiSunterScorer {
             photo = photos.compare(best);
         }
         DateComparison date = null;
-        if (name.level() == NameLevel.DIFFERENT
-                && rareTokenEnabled
-                && probeDob == entryDob
-                && DateOfBirth.day(probeDob) != 0) {
-            // A rare given name and the same full date of birth, the other name differing (marriage, a changed or
-            // second surname): evidence for review (see sharedRareToken).
-            NameToken rare = names.sharedRareToken(probeName, forms, tf, rareTokenMaxCount);
+        if (name.level() == NameLevel.DIFFERENT && rareTokenEnabled && rareTokenDate(probeDob, entryDob)) {
+            // A rare given name and the same full date of birth, or one recording error apart for a rarer name, the
+            // other name differing (marriage, a changed or second surname): evidence for review (see sharedRareToken).
+            int maxCount = rareTokenMaxCount(probeDob == entryDob);
+            NameToken rare = maxCount > 0 ? names.sharedRareToken(probeName, forms, tf, maxCount) : null;
             if (rare != null) {
                 name = new NameComparison(
                         NameLevel.RARE_TOKEN,
@@ -201,12 +215,43 @@ public final class FellegiSunterScorer {
         if ((nameAgrees || name == NameLevel.INITIALS) && date == DateLevel.SAME_PARTIAL) {
             return Verdict.POSSIBLE_MATCH;
         }
-        // A rare given name with the same full date of birth: a safeguarding lead reviews, whatever the weight; never
-        // more (a name alone is never a MATCH, and the other name differs).
-        if (name == NameLevel.RARE_TOKEN && date == DateLevel.EXACT) {
+        // A rare given name with the same full date of birth, or one recording error apart (score() finds RARE_TOKEN
+        // on such a date only for a name at most name.rareToken.nearDateMaxCount entries bear): a safeguarding lead
+        // reviews, whatever the weight; never more (a name alone is never a MATCH, and the other name differs).
+        if (name == NameLevel.RARE_TOKEN
+                && (date == DateLevel.EXACT || date == DateLevel.DAY_MONTH_SWAP || date == DateLevel.ONE_DIGIT_TYPO)) {
             return Verdict.POSSIBLE_MATCH;
         }
         return Verdict.NO_MATCH;
+    }
+
+    /**
+     * Whether two dates of birth may carry a rare-name agreement ({@link NameLevel#RARE_TOKEN}): both full and equal,
+     * or one recording error apart (day and month swapped, one digit wrong or two transposed). Also the test of the
+     * quick rejections that must let such an entry through to the scorer ({@code FellegiSunterMatcher},
+     * {@code ChangeFilter}).
+     *
+     * <table>
+     *   <caption>Edge cases</caption>
+     *   <tr><th>a, b</th><th>result</th></tr>
+     *   <tr><td>1980-05-03, 1980-05-03</td><td>true</td></tr>
+     *   <tr><td>1980-05-03, 1980-03-05 (swap) or 1980-05-08 (one digit)</td><td>true</td></tr>
+     *   <tr><td>1980-05-03, 1979-05-03 (year ±1, two digits)</td><td>false</td></tr>
+     *   <tr><td>1980, 1980-05-03 (partial), missing, anything</td><td>false</td></tr>
+     * </table>
+     */
+    static boolean rareTokenDate(int a, int b) {
+        if (a == DateOfBirth.MISSING
+                || b == DateOfBirth.MISSING
+                || DateOfBirth.day(a) == 0
+                || DateOfBirth.day(b) == 0) {
+            return false;
+        }
+        if (a == b) {
+            return true;
+        }
+        DateLevel level = DateComparator.level(a, b);
+        return level == DateLevel.DAY_MONTH_SWAP || level == DateLevel.ONE_DIGIT_TYPO;
     }
 
     private static boolean isTermFrequencyLevel(NameLevel level) {
