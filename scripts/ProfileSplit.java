@@ -154,6 +154,7 @@ public class ProfileSplit {
             split.put(c, 0L);
         }
         long total = 0;
+        long interpreted = 0;
         double cpuSum = 0;
         int cpuEvents = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
@@ -169,6 +170,9 @@ public class ProfileSplit {
                     continue;
                 }
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                if (!frames.isEmpty() && "Interpreted".equals(frames.get(0).getType())) {
+                    interpreted++;
+                }
                 List<String> rootFirst = new ArrayList<>(frames.size());
                 for (int i = frames.size() - 1; i >= 0; i--) {
                     RecordedMethod m = frames.get(i).getMethod();
@@ -210,6 +214,13 @@ public class ProfileSplit {
                             + " %.0f %% of the machine.%n",
                     100.0 * cpuSum / cpuEvents));
         }
+        // A sample whose running frame is interpreted is code the JIT has not compiled (yet, or again after a
+        // deoptimisation): such a profile shows the interpreter's costs, not the service's.
+        table.append(String.format(
+                Locale.ROOT,
+                "%nSamples whose running frame was interpreted: %.1f %%%s%n",
+                100.0 * interpreted / total,
+                interpreted * 10 > total ? " — too many: the code was not warm, so this split is not the service's" : ""));
         Files.writeString(Path.of(prefix + "-split.md"), table.toString(), StandardCharsets.UTF_8);
         System.out.print(table);
         Map<String, Long> checkPath = new TreeMap<>(folded);
