@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * The CPU split of a JFR recording of the service under check load, with only a JDK:
  *
- * <pre>java scripts/ProfileSplit.java RECORDING.jfr OUT_PREFIX [TITLE]</pre>
+ * <pre>java [-Dfrom=EPOCH_SECONDS -Dto=EPOCH_SECONDS] scripts/ProfileSplit.java RECORDING.jfr OUT_PREFIX [TITLE]</pre>
  *
  * Reads the recording's {@code jdk.ExecutionSample} events (Java threads on CPU), puts each sample in one category
  * by its stack, and writes {@code OUT_PREFIX.collapsed} (folded stacks, one "frame;frame;... count" a line, usable by
@@ -148,6 +148,10 @@ public class ProfileSplit {
         Path recording = Path.of(args[0]);
         String prefix = args[1];
         String title = args.length > 2 ? args[2] : recording.getFileName().toString();
+        // -Dfrom= and -Dto= (epoch seconds) keep the events of the measured window only: a recording dumped from
+        // Flight Recorder's buffers holds whole chunks, which begin before it.
+        java.time.Instant from = java.time.Instant.ofEpochSecond(Long.getLong("from", 0));
+        java.time.Instant to = java.time.Instant.ofEpochSecond(Long.getLong("to", Long.MAX_VALUE / 2000));
         Map<String, Long> folded = new TreeMap<>();
         Map<Category, Long> split = new LinkedHashMap<>();
         for (Category c : Category.values()) {
@@ -160,6 +164,9 @@ public class ProfileSplit {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
+                if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+                    continue;
+                }
                 String type = event.getEventType().getName();
                 if (type.equals("jdk.CPULoad")) {
                     cpuSum += event.getFloat("jvmUser") + event.getFloat("jvmSystem");

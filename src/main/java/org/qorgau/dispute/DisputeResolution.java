@@ -17,16 +17,11 @@ import java.util.UUID;
 @Table(name = "dispute_resolution")
 @NamedQueries({
     @NamedQuery(
-            name = DisputeResolution.IN_FORCE_FOR,
-            query = "from DisputeResolution r where r.identityKey in :identityKeys and r.externalId in :externalIds"
-                    + " and r.revokedAt is null order by r.resolvedAt desc, r.id"),
-    @NamedQuery(
             name = DisputeResolution.IN_FORCE_OF,
             query = "from DisputeResolution r where r.disputeId in :disputeIds and r.revokedAt is null")
 })
 public class DisputeResolution extends PanacheEntityBase {
 
-    static final String IN_FORCE_FOR = "DisputeResolution.inForceFor";
     static final String IN_FORCE_OF = "DisputeResolution.inForceOf";
 
     /** The registry authority's two answers. */

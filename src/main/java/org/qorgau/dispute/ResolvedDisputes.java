@@ -1,7 +1,6 @@
 package org.qorgau.dispute;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +36,6 @@ public class ResolvedDisputes implements ClearedEntries {
     }
 
     @Override
-    @Transactional
     public List<MatchView> apply(
             String fullName, String dateOfBirth, List<MatchView> matches, Map<String, RegistryEntry> entries) {
         if (matches.isEmpty()) {
