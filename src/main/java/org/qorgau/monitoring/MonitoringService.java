@@ -182,9 +182,34 @@ public class MonitoringService {
     @Transactional
     public Optional<UUID> recordRescreen(UUID personId, long dueVersion, CheckResponse check) {
         MonitoredPerson person = store.person(personId).orElse(null);
-        if (person == null) {
-            return Optional.empty();
+        return person == null ? Optional.empty() : record(person, dueVersion, check);
+    }
+
+    /** A re-screen to record: the person, the due version it was claimed for and the check that answered it. */
+    public record Rescreened(UUID personId, long dueVersion, CheckResponse check) {}
+
+    /**
+     * Records many re-screens as {@link #recordRescreen} records one, in one transaction (one commit for a claimed
+     * batch instead of one per person). All or nothing: when one person changed under the batch (optimistic lock),
+     * nothing is recorded and the caller records them one by one.
+     *
+     * @return the number of alerts created
+     */
+    @Transactional
+    public int recordRescreens(List<Rescreened> rescreens) {
+        Map<UUID, MonitoredPerson> people =
+                store.people(rescreens.stream().map(Rescreened::personId).toList());
+        int alerts = 0;
+        for (Rescreened rescreen : rescreens) {
+            MonitoredPerson person = people.get(rescreen.personId());
+            if (person != null && record(person, rescreen.dueVersion(), rescreen.check()).isPresent()) {
+                alerts++;
+            }
         }
+        return alerts;
+    }
+
+    private Optional<UUID> record(MonitoredPerson person, long dueVersion, CheckResponse check) {
         person.claimedUntil = null;
         if (person.dueVersion != null && person.dueVersion <= dueVersion) {
             person.dueVersion = null;

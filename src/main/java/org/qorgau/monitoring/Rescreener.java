@@ -9,14 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
@@ -179,7 +178,11 @@ public class Rescreener {
         return found.due().size();
     }
 
-    /** Step 2: re-screens due people this replica's index can serve, a claimed batch at a time. */
+    /**
+     * Step 2: re-screens due people this replica's index can serve, a claimed batch at a time: the batch's people are
+     * read in one query, checked on the re-screen threads (each an audited check, committed through the audit log's
+     * group commit), and the batch's outcomes recorded in one transaction.
+     */
     int rescreenDue() {
         RegistrySnapshot snapshot = index.current().orElse(null);
         if (snapshot == null) {
@@ -193,20 +196,24 @@ public class Rescreener {
             if (claimed.isEmpty()) {
                 break;
             }
-            List<Future<?>> running = new ArrayList<>();
-            AtomicInteger finished = new AtomicInteger();
+            Map<UUID, MonitoringStore.Enrolled> people =
+                    store.enrolled(claimed.stream().map(row -> (UUID) row[0]).toList());
+            List<Future<Attempt>> running = new ArrayList<>();
             for (Object[] row : claimed) {
                 UUID id = (UUID) row[0];
                 long dueVersion = ((Number) row[1]).longValue();
-                running.add(pool.submit(() -> {
-                    if (rescreen(id, dueVersion)) {
-                        finished.incrementAndGet();
-                    }
-                }));
+                MonitoringStore.Enrolled person = people.get(id);
+                running.add(pool.submit(() -> check(id, dueVersion, person)));
             }
-            for (Future<?> future : running) {
+            List<MonitoringService.Rescreened> checked = new ArrayList<>();
+            for (Future<Attempt> future : running) {
                 try {
-                    future.get();
+                    Attempt attempt = future.get();
+                    if (attempt.rescreened() != null) {
+                        checked.add(attempt.rescreened());
+                    } else if (attempt.settled()) {
+                        done++;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return done;
@@ -214,40 +221,75 @@ public class Rescreener {
                     LOG.debug("Re-screen failed", e.getCause());
                 }
             }
-            done += finished.get();
+            done += record(checked);
         }
         return done;
     }
 
-    /** Re-screens one person; false when it must be tried again (its claim lapses and another round takes it). */
-    boolean rescreen(UUID id, long dueVersion) {
-        Optional<MonitoringStore.Enrolled> enrolled = store.enrolled(id);
-        if (enrolled.isEmpty()) {
+    /**
+     * A re-screen's check: {@code rescreened} when it was answered; else whether the person is settled without one
+     * (unenrolled, or refused as too broad) or must be tried again (its claim lapses and another round takes it).
+     */
+    record Attempt(MonitoringService.Rescreened rescreened, boolean settled) {}
+
+    /** Checks one person ({@code person} null: no longer enrolled). */
+    private Attempt check(UUID id, long dueVersion, MonitoringStore.Enrolled person) {
+        if (person == null) {
             store.dropDue(id, dueVersion);
-            return true;
+            return new Attempt(null, true);
         }
-        MonitoringStore.Enrolled person = enrolled.get();
         CheckRequest request = new CheckRequest(
                 new CandidateInput(person.fullName(), person.dateOfBirth(), person.photoHash()),
                 "PERIODIC_RESCREEN",
                 person.position(),
                 person.consent());
-        CheckResponse check;
         try {
-            check = checks.perform(request, "monitoring:" + id + ":" + dueVersion, actor(person.org()))
+            CheckResponse check = checks.perform(request, "monitoring:" + id + ":" + dueVersion, actor(person.org()))
                     .response();
+            return new Attempt(new MonitoringService.Rescreened(id, dueVersion, check), true);
         } catch (TooBroadException e) {
             // the refusal is audited; a query that became too broad to answer cannot be compared: logged, not retried
             LOG.infof("Re-screen of monitored person %s refused as too broad; not retried", id);
             store.dropDue(id, dueVersion);
-            return true;
+            return new Attempt(null, true);
         } catch (QorgauException e) {
             LOG.infof("Re-screen of monitored person %s deferred (%d %s)", id, e.status(), e.type());
-            return false;
+            return new Attempt(null, false);
         }
+    }
+
+    /**
+     * Records a batch's re-screens in one transaction; when that fails (a person changed under it), one by one, so one
+     * person's conflict does not hold back the others. Returns how many were recorded.
+     */
+    private int record(List<MonitoringService.Rescreened> checked) {
+        if (checked.isEmpty()) {
+            return 0;
+        }
+        try {
+            service.recordRescreens(checked);
+            return checked.size();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Recording %d re-screens at once failed; recording them one by one", checked.size());
+        }
+        int done = 0;
+        for (MonitoringService.Rescreened rescreened : checked) {
+            try {
+                if (recordOne(rescreened)) {
+                    done++;
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Re-screen could not be recorded", e);
+            }
+        }
+        return done;
+    }
+
+    /** Records one re-screen, retried when the person changed under it; false when left to the next round. */
+    private boolean recordOne(MonitoringService.Rescreened rescreened) {
         for (int attempt = 1; ; attempt++) {
             try {
-                service.recordRescreen(id, dueVersion, check);
+                service.recordRescreen(rescreened.personId(), rescreened.dueVersion(), rescreened.check());
                 return true;
             } catch (OptimisticLockException | StaleObjectStateException e) {
                 if (attempt == 3) { // the person changed under us three times: leave it to the next round
