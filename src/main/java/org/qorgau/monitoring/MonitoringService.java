@@ -44,9 +44,15 @@ public class MonitoringService {
     private final WebhookService webhooks;
 
     private final AuditCommitter committer;
+    private final AffectedPeople affected;
 
     public MonitoringService(
-            CheckService checks, MonitoringStore store, WebhookService webhooks, AuditCommitter committer) {
+            CheckService checks,
+            MonitoringStore store,
+            WebhookService webhooks,
+            AuditCommitter committer,
+            AffectedPeople affected) {
+        this.affected = affected;
         this.checks = checks;
         this.store = store;
         this.webhooks = webhooks;
@@ -87,6 +93,8 @@ public class MonitoringService {
         } catch (SQLException e) {
             throw new IllegalStateException("enrolment could not be stored", e);
         }
+        MonitoredPerson person = enrolment.person();
+        affected.prepare(person.id, person.fullName, person.dateOfBirth, person.photoHash); // not in the next round
         return view(enrolment.person());
     }
 

@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
 import org.qorgau.error.QorgauException;
 import org.qorgau.error.TooBroadException;
-import org.qorgau.matching.MatcherFactory;
 import org.qorgau.screening.CheckService;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.screening.RegistrySnapshot;
@@ -74,13 +73,13 @@ public class Rescreener {
             MonitoringService service,
             CheckService checks,
             MonitoringConfig config,
-            MatcherFactory engine) {
+            AffectedPeople affected) {
         this.index = index;
         this.store = store;
         this.service = service;
         this.checks = checks;
         this.config = config;
-        this.affected = new AffectedPeople(engine);
+        this.affected = affected;
         this.pool = Executors.newFixedThreadPool(Math.max(1, config.rescreenThreads()), r -> {
             Thread thread = new Thread(r, "monitoring-rescreen");
             thread.setDaemon(true);
