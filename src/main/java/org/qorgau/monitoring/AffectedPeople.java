@@ -1,5 +1,6 @@
 package org.qorgau.monitoring;
 
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import jakarta.inject.Singleton;
 import org.qorgau.matching.ChangeFilter;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.MatcherFactory;

@@ -45,14 +45,17 @@ public class MonitoringService {
 
     private final AuditCommitter committer;
     private final AffectedPeople affected;
+    private final RescreenReads reads;
 
     public MonitoringService(
             CheckService checks,
             MonitoringStore store,
             WebhookService webhooks,
             AuditCommitter committer,
-            AffectedPeople affected) {
+            AffectedPeople affected,
+            RescreenReads reads) {
         this.affected = affected;
+        this.reads = reads;
         this.checks = checks;
         this.store = store;
         this.webhooks = webhooks;
@@ -206,11 +209,12 @@ public class MonitoringService {
     @Transactional
     public int recordRescreens(List<Rescreened> rescreens) {
         Map<UUID, MonitoredPerson> people =
-                store.people(rescreens.stream().map(Rescreened::personId).toList());
+                reads.people(rescreens.stream().map(Rescreened::personId).toList());
         int alerts = 0;
         for (Rescreened rescreen : rescreens) {
             MonitoredPerson person = people.get(rescreen.personId());
-            if (person != null && record(person, rescreen.dueVersion(), rescreen.check()).isPresent()) {
+            if (person != null
+                    && record(person, rescreen.dueVersion(), rescreen.check()).isPresent()) {
                 alerts++;
             }
         }

@@ -136,15 +136,6 @@ public class MonitoringStore {
         return MonitoredPerson.findByIdOptional(id);
     }
 
-    /** The people of {@code ids} that exist, by id, read in one query (for a transaction recording many). */
-    java.util.Map<UUID, MonitoredPerson> people(Collection<UUID> ids) {
-        java.util.Map<UUID, MonitoredPerson> found = new java.util.HashMap<>();
-        for (List<UUID> part : parts(ids)) {
-            MonitoredPerson.<MonitoredPerson>list("id in ?1", part).forEach(p -> found.put(p.id, p));
-        }
-        return found;
-    }
-
     /** A page of an organisation's people, newest enrolment first, after {@code after} (enrolledAt, id). */
     List<MonitoredPerson> people(
             String org,
@@ -333,34 +324,6 @@ public class MonitoringStore {
                 .setParameter("before", before)
                 .setParameter("now", now)
                 .executeUpdate();
-    }
-
-    /** What a re-screen of one person sends: the candidate as enrolled; empty once unenrolled. */
-    record Enrolled(
-            String org, String fullName, String dateOfBirth, String photoHash, String position, String consent) {}
-
-    @Transactional
-    Optional<Enrolled> enrolled(UUID id) {
-        return MonitoredPerson.<MonitoredPerson>findByIdOptional(id)
-                .filter(p -> p.endedAt == null && p.fullName != null)
-                .map(p -> new Enrolled(p.org, p.fullName, p.dateOfBirth, p.photoHash, p.position, p.consentReference));
-    }
-
-    /** What re-screens of {@code ids} send, by id, read in one query; the unenrolled and redacted are absent. */
-    @Transactional
-    java.util.Map<UUID, Enrolled> enrolled(Collection<UUID> ids) {
-        java.util.Map<UUID, Enrolled> found = new java.util.HashMap<>();
-        for (List<UUID> part : parts(ids)) {
-            for (MonitoredPerson p : MonitoredPerson.<MonitoredPerson>list("id in ?1", part)) {
-                if (p.endedAt == null && p.fullName != null) {
-                    found.put(
-                            p.id,
-                            new Enrolled(
-                                    p.org, p.fullName, p.dateOfBirth, p.photoHash, p.position, p.consentReference));
-                }
-            }
-        }
-        return found;
     }
 
     /** Gives up a due re-screen (it cannot be answered; see the caller). */

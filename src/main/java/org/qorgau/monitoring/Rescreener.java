@@ -4,29 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
-import org.qorgau.error.QorgauException;
-import org.qorgau.error.TooBroadException;
-import org.qorgau.screening.CheckService;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.screening.RegistrySnapshot;
-import org.qorgau.screening.api.CandidateInput;
-import org.qorgau.screening.api.CheckRequest;
-import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
 
 /**
@@ -41,7 +29,7 @@ import org.qorgau.security.Caller;
  *       known to be unaffected: the rest of the registry did not change, and the engine never compares a person with
  *       an entry it cannot retrieve. When the engine version changes, everyone is due.
  *   <li><b>Re-screen.</b> Due people are claimed in small batches ({@code FOR UPDATE SKIP LOCKED}, with a lease a dead
- *       replica's claims lapse from) and each is re-screened through {@link CheckService#perform} with purpose
+ *       replica's claims lapse from) and each is re-screened through {@link org.qorgau.screening.CheckService#perform} with purpose
  *       PERIODIC_RESCREEN: an ordinary audited check with its registry and engine version. The idempotency key names
  *       the person and the due version, so a re-screen repeated after a crash replays the same check.
  * </ol>
@@ -58,10 +46,9 @@ public class Rescreener {
 
     private final MatchingIndex index;
     private final MonitoringStore store;
-    private final MonitoringService service;
-    private final CheckService checks;
     private final MonitoringConfig config;
     private final AffectedPeople affected;
+    private final RescreenGroups groups;
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService pool;
     private volatile Instant lastRedaction = Instant.EPOCH;
@@ -70,14 +57,12 @@ public class Rescreener {
     public Rescreener(
             MatchingIndex index,
             MonitoringStore store,
-            MonitoringService service,
-            CheckService checks,
             MonitoringConfig config,
-            AffectedPeople affected) {
+            AffectedPeople affected,
+            RescreenGroups groups) {
+        this.groups = groups;
         this.index = index;
         this.store = store;
-        this.service = service;
-        this.checks = checks;
         this.config = config;
         this.affected = affected;
         this.pool = Executors.newFixedThreadPool(Math.max(1, config.rescreenThreads()), r -> {
@@ -195,113 +180,14 @@ public class Rescreener {
             if (claimed.isEmpty()) {
                 break;
             }
-            Map<UUID, MonitoringStore.Enrolled> people =
-                    store.enrolled(claimed.stream().map(row -> (UUID) row[0]).toList());
-            List<Future<Attempt>> running = new ArrayList<>();
-            for (Object[] row : claimed) {
-                UUID id = (UUID) row[0];
-                long dueVersion = ((Number) row[1]).longValue();
-                MonitoringStore.Enrolled person = people.get(id);
-                running.add(pool.submit(() -> check(id, dueVersion, person)));
-            }
-            List<MonitoringService.Rescreened> checked = new ArrayList<>();
-            for (Future<Attempt> future : running) {
-                try {
-                    Attempt attempt = future.get();
-                    if (attempt.rescreened() != null) {
-                        checked.add(attempt.rescreened());
-                    } else if (attempt.settled()) {
-                        done++;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return done;
-                } catch (ExecutionException e) {
-                    LOG.debug("Re-screen failed", e.getCause());
-                }
-            }
-            done += record(checked);
-        }
-        return done;
-    }
-
-    /**
-     * A re-screen's check: {@code rescreened} when it was answered; else whether the person is settled without one
-     * (unenrolled, or refused as too broad) or must be tried again (its claim lapses and another round takes it).
-     */
-    record Attempt(MonitoringService.Rescreened rescreened, boolean settled) {}
-
-    /** Checks one person ({@code person} null: no longer enrolled). */
-    private Attempt check(UUID id, long dueVersion, MonitoringStore.Enrolled person) {
-        if (person == null) {
-            store.dropDue(id, dueVersion);
-            return new Attempt(null, true);
-        }
-        CheckRequest request = new CheckRequest(
-                new CandidateInput(person.fullName(), person.dateOfBirth(), person.photoHash()),
-                "PERIODIC_RESCREEN",
-                person.position(),
-                person.consent());
-        try {
-            CheckResponse check = checks.perform(request, "monitoring:" + id + ":" + dueVersion, actor(person.org()))
-                    .response();
-            return new Attempt(new MonitoringService.Rescreened(id, dueVersion, check), true);
-        } catch (TooBroadException e) {
-            // the refusal is audited; a query that became too broad to answer cannot be compared: logged, not retried
-            LOG.infof("Re-screen of monitored person %s refused as too broad; not retried", id);
-            store.dropDue(id, dueVersion);
-            return new Attempt(null, true);
-        } catch (QorgauException e) {
-            LOG.infof("Re-screen of monitored person %s deferred (%d %s)", id, e.status(), e.type());
-            return new Attempt(null, false);
-        }
-    }
-
-    /**
-     * Records a batch's re-screens in one transaction; when that fails (a person changed under it), one by one, so one
-     * person's conflict does not hold back the others. Returns how many were recorded.
-     */
-    private int record(List<MonitoringService.Rescreened> checked) {
-        if (checked.isEmpty()) {
-            return 0;
-        }
-        try {
-            service.recordRescreens(checked);
-            return checked.size();
-        } catch (RuntimeException e) {
-            LOG.debugf(e, "Recording %d re-screens at once failed; recording them one by one", checked.size());
-        }
-        int done = 0;
-        for (MonitoringService.Rescreened rescreened : checked) {
             try {
-                if (recordOne(rescreened)) {
-                    done++;
-                }
-            } catch (RuntimeException e) {
-                LOG.debug("Re-screen could not be recorded", e);
+                done += groups.rescreen(claimed, pool);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return done;
             }
         }
         return done;
-    }
-
-    /** Records one re-screen, retried when the person changed under it; false when left to the next round. */
-    private boolean recordOne(MonitoringService.Rescreened rescreened) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                service.recordRescreen(rescreened.personId(), rescreened.dueVersion(), rescreened.check());
-                return true;
-            } catch (OptimisticLockException | StaleObjectStateException e) {
-                if (attempt == 3) { // the person changed under us three times: leave it to the next round
-                    return false;
-                }
-            } catch (RuntimeException e) {
-                if (attempt == 3
-                        || !(e.getCause() instanceof OptimisticLockException
-                                || e.getCause() instanceof StaleObjectStateException)) {
-                    throw e;
-                }
-            }
-        }
     }
 
     static Caller actor(String org) {

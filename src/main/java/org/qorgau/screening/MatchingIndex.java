@@ -277,10 +277,7 @@ public class MatchingIndex {
      *
      * @param fromVersion the version the changes are counted from
      * @param toVersion the registry version the changes were read at
-     * @param changed a matcher over the entries added or changed since, weighing names as the served index does; for a
-     *     change of more than a tenth of the registry (a full replace) the served full index of that version itself,
-     *     which also reports unchanged entries (the people it finds are re-screened and compared with their last
-     *     check, so a match with an unchanged entry is never new information)
+     * @param changed a matcher over the entries added or changed since, weighing names as the served index does (a replace: the served full index)
      * @param touched the ids of every entry added, changed or removed since
      * @param entries the entries added or changed since, as {@code changed} indexes them
      */
@@ -299,19 +296,12 @@ public class MatchingIndex {
         Matcher weighing = current.matcher() instanceof LayeredMatcher layered ? layered.base() : current.matcher();
         try {
             RegistryReader.Changes changes = registry.changesSince(since);
-            boolean large = changes.hidden().size() * 10L > Math.max(current.matcher().size(), 1);
-            // a large change is served by a full index of its version already: no second one is built beside it
-            Matcher changed = large
-                            && current.version() == changes.version()
-                            && !(current.matcher() instanceof LayeredMatcher)
-                    ? current.matcher()
+            boolean replace = weighing == current.matcher() && changes.hidden().size() * 10L > weighing.size();
+            Matcher changed = replace && current.version() == changes.version()
+                    ? weighing
                     : factory.buildDelta(changes.changed(), weighing);
             return Optional.of(new Changes(
-                    since,
-                    changes.version(),
-                    changed,
-                    Set.copyOf(changes.hidden()),
-                    List.copyOf(changes.changed())));
+                    since, changes.version(), changed, Set.copyOf(changes.hidden()), List.copyOf(changes.changed())));
         } catch (SQLException e) {
             throw new IllegalStateException("registry changes could not be read", e);
         }
