@@ -29,7 +29,7 @@ import org.qorgau.security.Caller;
  *       known to be unaffected: the rest of the registry did not change, and the engine never compares a person with
  *       an entry it cannot retrieve. When the engine version changes, everyone is due.
  *   <li><b>Re-screen.</b> Due people are claimed in small batches ({@code FOR UPDATE SKIP LOCKED}, with a lease a dead
- *       replica's claims lapse from) and each is re-screened through {@link org.qorgau.screening.CheckService#perform} with purpose
+ *       replica's claims lapse from) and each is re-screened through {@code CheckService.perform} with purpose
  *       PERIODIC_RESCREEN: an ordinary audited check with its registry and engine version. The idempotency key names
  *       the person and the due version, so a re-screen repeated after a crash replays the same check.
  * </ol>

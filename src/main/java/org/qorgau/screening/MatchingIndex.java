@@ -277,7 +277,7 @@ public class MatchingIndex {
      *
      * @param fromVersion the version the changes are counted from
      * @param toVersion the registry version the changes were read at
-     * @param changed a matcher over the entries added or changed since, weighing names as the served index does (a replace: the served full index)
+     * @param changed a matcher over the entries changed since, weighing names as served (a replace: the served index)
      * @param touched the ids of every entry added, changed or removed since
      * @param entries the entries added or changed since, as {@code changed} indexes them
      */
