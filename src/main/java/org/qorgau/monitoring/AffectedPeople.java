@@ -1,5 +1,6 @@
 package org.qorgau.monitoring;
 
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -29,8 +30,10 @@ import org.qorgau.screening.MatchingIndex;
  * everyone would, so the people found due are exactly those a screening of everyone would find. Each person is
  * prepared once (an enrolment's name, date and photo never change).
  *
- * <p>Thread-safe: one instance serves the replica's rounds; a round's look-ups run in parallel.
+ * <p>Thread-safe: one instance serves the replica's rounds; a round's look-ups run in parallel. People enrolled on this
+ * replica are prepared as they enrol ({@link #prepare}), so a round after a registry change only rules out.
  */
+@Singleton
 final class AffectedPeople {
 
     /** The outcome of a round: who is due, who is known unaffected, and how many were screened by the engine. */
@@ -42,6 +45,19 @@ final class AffectedPeople {
 
     AffectedPeople(MatcherFactory factory) {
         this.factory = factory;
+    }
+
+    /** Prepares a person ahead of the rounds that may concern them (an enrolment's fields never change). */
+    void prepare(UUID id, String fullName, String dateOfBirth, String photoHash) {
+        if (fullName != null) {
+            cache.computeIfAbsent(
+                    id,
+                    key -> ChangeFilter.person(
+                            fullName,
+                            dateOfBirth,
+                            photoHash == null ? null : photoHash.toLowerCase(Locale.ROOT),
+                            tokens));
+        }
     }
 
     /** Who among {@code people} must be re-screened in full for {@code changes}. */

@@ -44,9 +44,18 @@ public class MonitoringService {
     private final WebhookService webhooks;
 
     private final AuditCommitter committer;
+    private final AffectedPeople affected;
+    private final RescreenReads reads;
 
     public MonitoringService(
-            CheckService checks, MonitoringStore store, WebhookService webhooks, AuditCommitter committer) {
+            CheckService checks,
+            MonitoringStore store,
+            WebhookService webhooks,
+            AuditCommitter committer,
+            AffectedPeople affected,
+            RescreenReads reads) {
+        this.affected = affected;
+        this.reads = reads;
         this.checks = checks;
         this.store = store;
         this.webhooks = webhooks;
@@ -87,6 +96,8 @@ public class MonitoringService {
         } catch (SQLException e) {
             throw new IllegalStateException("enrolment could not be stored", e);
         }
+        MonitoredPerson person = enrolment.person();
+        affected.prepare(person.id, person.fullName, person.dateOfBirth, person.photoHash); // not in the next round
         return view(enrolment.person());
     }
 
@@ -182,9 +193,35 @@ public class MonitoringService {
     @Transactional
     public Optional<UUID> recordRescreen(UUID personId, long dueVersion, CheckResponse check) {
         MonitoredPerson person = store.person(personId).orElse(null);
-        if (person == null) {
-            return Optional.empty();
+        return person == null ? Optional.empty() : record(person, dueVersion, check);
+    }
+
+    /** A re-screen to record: the person, the due version it was claimed for and the check that answered it. */
+    public record Rescreened(UUID personId, long dueVersion, CheckResponse check) {}
+
+    /**
+     * Records many re-screens as {@link #recordRescreen} records one, in one transaction (one commit for a claimed
+     * batch instead of one per person). All or nothing: when one person changed under the batch (optimistic lock),
+     * nothing is recorded and the caller records them one by one.
+     *
+     * @return the number of alerts created
+     */
+    @Transactional
+    public int recordRescreens(List<Rescreened> rescreens) {
+        Map<UUID, MonitoredPerson> people =
+                reads.people(rescreens.stream().map(Rescreened::personId).toList());
+        int alerts = 0;
+        for (Rescreened rescreen : rescreens) {
+            MonitoredPerson person = people.get(rescreen.personId());
+            if (person != null
+                    && record(person, rescreen.dueVersion(), rescreen.check()).isPresent()) {
+                alerts++;
+            }
         }
+        return alerts;
+    }
+
+    private Optional<UUID> record(MonitoredPerson person, long dueVersion, CheckResponse check) {
         person.claimedUntil = null;
         if (person.dueVersion != null && person.dueVersion <= dueVersion) {
             person.dueVersion = null;

@@ -150,17 +150,6 @@ public class RescreenStore {
                 .executeUpdate();
     }
 
-    /** What a re-screen of one person sends: the candidate as enrolled; empty once unenrolled. */
-    record Enrolled(
-            String org, String fullName, String dateOfBirth, String photoHash, String position, String consent) {}
-
-    @Transactional
-    Optional<Enrolled> enrolled(UUID id) {
-        return MonitoredPerson.<MonitoredPerson>findByIdOptional(id)
-                .filter(p -> p.endedAt == null && p.fullName != null)
-                .map(p -> new Enrolled(p.org, p.fullName, p.dateOfBirth, p.photoHash, p.position, p.consentReference));
-    }
-
     /** Gives up a due re-screen (it cannot be answered; see the caller). */
     @Transactional
     void dropDue(UUID id, long dueVersion) {

@@ -4,31 +4,17 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
-import org.qorgau.error.QorgauException;
-import org.qorgau.error.TooBroadException;
-import org.qorgau.matching.MatcherFactory;
-import org.qorgau.screening.CheckService;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.screening.RegistrySnapshot;
-import org.qorgau.screening.api.CandidateInput;
-import org.qorgau.screening.api.CheckRequest;
-import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
 
 /**
@@ -43,7 +29,7 @@ import org.qorgau.security.Caller;
  *       known to be unaffected: the rest of the registry did not change, and the engine never compares a person with
  *       an entry it cannot retrieve. When the engine version changes, everyone is due.
  *   <li><b>Re-screen.</b> Due people are claimed in small batches ({@code FOR UPDATE SKIP LOCKED}, with a lease a dead
- *       replica's claims lapse from) and each is re-screened through {@link CheckService#perform} with purpose
+ *       replica's claims lapse from) and each is re-screened through {@code CheckService.perform} with purpose
  *       PERIODIC_RESCREEN: an ordinary audited check with its registry and engine version. The idempotency key names
  *       the person and the due version, so a re-screen repeated after a crash replays the same check.
  * </ol>
@@ -60,10 +46,9 @@ public class Rescreener {
 
     private final MatchingIndex index;
     private final RescreenStore store;
-    private final MonitoringService service;
-    private final CheckService checks;
     private final MonitoringConfig config;
     private final AffectedPeople affected;
+    private final RescreenGroups groups;
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService pool;
     private volatile Instant lastRedaction = Instant.EPOCH;
@@ -72,16 +57,14 @@ public class Rescreener {
     public Rescreener(
             MatchingIndex index,
             RescreenStore store,
-            MonitoringService service,
-            CheckService checks,
             MonitoringConfig config,
-            MatcherFactory engine) {
+            AffectedPeople affected,
+            RescreenGroups groups) {
+        this.groups = groups;
         this.index = index;
         this.store = store;
-        this.service = service;
-        this.checks = checks;
         this.config = config;
-        this.affected = new AffectedPeople(engine);
+        this.affected = affected;
         this.pool = Executors.newFixedThreadPool(Math.max(1, config.rescreenThreads()), r -> {
             Thread thread = new Thread(r, "monitoring-rescreen");
             thread.setDaemon(true);
@@ -179,7 +162,11 @@ public class Rescreener {
         return found.due().size();
     }
 
-    /** Step 2: re-screens due people this replica's index can serve, a claimed batch at a time. */
+    /**
+     * Step 2: re-screens due people this replica's index can serve, a claimed batch at a time: the batch's people are
+     * read in one query, checked on the re-screen threads (each an audited check, committed through the audit log's
+     * group commit), and the batch's outcomes recorded in one transaction.
+     */
     int rescreenDue() {
         RegistrySnapshot snapshot = index.current().orElse(null);
         if (snapshot == null) {
@@ -193,74 +180,14 @@ public class Rescreener {
             if (claimed.isEmpty()) {
                 break;
             }
-            List<Future<?>> running = new ArrayList<>();
-            AtomicInteger finished = new AtomicInteger();
-            for (Object[] row : claimed) {
-                UUID id = (UUID) row[0];
-                long dueVersion = ((Number) row[1]).longValue();
-                running.add(pool.submit(() -> {
-                    if (rescreen(id, dueVersion)) {
-                        finished.incrementAndGet();
-                    }
-                }));
+            try {
+                done += groups.rescreen(claimed, pool);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return done;
             }
-            for (Future<?> future : running) {
-                try {
-                    future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return done;
-                } catch (ExecutionException e) {
-                    LOG.debug("Re-screen failed", e.getCause());
-                }
-            }
-            done += finished.get();
         }
         return done;
-    }
-
-    /** Re-screens one person; false when it must be tried again (its claim lapses and another round takes it). */
-    boolean rescreen(UUID id, long dueVersion) {
-        Optional<RescreenStore.Enrolled> enrolled = store.enrolled(id);
-        if (enrolled.isEmpty()) {
-            store.dropDue(id, dueVersion);
-            return true;
-        }
-        RescreenStore.Enrolled person = enrolled.get();
-        CheckRequest request = new CheckRequest(
-                new CandidateInput(person.fullName(), person.dateOfBirth(), person.photoHash()),
-                "PERIODIC_RESCREEN",
-                person.position(),
-                person.consent());
-        CheckResponse check;
-        try {
-            check = checks.perform(request, "monitoring:" + id + ":" + dueVersion, actor(person.org()))
-                    .response();
-        } catch (TooBroadException e) {
-            // the refusal is audited; a query that became too broad to answer cannot be compared: logged, not retried
-            LOG.infof("Re-screen of monitored person %s refused as too broad; not retried", id);
-            store.dropDue(id, dueVersion);
-            return true;
-        } catch (QorgauException e) {
-            LOG.infof("Re-screen of monitored person %s deferred (%d %s)", id, e.status(), e.type());
-            return false;
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                service.recordRescreen(id, dueVersion, check);
-                return true;
-            } catch (OptimisticLockException | StaleObjectStateException e) {
-                if (attempt == 3) { // the person changed under us three times: leave it to the next round
-                    return false;
-                }
-            } catch (RuntimeException e) {
-                if (attempt == 3
-                        || !(e.getCause() instanceof OptimisticLockException
-                                || e.getCause() instanceof StaleObjectStateException)) {
-                    throw e;
-                }
-            }
-        }
     }
 
     static Caller actor(String org) {

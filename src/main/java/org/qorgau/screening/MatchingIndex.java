@@ -236,7 +236,7 @@ public class MatchingIndex {
      *
      * @param fromVersion the version the changes are counted from
      * @param toVersion the registry version the changes were read at
-     * @param changed a matcher over the entries added or changed since, weighing names as the served index does
+     * @param changed a matcher over the entries changed since, weighing names as served (a replace: the served index)
      * @param touched the ids of every entry added, changed or removed since
      * @param entries the entries added or changed since, as {@code changed} indexes them
      */
@@ -255,12 +255,12 @@ public class MatchingIndex {
         Matcher weighing = current.matcher() instanceof LayeredMatcher layered ? layered.base() : current.matcher();
         try {
             RegistryReader.Changes changes = registry.changesSince(since);
+            boolean replace = weighing == current.matcher() && changes.hidden().size() * 10L > weighing.size();
+            Matcher changed = replace && current.version() == changes.version()
+                    ? weighing
+                    : factory.buildDelta(changes.changed(), weighing);
             return Optional.of(new Changes(
-                    since,
-                    changes.version(),
-                    factory.buildDelta(changes.changed(), weighing),
-                    Set.copyOf(changes.hidden()),
-                    List.copyOf(changes.changed())));
+                    since, changes.version(), changed, Set.copyOf(changes.hidden()), List.copyOf(changes.changed())));
         } catch (SQLException e) {
             throw new IllegalStateException("registry changes could not be read", e);
         }

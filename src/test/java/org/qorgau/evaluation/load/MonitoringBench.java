@@ -124,6 +124,12 @@ public final class MonitoringBench {
             waitUntil(db, head, "before the upsert", System.nanoTime());
             long alertsBefore = scalar(db, "select count(*) from monitoring_alert");
 
+            // checks at a steady pace, before and while the re-screens run: their latency shows what re-screening costs
+            CheckProbe probe = new CheckProbe(client, url, token, enrol);
+            Thread probing = new Thread(probe, "check-probe");
+            probing.setDaemon(true);
+            probing.start();
+            Thread.sleep(QUIET_MILLIS);
             long t1 = System.nanoTime();
             HttpResponse<String> answer = client.send(
                     HttpRequest.newBuilder(URI.create(url + "/v1/registry/imports?mode=upsert"))
@@ -138,7 +144,9 @@ public final class MonitoringBench {
             long version = JSON.readTree(answer.body()).get("registryVersion").asLong();
             double importSeconds = (System.nanoTime() - t1) / 1e9;
             double foundSeconds = waitUntil(db, version, "after the upsert", t1);
-            double doneSeconds = (System.nanoTime() - t1) / 1e9;
+            long t2done = System.nanoTime();
+            double doneSeconds = (t2done - t1) / 1e9;
+            probe.stop();
             long alerts = scalar(db, "select count(*) from monitoring_alert") - alertsBefore;
             long plantedAlerts = scalar(
                     db,
@@ -163,6 +171,14 @@ public final class MonitoringBench {
                     plantedAlerts,
                     planted,
                     loadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "checks meanwhile (one at a time, %d a second): %s in the %d s before the upsert, %s from the upsert"
+                            + " until the last alert%n",
+                    CheckProbe.PER_SECOND,
+                    probe.summary(t1 - QUIET_MILLIS * 1_000_000L, t1),
+                    QUIET_MILLIS / 1000,
+                    probe.summary(t1, t2done));
             if (verifyFull) {
                 long t2 = System.nanoTime();
                 try (Statement statement = db.createStatement()) {
@@ -177,6 +193,101 @@ public final class MonitoringBench {
                         (System.nanoTime() - t2) / 1e9,
                         extra);
             }
+        }
+    }
+
+    /** How long the check probe runs before the upsert is sent. */
+    private static final long QUIET_MILLIS = 20_000;
+
+    /** Checks of enrolled people's names, one at a time at a steady pace; each one's start and latency. */
+    private static final class CheckProbe implements Runnable {
+        static final int PER_SECOND = 4;
+
+        private final HttpClient client;
+        private final String url;
+        private final String token;
+        private final List<JsonNode> people;
+        private final List<long[]> samples = new ArrayList<>(); // {started (nanos), latency (micros), status}
+        private volatile boolean stopped;
+
+        CheckProbe(HttpClient client, String url, String token, List<JsonNode> people) {
+            this.client = client;
+            this.url = url;
+            this.token = token;
+            this.people = people;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            java.util.Random random = new java.util.Random(7);
+            long next = System.nanoTime();
+            while (!stopped) {
+                JsonNode person = people.get(random.nextInt(people.size()));
+                ObjectNode body = JSON.createObjectNode();
+                ObjectNode candidate = body.putObject("candidate");
+                candidate.put("fullName", person.get("fullName").asText());
+                candidate.put("dateOfBirth", person.get("dateOfBirth").asText());
+                body.put("purpose", "EMPLOYMENT");
+                body.put("consentReference", "BENCH-PROBE");
+                long started = System.nanoTime();
+                int status;
+                try {
+                    status = client.send(
+                                    HttpRequest.newBuilder(URI.create(url + "/v1/checks"))
+                                            .header("Authorization", "Bearer " + token)
+                                            .header("Content-Type", "application/json")
+                                            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode();
+                } catch (IOException e) {
+                    status = -1;
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (samples) {
+                    samples.add(new long[] {started, (System.nanoTime() - started) / 1_000, status});
+                }
+                next += 1_000_000_000L / PER_SECOND;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                } else {
+                    next = System.nanoTime(); // behind: no burst to catch up
+                }
+            }
+        }
+
+        /** p50 / p99 / max of the checks started in [from, to), and how many answered other than 2xx or 422. */
+        String summary(long from, long to) {
+            List<Long> micros = new ArrayList<>();
+            int errors = 0;
+            synchronized (samples) {
+                for (long[] sample : samples) {
+                    if (sample[0] >= from && sample[0] < to) {
+                        micros.add(sample[1]);
+                        if (sample[2] / 100 != 2 && sample[2] != 422) { // 422: refused as too broad, by design
+                            errors++;
+                        }
+                    }
+                }
+            }
+            if (micros.isEmpty()) {
+                return "no checks";
+            }
+            java.util.Collections.sort(micros);
+            return String.format(
+                    Locale.ROOT,
+                    "%d checks, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors",
+                    micros.size(),
+                    micros.get(micros.size() / 2) / 1000.0,
+                    micros.get(Math.min(micros.size() - 1, (int) Math.ceil(micros.size() * 0.99) - 1)) / 1000.0,
+                    micros.get(micros.size() - 1) / 1000.0,
+                    errors);
         }
     }
 
