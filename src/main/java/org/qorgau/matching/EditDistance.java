@@ -15,10 +15,6 @@ package org.qorgau.matching;
  */
 public final class EditDistance {
 
-    // Reused rows: the scorer computes this for many token pairs per screening.
-    private static final ThreadLocal<int[][]> BUFFERS =
-            ThreadLocal.withInitial(() -> new int[][] {new int[32], new int[32], new int[32]});
-
     private static final int FAR = Integer.MAX_VALUE / 4;
 
     private EditDistance() {}
@@ -32,14 +28,64 @@ public final class EditDistance {
         if (n == 0 || m == 0) {
             return Math.min(Math.max(n, m), limit + 1);
         }
-        int[][] rows = BUFFERS.get();
-        if (rows[0].length < m + 1) {
-            rows = new int[][] {new int[m + 1], new int[m + 1], new int[m + 1]};
-            BUFFERS.set(rows);
+        if (m <= Long.SIZE) {
+            return Math.min(bitParallel(a, b), limit + 1);
         }
-        int[] prev2 = rows[0];
-        int[] prev = rows[1];
-        int[] cur = rows[2];
+        return banded(a, b, limit);
+    }
+
+    /**
+     * The exact distance by bit-vector columns (Myers' algorithm with Hyyrö's transposition term): one machine word holds
+     * a whole column of the table for {@code b} of at most 64 symbols, so a name token's comparison needs no table
+     * and no buffer (names are compared thousands of times per screening).
+     */
+    static int bitParallel(String a, String b) {
+        int m = b.length();
+        long last = 1L << (m - 1);
+        long vp = -1L; // vertical deltas +1
+        long vn = 0L; // vertical deltas -1
+        long d0 = 0L; // diagonal zero-deltas
+        long previousMatch = 0L;
+        int score = m;
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            long match = 0L; // positions of c in b
+            for (int j = 0; j < m; j++) {
+                if (b.charAt(j) == c) {
+                    match |= 1L << j;
+                }
+            }
+            long transposition = ((~d0 & match) << 1) & previousMatch;
+            d0 = (((match & vp) + vp) ^ vp) | match | vn | transposition;
+            long hp = vn | ~(d0 | vp);
+            long hn = d0 & vp;
+            if ((hp & last) != 0) {
+                score++;
+            } else if ((hn & last) != 0) {
+                score--;
+            }
+            hp = (hp << 1) | 1L;
+            hn <<= 1;
+            vp = hn | ~(d0 | hp);
+            vn = hp & d0;
+            previousMatch = match;
+        }
+        return score;
+    }
+
+    /** The banded table (Ukkonen), for {@code b} longer than a machine word; also the reference for tests. */
+    static int banded(String a, String b, int limit) {
+        int n = a.length();
+        int m = b.length();
+        if (Math.abs(n - m) > limit) {
+            return limit + 1;
+        }
+        if (n == 0 || m == 0) {
+            return Math.min(Math.max(n, m), limit + 1);
+        }
+        int[] prev2 = new int[m + 1];
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
         // Ukkonen band: a cell (i, j) with |i - j| > limit is above the limit, so only the diagonal band is computed;
         // the cells just outside it hold FAR. Every cell of value at most limit is exact, so the capped result and the
         // early exit are those of the full table.
