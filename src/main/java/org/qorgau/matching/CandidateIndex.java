@@ -337,7 +337,6 @@ final class CandidateIndex {
         }
         Set<String> keys = new HashSet<>();
         keys(probe, keys);
-        IntList pending = new IntList();
         int[] ranges = DateComparator.compatibleRanges(probeDob);
         boolean fullDate = probeDob != DateOfBirth.MISSING && DateOfBirth.day(probeDob) != 0;
         for (String k : keys) {
@@ -350,29 +349,10 @@ final class CandidateIndex {
                     continue;
                 }
                 itemStamp[item] = g;
-                if (agrees == null) {
-                    walk(itemPostings[item], probeDob, ranges, stamp, g, out, true);
-                    continue;
-                }
-                // Dates first: most items reached through a frequent key (the ending of a common surname) have no
-                // entry born on a compatible date, and the date test costs a few binary searches where the token
-                // comparison costs edit distances. The result is the same as comparing first.
-                pending.clear();
-                walk(itemPostings[item], probeDob, ranges, stamp, g, pending, false);
-                if (pending.size() == 0) {
-                    continue;
-                }
-                boolean agreeing = agrees.test(item);
-                if (!agreeing && !fullDate) {
-                    continue;
-                }
-                for (int i = 0; i < pending.size(); i++) {
-                    int e = pending.get(i);
-                    // Of a non-agreeing item only the entries born on the probe's full date (see above).
-                    if (stamp[e] != g && (agreeing || dobs[e] == probeDob)) {
-                        stamp[e] = g;
-                        out.add(e);
-                    }
+                if (agrees == null || agrees.test(item)) {
+                    walk(itemPostings[item], probeDob, ranges, stamp, g, out);
+                } else if (fullDate) {
+                    sameDate(itemPostings[item], probeDob, stamp, g, out);
                 }
             }
         }
@@ -389,12 +369,21 @@ final class CandidateIndex {
         return itemTokens.length;
     }
 
-    /**
-     * Adds the posting's entries not yet stamped whose date does not contradict {@code probeDob}; stamps those whose
-     * date contradicts it (never to be added), and the added ones only when {@code stampKept}.
-     */
-    private static void walk(
-            Posting posting, int probeDob, int[] ranges, int[] stamp, int g, IntList out, boolean stampKept) {
+    /** Adds the posting's entries born on exactly {@code probeDob}. */
+    private static void sameDate(Posting posting, int probeDob, int[] stamp, int g, IntList out) {
+        int[] d = posting.dobs();
+        int[] list = posting.entries();
+        for (int i = lowerBound(d, 0, d.length, probeDob); i < d.length && d[i] == probeDob; i++) {
+            int e = list[i];
+            if (stamp[e] != g) {
+                stamp[e] = g;
+                out.add(e);
+            }
+        }
+    }
+
+    /** Adds the posting's entries whose date does not contradict {@code probeDob}. */
+    private static void walk(Posting posting, int probeDob, int[] ranges, int[] stamp, int g, IntList out) {
         int[] d = posting.dobs();
         int[] list = posting.entries();
         // Postings are sorted by date, so runs of equal dates are common: the date check is a pure function of
@@ -405,13 +394,11 @@ final class CandidateIndex {
             for (int i = 0; i < list.length; i++) {
                 int e = list[i];
                 if (stamp[e] != g) {
+                    stamp[e] = g;
                     int dob = d[i];
                     if (dob != lastDob) {
                         lastDob = dob;
                         lastOk = compatible(probeDob, dob);
-                    }
-                    if (!lastOk || stampKept) {
-                        stamp[e] = g;
                     }
                     if (lastOk) {
                         out.add(e);
@@ -430,13 +417,11 @@ final class CandidateIndex {
             for (; i < d.length && d[i] <= hi; i++) {
                 int e = list[i];
                 if (stamp[e] != g) {
+                    stamp[e] = g;
                     int dob = d[i];
                     if (dob != lastDob) {
                         lastDob = dob;
                         lastOk = compatible(probeDob, dob);
-                    }
-                    if (!lastOk || stampKept) {
-                        stamp[e] = g;
                     }
                     if (lastOk) {
                         out.add(e);
@@ -536,14 +521,6 @@ final class CandidateIndex {
 
         int last() {
             return data[size - 1];
-        }
-
-        int get(int i) {
-            return data[i];
-        }
-
-        void clear() {
-            size = 0;
         }
     }
 }
