@@ -1,0 +1,53 @@
+package org.qorgau.evaluation.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import org.qorgau.evaluation.BenchmarkData;
+import org.qorgau.evaluation.Engines;
+import org.qorgau.evaluation.KazakhRussianGenerator;
+import org.qorgau.evaluation.ProbeGenerator;
+import org.qorgau.matching.Matcher;
+import org.qorgau.matching.Probe;
+
+/**
+ * The engine's CPU time per screening (the thread's own CPU clock, not the wall clock), which other processes on a
+ * shared machine disturb far less than latency: {@code EngineCpuMain SIZE ROUNDS}. Screens the load-test probe mix
+ * (4,096 probes) ROUNDS times after one warm-up round and prints mean, p50, p90, p99 of the CPU time per probe.
+ */
+public final class EngineCpuMain {
+
+    public static void main(String[] args) {
+        int size = Integer.parseInt(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        long seed = KazakhRussianGenerator.DEFAULT_SEED;
+        Matcher matcher = Engines.factory("fs").build(BenchmarkData.registry(size, seed));
+        Probe[] probes = BenchmarkData.probeMix(4096, size, seed, ProbeGenerator.DEFAULT_SEED)
+                .toArray(new Probe[0]);
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        for (int w = 0; w < 2; w++) {
+            for (Probe p : probes) {
+                matcher.screen(p);
+            }
+        }
+        long[] cpu = new long[probes.length * rounds];
+        int k = 0;
+        for (int r = 0; r < rounds; r++) {
+            for (Probe p : probes) {
+                long t0 = bean.getCurrentThreadCpuTime();
+                matcher.screen(p);
+                cpu[k++] = bean.getCurrentThreadCpuTime() - t0;
+            }
+        }
+        Arrays.sort(cpu);
+        double mean = Arrays.stream(cpu).average().orElse(0) / 1e6;
+        System.out.printf(
+                "size %d, %d screenings: CPU per screening mean %.3f ms, p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n",
+                size,
+                cpu.length,
+                mean,
+                cpu[cpu.length / 2] / 1e6,
+                cpu[(int) (cpu.length * 0.9)] / 1e6,
+                cpu[(int) (cpu.length * 0.99)] / 1e6);
+    }
+}
