@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,13 @@ public class MonitoringService {
     @Transactional
     public Optional<UUID> recordRescreen(UUID personId, long dueVersion, CheckResponse check) {
         MonitoredPerson person = store.person(personId).orElse(null);
-        return person == null ? Optional.empty() : record(person, dueVersion, check);
+        if (person == null) {
+            return Optional.empty();
+        }
+        List<WebhookService.Event> events = new ArrayList<>(1);
+        Optional<UUID> alert = record(person, dueVersion, check, events);
+        webhooks.publishAll(events);
+        return alert;
     }
 
     /** A re-screen to record: the person, the due version it was claimed for and the check that answered it. */
@@ -208,20 +215,27 @@ public class MonitoringService {
      */
     @Transactional
     public int recordRescreens(List<Rescreened> rescreens) {
+        // the group's updates (and inserts, where consecutive) go to the database in batches, not one round trip each
+        store.batchWrites(rescreens.size());
         Map<UUID, MonitoredPerson> people =
                 reads.people(rescreens.stream().map(Rescreened::personId).toList());
+        List<WebhookService.Event> events = new ArrayList<>();
         int alerts = 0;
         for (Rescreened rescreen : rescreens) {
             MonitoredPerson person = people.get(rescreen.personId());
             if (person != null
-                    && record(person, rescreen.dueVersion(), rescreen.check()).isPresent()) {
+                    && record(person, rescreen.dueVersion(), rescreen.check(), events)
+                            .isPresent()) {
                 alerts++;
             }
         }
+        webhooks.publishAll(events); // each organisation's endpoints read once for the group
         return alerts;
     }
 
-    private Optional<UUID> record(MonitoredPerson person, long dueVersion, CheckResponse check) {
+    /** Records one re-screen; its webhook event, if any, is added to {@code events} for the caller to publish. */
+    private Optional<UUID> record(
+            MonitoredPerson person, long dueVersion, CheckResponse check, List<WebhookService.Event> events) {
         person.claimedUntil = null;
         if (person.dueVersion != null && person.dueVersion <= dueVersion) {
             person.dueVersion = null;
@@ -260,7 +274,7 @@ public class MonitoringService {
         data.put("checkId", check.checkId().toString());
         data.put("verdict", check.verdict());
         data.put("registryVersion", check.registryVersion());
-        webhooks.publish(person.org, EVENT_NEW_INFORMATION, alert.createdAt, data);
+        events.add(new WebhookService.Event(person.org, EVENT_NEW_INFORMATION, alert.createdAt, data));
         return Optional.of(alert.id);
     }
 
