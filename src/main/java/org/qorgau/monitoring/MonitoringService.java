@@ -193,12 +193,8 @@ public class MonitoringService {
      */
     @Transactional
     public Optional<UUID> recordRescreen(UUID personId, long dueVersion, CheckResponse check) {
-        MonitoredPerson person = store.person(personId).orElse(null);
-        if (person == null) {
-            return Optional.empty();
-        }
         List<WebhookService.Event> events = new ArrayList<>(1);
-        Optional<UUID> alert = record(person, dueVersion, check, events);
+        Optional<UUID> alert = store.person(personId).flatMap(person -> record(person, dueVersion, check, events));
         webhooks.publishAll(events);
         return alert;
     }
@@ -257,15 +253,8 @@ public class MonitoringService {
         }
         person.status = NEW_INFORMATION;
         person.statusCheckId = check.checkId();
-        MonitoringAlert alert = new MonitoringAlert();
-        alert.id = UUID.randomUUID();
-        alert.org = person.org;
-        alert.monitoredPersonId = person.id;
-        alert.checkId = check.checkId();
-        alert.verdict = check.verdict();
-        alert.reason = reason.get().name();
-        alert.registryVersion = check.registryVersion();
-        alert.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        MonitoringAlert alert = MonitoringAlert.of(
+                person, check, reason.get(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         store.persist(alert);
         // no registry data in the event: the check it links to is read with the organisation's own token
         Map<String, Object> data = new LinkedHashMap<>();
