@@ -2,7 +2,9 @@ package org.qorgau.monitoring;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.OptimisticLockException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,11 @@ class RescreenGroups {
         this.store = store;
         this.service = service;
         this.checks = checks;
+    }
+
+    /** Created at start, so the failure counter is exported (at 0) before any re-screen runs. */
+    void onStart(@Observes StartupEvent event) {
+        LOG.debugf("Failed re-screens are counted in %s", FAILURES_METRIC);
     }
 
     /** Re-screens the claimed (id, due version) rows on {@code pool}; returns how many are settled. */
