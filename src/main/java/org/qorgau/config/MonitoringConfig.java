@@ -12,8 +12,11 @@ public interface MonitoringConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Re-screens one replica runs at the same time. */
-    @WithDefault("2")
+    /**
+     * Re-screens one replica runs at the same time. Each is an audited check that waits for the audit log's group
+     * commit rather than for the processor, so more of them at once share each commit (as batch enrolment's do).
+     */
+    @WithDefault("8")
     int rescreenThreads();
 
     /**

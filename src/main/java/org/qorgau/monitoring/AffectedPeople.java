@@ -128,12 +128,16 @@ final class AffectedPeople {
         return person.photoHash() == null ? null : person.photoHash().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the engine matches the person with one of the changed entries (what a screening of everyone asks). */
+    /**
+     * Whether the engine matches the person with one of the changed entries (what a screening of everyone asks). Only
+     * changed entries count: when much of the registry changed, {@code changes.changed()} is the served full index,
+     * whose matches with unchanged entries concern no re-screen.
+     */
     static boolean matchesChanged(MonitoredPerson.Probe person, MatchingIndex.Changes changes) {
         for (Match match : changes.changed()
                 .screen(new Probe(person.fullName(), person.dateOfBirth(), photo(person)))
                 .matches()) {
-            if (match.verdict() != Verdict.NO_MATCH) {
+            if (match.verdict() != Verdict.NO_MATCH && changes.touched().contains(match.externalId())) {
                 return true;
             }
         }

@@ -24,17 +24,9 @@ import java.util.UUID;
                     + " p.photoHash, p.baseline, p.screenedVersion) from MonitoredPerson p"
                     + " where p.endedAt is null and p.screenedVersion < :version"),
     @NamedQuery(
-            name = MonitoredPerson.MARK_DUE,
-            query = "update MonitoredPerson p set p.dueVersion = :version, p.rowVersion = p.rowVersion + 1"
-                    + " where p.id in :ids and (p.dueVersion is null or p.dueVersion < :version)"),
-    @NamedQuery(
             name = MonitoredPerson.MARK_ALL_DUE,
             query = "update MonitoredPerson p set p.dueVersion = :version, p.rowVersion = p.rowVersion + 1"
                     + " where p.endedAt is null and (p.dueVersion is null or p.dueVersion < :version)"),
-    @NamedQuery(
-            name = MonitoredPerson.MARK_SCREENED,
-            query = "update MonitoredPerson p set p.screenedVersion = :version, p.rowVersion = p.rowVersion + 1"
-                    + " where p.id in :ids and p.screenedVersion < :version"),
     @NamedQuery(
             name = MonitoredPerson.REDACT,
             query = "update MonitoredPerson p set p.fullName = null, p.dateOfBirth = null, p.photoHash = null,"
@@ -44,9 +36,7 @@ import java.util.UUID;
 public class MonitoredPerson extends PanacheEntityBase {
 
     static final String ACTIVE_SCREENED_BEFORE = "MonitoredPerson.activeScreenedBefore";
-    static final String MARK_DUE = "MonitoredPerson.markDue";
     static final String MARK_ALL_DUE = "MonitoredPerson.markAllDue";
-    static final String MARK_SCREENED = "MonitoredPerson.markScreened";
     static final String REDACT = "MonitoredPerson.redact";
 
     /** What a re-screen needs of a person, read for many at once. */

@@ -48,4 +48,19 @@ public class MonitoringAlert extends PanacheEntityBase {
 
     @Column(name = "acknowledged_by")
     public String acknowledgedBy;
+
+    /** A new alert: {@code check} found {@code reason} for {@code person}. */
+    static MonitoringAlert of(
+            MonitoredPerson person, org.qorgau.screening.api.CheckResponse check, Baseline.Reason reason, Instant at) {
+        MonitoringAlert alert = new MonitoringAlert();
+        alert.id = UUID.randomUUID();
+        alert.org = person.org;
+        alert.monitoredPersonId = person.id;
+        alert.checkId = check.checkId();
+        alert.verdict = check.verdict();
+        alert.reason = reason.name();
+        alert.registryVersion = check.registryVersion();
+        alert.createdAt = at;
+        return alert;
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,8 +193,10 @@ public class MonitoringService {
      */
     @Transactional
     public Optional<UUID> recordRescreen(UUID personId, long dueVersion, CheckResponse check) {
-        MonitoredPerson person = store.person(personId).orElse(null);
-        return person == null ? Optional.empty() : record(person, dueVersion, check);
+        List<WebhookService.Event> events = new ArrayList<>(1);
+        Optional<UUID> alert = store.person(personId).flatMap(person -> record(person, dueVersion, check, events));
+        webhooks.publishAll(events);
+        return alert;
     }
 
     /** A re-screen to record: the person, the due version it was claimed for and the check that answered it. */
@@ -208,20 +211,27 @@ public class MonitoringService {
      */
     @Transactional
     public int recordRescreens(List<Rescreened> rescreens) {
+        // the group's updates (and inserts, where consecutive) go to the database in batches, not one round trip each
+        store.batchWrites(rescreens.size());
         Map<UUID, MonitoredPerson> people =
                 reads.people(rescreens.stream().map(Rescreened::personId).toList());
+        List<WebhookService.Event> events = new ArrayList<>();
         int alerts = 0;
         for (Rescreened rescreen : rescreens) {
             MonitoredPerson person = people.get(rescreen.personId());
             if (person != null
-                    && record(person, rescreen.dueVersion(), rescreen.check()).isPresent()) {
+                    && record(person, rescreen.dueVersion(), rescreen.check(), events)
+                            .isPresent()) {
                 alerts++;
             }
         }
+        webhooks.publishAll(events); // each organisation's endpoints read once for the group
         return alerts;
     }
 
-    private Optional<UUID> record(MonitoredPerson person, long dueVersion, CheckResponse check) {
+    /** Records one re-screen; its webhook event, if any, is added to {@code events} for the caller to publish. */
+    private Optional<UUID> record(
+            MonitoredPerson person, long dueVersion, CheckResponse check, List<WebhookService.Event> events) {
         person.claimedUntil = null;
         if (person.dueVersion != null && person.dueVersion <= dueVersion) {
             person.dueVersion = null;
@@ -243,15 +253,8 @@ public class MonitoringService {
         }
         person.status = NEW_INFORMATION;
         person.statusCheckId = check.checkId();
-        MonitoringAlert alert = new MonitoringAlert();
-        alert.id = UUID.randomUUID();
-        alert.org = person.org;
-        alert.monitoredPersonId = person.id;
-        alert.checkId = check.checkId();
-        alert.verdict = check.verdict();
-        alert.reason = reason.get().name();
-        alert.registryVersion = check.registryVersion();
-        alert.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        MonitoringAlert alert = MonitoringAlert.of(
+                person, check, reason.get(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         store.persist(alert);
         // no registry data in the event: the check it links to is read with the organisation's own token
         Map<String, Object> data = new LinkedHashMap<>();
@@ -260,7 +263,7 @@ public class MonitoringService {
         data.put("checkId", check.checkId().toString());
         data.put("verdict", check.verdict());
         data.put("registryVersion", check.registryVersion());
-        webhooks.publish(person.org, EVENT_NEW_INFORMATION, alert.createdAt, data);
+        events.add(new WebhookService.Event(person.org, EVENT_NEW_INFORMATION, alert.createdAt, data));
         return Optional.of(alert.id);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditedWrite;
@@ -41,6 +42,11 @@ public class MonitoringStore {
         } catch (SQLException e) {
             throw new IllegalStateException("audit event could not be written", e);
         }
+    }
+
+    /** The transaction's writes are sent in JDBC batches of up to {@code size} statements (a group's records). */
+    void batchWrites(int size) {
+        Panache.getEntityManager().unwrap(Session.class).setJdbcBatchSize(Math.max(1, size));
     }
 
     void persist(MonitoredPerson person) {

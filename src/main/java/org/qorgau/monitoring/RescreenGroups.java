@@ -1,6 +1,10 @@
 package org.qorgau.monitoring;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.OptimisticLockException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,21 +32,54 @@ class RescreenGroups {
 
     private static final Logger LOG = Logger.getLogger(RescreenGroups.class);
 
+    /** Failed re-screen tasks (Prometheus: {@code qorgau_monitoring_rescreen_failures_total}). */
+    static final String FAILURES_METRIC = "qorgau.monitoring.rescreen.failures";
+
     private final RescreenReads reads;
     private final RescreenStore store;
     private final MonitoringService service;
     private final CheckService checks;
+    private final Counter failures;
 
-    RescreenGroups(RescreenReads reads, RescreenStore store, MonitoringService service, CheckService checks) {
+    RescreenGroups(
+            RescreenReads reads,
+            RescreenStore store,
+            MonitoringService service,
+            CheckService checks,
+            MeterRegistry meters) {
+        this.failures = Counter.builder(FAILURES_METRIC)
+                .description("Re-screens of monitored people that failed (not refused or deferred) and are left to a"
+                        + " later round")
+                .register(meters);
         this.reads = reads;
         this.store = store;
         this.service = service;
         this.checks = checks;
     }
 
+    /** Created at start, so the failure counter is exported (at 0) before any re-screen runs. */
+    void onStart(@Observes StartupEvent event) {
+        LOG.debugf("Failed re-screens are counted in %s", FAILURES_METRIC);
+    }
+
     /** Re-screens the claimed (id, due version) rows on {@code pool}; returns how many are settled. */
     int rescreen(List<Object[]> claimed, ExecutorService pool) throws InterruptedException {
-        int done = 0;
+        Checked checked = check(claimed, pool);
+        return checked.settled() + record(checked.rescreened());
+    }
+
+    /**
+     * A claimed group after its checks: the re-screens answered (still to be recorded) and how many people were settled
+     * without one.
+     */
+    record Checked(List<MonitoringService.Rescreened> rescreened, int settled) {}
+
+    /**
+     * Checks the claimed (id, due version) rows on {@code pool} (step one of {@link #rescreen}); the answers are not yet
+     * recorded, so the caller may record them ({@link #record}) while the next group is checked.
+     */
+    Checked check(List<Object[]> claimed, ExecutorService pool) throws InterruptedException {
+        int settled = 0;
         Map<UUID, RescreenReads.Enrolled> people =
                 reads.enrolled(claimed.stream().map(row -> (UUID) row[0]).toList());
         List<Future<Attempt>> running = new ArrayList<>();
@@ -53,19 +90,31 @@ class RescreenGroups {
             running.add(pool.submit(() -> check(id, dueVersion, person)));
         }
         List<MonitoringService.Rescreened> checked = new ArrayList<>();
-        for (Future<Attempt> future : running) {
+        for (int i = 0; i < running.size(); i++) {
             try {
-                Attempt attempt = future.get();
+                Attempt attempt = running.get(i).get();
                 if (attempt.rescreened() != null) {
                     checked.add(attempt.rescreened());
                 } else if (attempt.settled()) {
-                    done++;
+                    settled++;
                 }
             } catch (ExecutionException e) {
-                LOG.debug("Re-screen failed", e.getCause());
+                failed("Re-screen of monitored person %s at version %s failed (%s); its claim lapses and a later round"
+                                + " tries again",
+                        claimed.get(i), e.getCause());
             }
         }
-        return done + record(checked);
+        return new Checked(checked, settled);
+    }
+
+    /**
+     * A failed re-screen task: a warning naming only the person's id, the due version and the kind of failure (an
+     * exception's message may quote the candidate; it is logged at DEBUG only), and the failure counter.
+     */
+    private void failed(String message, Object[] row, Throwable cause) {
+        failures.increment();
+        LOG.warnf(message, row[0], row[1], cause == null ? "unknown" : cause.getClass().getSimpleName());
+        LOG.debug("Re-screen failed", cause);
     }
 
     /**
@@ -105,7 +154,7 @@ class RescreenGroups {
      * Records a batch's re-screens in one transaction; when that fails (a person changed under it), one by one, so one
      * person's conflict does not hold back the others. Returns how many were recorded.
      */
-    private int record(List<MonitoringService.Rescreened> checked) {
+    int record(List<MonitoringService.Rescreened> checked) {
         if (checked.isEmpty()) {
             return 0;
         }
@@ -122,7 +171,10 @@ class RescreenGroups {
                     done++;
                 }
             } catch (RuntimeException e) {
-                LOG.debug("Re-screen could not be recorded", e);
+                failed("Re-screen of monitored person %s at version %s could not be recorded (%s); its claim lapses"
+                                + " and a later round tries again",
+                        new Object[] {rescreened.personId(), rescreened.dueVersion()},
+                        e);
             }
         }
         return done;

@@ -1,11 +1,15 @@
 package org.qorgau.monitoring;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +23,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class RescreenStore {
 
-    /** Ids per bulk statement: keeps parameter lists well below PostgreSQL's limit. */
-    private static final int IDS_PER_STATEMENT = 5_000;
+    private final AgroalDataSource dataSource;
+
+    public RescreenStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * The cursor, leased to {@code owner} until {@code until} if no other replica holds it; empty when another does.
@@ -76,7 +83,6 @@ public class RescreenStore {
             markAllDue(version);
         }
         markDue(due, version);
-        markScreened(due, version);
         markScreened(screened, version);
         cursor.registryVersion = Math.max(cursor.registryVersion, version);
         cursor.engineVersion = engine;
@@ -94,14 +100,12 @@ public class RescreenStore {
                 .getResultList();
     }
 
+    /**
+     * Marks {@code ids} due at {@code version} (unless already due at it or later) and screened up to it (unless already
+     * screened to it or later): one statement with the ids as one array parameter, each row written once.
+     */
     void markDue(Collection<UUID> ids, long version) {
-        for (List<UUID> part : parts(ids)) {
-            Panache.getEntityManager()
-                    .createNamedQuery(MonitoredPerson.MARK_DUE)
-                    .setParameter("ids", part)
-                    .setParameter("version", version)
-                    .executeUpdate();
-        }
+        update(MARK_DUE, 6, 4, ids, version);
     }
 
     void markAllDue(long version) {
@@ -111,13 +115,44 @@ public class RescreenStore {
                 .executeUpdate();
     }
 
+    /** Marks {@code ids} screened up to {@code version} where they are behind it: one statement, the ids one array. */
     void markScreened(Collection<UUID> ids, long version) {
-        for (List<UUID> part : parts(ids)) {
-            Panache.getEntityManager()
-                    .createNamedQuery(MonitoredPerson.MARK_SCREENED)
-                    .setParameter("ids", part)
-                    .setParameter("version", version)
-                    .executeUpdate();
+        update(MARK_SCREENED, 3, 2, ids, version);
+    }
+
+    private static final String MARK_DUE = "update monitored_person set"
+            + " due_version = case when due_version is null or due_version < ? then ? else due_version end,"
+            + " screened_version = greatest(screened_version, ?), row_version = row_version + 1"
+            + " where id = any(?) and (due_version is null or due_version < ? or screened_version < ?)";
+
+    private static final String MARK_SCREENED = "update monitored_person set screened_version = ?,"
+            + " row_version = row_version + 1 where id = any(?) and screened_version < ?";
+
+    /**
+     * Runs {@code sql} on the transaction's connection with {@code ids} as its one array parameter (at {@code arrayAt})
+     * and {@code version} as each of its other {@code parameters}.
+     */
+    private void update(String sql, int parameters, int arrayAt, Collection<UUID> ids, long version) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Panache.getEntityManager().flush(); // the transaction's pending changes first, on its one connection
+        try (Connection connection = dataSource.getConnection()) {
+            Array array = connection.createArrayOf("uuid", ids.toArray(UUID[]::new));
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 1; i <= parameters; i++) {
+                    if (i == arrayAt) {
+                        statement.setArray(i, array);
+                    } else {
+                        statement.setLong(i, version);
+                    }
+                }
+                statement.executeUpdate();
+            } finally {
+                array.free();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("monitored people could not be marked", e);
         }
     }
 
@@ -159,14 +194,5 @@ public class RescreenStore {
                 p.dueVersion = null;
             }
         });
-    }
-
-    private static List<List<UUID>> parts(Collection<UUID> ids) {
-        List<UUID> all = new ArrayList<>(ids);
-        List<List<UUID>> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IDS_PER_STATEMENT) {
-            parts.add(all.subList(i, Math.min(all.size(), i + IDS_PER_STATEMENT)));
-        }
-        return parts;
     }
 }

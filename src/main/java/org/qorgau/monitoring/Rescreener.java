@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
 import org.qorgau.config.MonitoringConfig;
 import org.qorgau.screening.MatchingIndex;
@@ -51,6 +53,8 @@ public class Rescreener {
     private final RescreenGroups groups;
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService pool;
+    /** Records a checked group while the next is checked. */
+    private final ExecutorService recorder;
     private volatile Instant lastRedaction = Instant.EPOCH;
     private volatile String lastError;
 
@@ -70,10 +74,16 @@ public class Rescreener {
             thread.setDaemon(true);
             return thread;
         });
+        this.recorder = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "monitoring-record");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
         pool.shutdownNow();
+        recorder.shutdownNow();
     }
 
     @Scheduled(
@@ -163,9 +173,10 @@ public class Rescreener {
     }
 
     /**
-     * Step 2: re-screens due people this replica's index can serve, a claimed batch at a time: the batch's people are
+     * Step 2: re-screens due people this replica's index can serve, a claimed group at a time: the group's people are
      * read in one query, checked on the re-screen threads (each an audited check, committed through the audit log's
-     * group commit), and the batch's outcomes recorded in one transaction.
+     * group commit), and the group's outcomes recorded in one transaction on the recording thread while the next group
+     * is claimed and checked (one group's record in flight at a time).
      */
     int rescreenDue() {
         RegistrySnapshot snapshot = index.current().orElse(null);
@@ -173,21 +184,36 @@ public class Rescreener {
             return 0;
         }
         int done = 0;
+        Future<Integer> recording = null;
         long deadline = System.nanoTime() + config.claimLease().toNanos() / 2;
-        while (System.nanoTime() < deadline) {
-            List<Object[]> claimed =
-                    store.claimDue(snapshot.version(), Instant.now().plus(config.claimLease()), config.claimBatch());
-            if (claimed.isEmpty()) {
-                break;
+        try {
+            while (System.nanoTime() < deadline) {
+                List<Object[]> claimed = store.claimDue(
+                        snapshot.version(), Instant.now().plus(config.claimLease()), config.claimBatch());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                RescreenGroups.Checked checked = groups.check(claimed, pool);
+                done += checked.settled() + recorded(recording);
+                recording = recorder.submit(() -> groups.record(checked.rescreened()));
             }
-            try {
-                done += groups.rescreen(claimed, pool);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return done;
-            }
+            return done + recorded(recording);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return done;
         }
-        return done;
+    }
+
+    /** Waits for a group's record (none: 0); returns how many re-screens it recorded. */
+    private static int recorded(Future<Integer> recording) throws InterruptedException {
+        if (recording == null) {
+            return 0;
+        }
+        try {
+            return recording.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        }
     }
 
     static Caller actor(String org) {

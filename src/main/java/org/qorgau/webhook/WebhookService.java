@@ -174,18 +174,36 @@ public class WebhookService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String org, String type, Instant timestamp, Map<String, Object> data) {
-        List<WebhookEndpoint> endpoints = store.enabledEndpoints(org);
+        publish(new Event(org, type, timestamp, data), store.enabledEndpoints(org));
+    }
+
+    /** An event to publish: as {@link #publish}'s arguments. */
+    public record Event(String org, String type, Instant timestamp, Map<String, Object> data) {}
+
+    /**
+     * Publishes many events as {@link #publish} publishes one, in the caller's transaction, reading each organisation's
+     * enabled endpoints once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<Event> events) {
+        Map<String, List<WebhookEndpoint>> endpoints = new java.util.HashMap<>();
+        for (Event event : events) {
+            publish(event, endpoints.computeIfAbsent(event.org(), store::enabledEndpoints));
+        }
+    }
+
+    private void publish(Event event, List<WebhookEndpoint> endpoints) {
         if (endpoints.isEmpty()) {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("timestamp", timestamp.toString());
-        body.put("data", data);
+        body.put("type", event.type());
+        body.put("timestamp", event.timestamp().toString());
+        body.put("data", event.data());
         WebhookMessage message = new WebhookMessage();
         message.id = "msg_" + UUID.randomUUID().toString().replace("-", "");
-        message.org = org;
-        message.type = type;
+        message.org = event.org();
+        message.type = event.type();
         try {
             message.payload = json.writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import org.qorgau.matching.FellegiSunterMatcherFactory;
 import org.qorgau.matching.Matcher;
 import org.qorgau.matching.Probe;
 import org.qorgau.matching.RegistryPerson;
+import org.qorgau.matching.Verdict;
 import org.qorgau.screening.MatchingIndex;
 
 /**
@@ -104,6 +105,69 @@ class AffectedPeopleTest {
 
         assertEquals(List.of(typo.id()), found.due());
         assertEquals(1, found.screened());
+    }
+
+    /**
+     * When more than a tenth of the registry changed and the served index is a full index of the changed version, a
+     * round screens people against the served index instead of building a delta of the changes: the people found due
+     * must be those the delta finds, and those a brute-force screening of the new registry finds on a changed entry.
+     */
+    @Test
+    void shouldFindTheSameDuePeopleWithTheServedFullIndexAsWithADeltaOfTheChanges() {
+        List<RegistryPerson> registry = BenchmarkData.registry(4_000, REGISTRY_SEED);
+        List<RegistryPerson> now = new ArrayList<>(registry); // the new version: 1,000 new entries, 200 rewritten
+        List<RegistryPerson> changed = new ArrayList<>(registry.subList(3_000, 4_000));
+        List<RegistryPerson> others = BenchmarkData.registry(200, 4_242L);
+        for (int i = 0; i < 200; i++) {
+            RegistryPerson other = others.get(i);
+            RegistryPerson rewritten = new RegistryPerson(
+                    registry.get(i * 5).externalId(),
+                    other.fullName(),
+                    other.aliases(),
+                    other.dateOfBirth(),
+                    other.photoHashes());
+            now.set(i * 5, rewritten);
+            changed.add(rewritten);
+        }
+        Set<String> touched = new HashSet<>();
+        changed.forEach(e -> touched.add(e.externalId()));
+        assertTrue(touched.size() * 10L > now.size(), "more than a tenth of the registry changed");
+        Matcher served = FACTORY.build(now); // the served index: a full index of the changed version
+        MatchingIndex.Changes shortCut = new MatchingIndex.Changes(10, 11, served, touched, changed);
+        MatchingIndex.Changes delta =
+                new MatchingIndex.Changes(10, 11, FACTORY.buildDelta(changed, served), touched, changed);
+
+        // variants of unchanged entries (who match the served index, but no changed entry) and of changed ones
+        List<MonitoredPerson.Probe> people = new ArrayList<>();
+        for (Probe probe : BenchmarkData.probeMix(2_000, 4_000, REGISTRY_SEED, 7_777L)) {
+            people.add(person(probe, "", 10));
+        }
+        for (int i = 0; i < 40; i++) { // exact copies of unchanged entries
+            RegistryPerson entry = now.get(1 + i * 50);
+            people.add(person(new Probe(entry.fullName(), entry.dateOfBirth(), null), entry.externalId() + " MATCH", 10));
+        }
+        for (int i = 0; i < 40; i++) { // exact copies of new and rewritten entries
+            RegistryPerson entry = changed.get(i * 30);
+            people.add(person(new Probe(entry.fullName(), entry.dateOfBirth(), null), "", 10));
+        }
+
+        Set<UUID> byShortCut = new HashSet<>(new AffectedPeople(FACTORY).find(people, shortCut).due());
+        Set<UUID> byDelta = new HashSet<>(new AffectedPeople(FACTORY).find(people, delta).due());
+        Set<UUID> byBruteForce = new HashSet<>();
+        for (MonitoredPerson.Probe person : people) {
+            boolean matchesChanged = served
+                    .screen(new Probe(person.fullName(), person.dateOfBirth(), person.photoHash()))
+                    .matches()
+                    .stream()
+                    .anyMatch(m -> m.verdict() != Verdict.NO_MATCH && touched.contains(m.externalId()));
+            if (matchesChanged) {
+                byBruteForce.add(person.id());
+            }
+        }
+
+        assertTrue(byBruteForce.size() >= 40, "the fixture holds people a changed entry concerns: " + byBruteForce);
+        assertEquals(byDelta, byShortCut, "the served index found other people due than a delta of the changes");
+        assertEquals(byBruteForce, byShortCut, "the served index found other people due than a full screening");
     }
 
     private static Set<UUID> bruteForce(List<MonitoredPerson.Probe> people, MatchingIndex.Changes changes) {

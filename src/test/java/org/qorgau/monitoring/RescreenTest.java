@@ -194,4 +194,13 @@ class RescreenTest {
                 == 1);
         as(TestTokens.screener(org)).get("/v1/alerts").then().statusCode(200).body("alerts.size()", equalTo(0));
     }
+
+    @Test
+    void shouldExportTheFailedRescreenCounterForOperators() {
+        io.restassured.RestAssured.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("qorgau_monitoring_rescreen_failures_total"));
+    }
 }
