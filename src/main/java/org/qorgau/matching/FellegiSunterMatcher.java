@@ -152,17 +152,25 @@ final class FellegiSunterMatcher implements Matcher {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
-        Screening screening = screenName(name, dob, photo, counts);
+        return withJoinedReadings(name, reading -> screenName(reading, dob, photo, counts));
+    }
+
+    /**
+     * The screening of {@code name}, merged with those of its readings with two adjacent tokens joined (a stray space
+     * keyed into a word, Mitch Ell Berry for Mitchell Berry; {@link ParsedName#joinedReadings}): what only such a
+     * reading finds is at most POSSIBLE_MATCH, and its explanation says so.
+     */
+    private static Screening withJoinedReadings(
+            ParsedName name, java.util.function.Function<ParsedName, Screening> screen) {
+        Screening screening = screen.apply(name);
         List<ParsedName> joined = PaddedName.isPadded(name) ? List.of() : name.joinedReadings();
         if (joined.isEmpty()) {
             return screening;
         }
-        // A stray space keyed into a word (Mitch Ell Berry for Mitchell Berry): the probe is also read with each pair
-        // of adjacent tokens joined; what only such a reading finds is at most POSSIBLE_MATCH, and says so.
         Map<String, Match> best = new java.util.LinkedHashMap<>();
         screening.matches().forEach(m -> best.put(m.externalId(), m));
         for (ParsedName reading : joined) {
-            for (Match m : screenName(reading, dob, photo, counts).matches()) {
+            for (Match m : screen.apply(reading).matches()) {
                 Match capped = joinedReading(m, reading);
                 best.merge(capped.externalId(), capped, (a, b) -> STRONGEST_FIRST.compare(a, b) <= 0 ? a : b);
             }
@@ -238,9 +246,13 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
     Screening screenAll(Probe probe) {
-        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
+        return withJoinedReadings(
+                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAll(name, dob, photo));
+    }
+
+    private Screening screenAll(ParsedName name, int dob, long[] photo) {
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         boolean padded = PaddedName.isPadded(name);
@@ -260,7 +272,13 @@ final class FellegiSunterMatcher implements Matcher {
      * would drop): brute force fast enough for whole evaluation suites.
      */
     Screening screenAllQuick(Probe probe) {
-        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
+        return withJoinedReadings(
+                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAllQuick(name, dob, photo));
+    }
+
+    private Screening screenAllQuick(ParsedName name, int dob, long[] photo) {
         int[] all = new int[ids.length];
         for (int e = 0; e < all.length; e++) {
             all[e] = e;
@@ -268,14 +286,7 @@ final class FellegiSunterMatcher implements Matcher {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
-            return collect(
-                    name,
-                    DateOfBirth.parse(probe.dateOfBirth()),
-                    PhotoHash.parse(probe.photoHash()),
-                    all,
-                    null,
-                    memo,
-                    generation);
+            return collect(name, dob, photo, all, null, memo, generation);
         } finally {
             scratch.release(memo);
         }
