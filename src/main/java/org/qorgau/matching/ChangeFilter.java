@@ -91,8 +91,31 @@ public final class ChangeFilter {
         return new Person(name, hashes, dob, DateComparator.compatibleRanges(dob), PhotoHash.parse(photoHash));
     }
 
-    /** Whether the engine could report one of the entries for {@code person}; {@code false} is certain. */
+    /**
+     * Whether the engine could report one of the entries for {@code person}; {@code false} is certain. Also asked for
+     * each reading of the name with two adjacent tokens joined ({@link ParsedName#joinedReadings}), which the matcher
+     * screens as well.
+     */
     public boolean mayMatch(Person person) {
+        if (mayMatchReading(person)) {
+            return true;
+        }
+        for (ParsedName reading : person.name().joinedReadings()) {
+            Set<String> keys = new HashSet<>();
+            CandidateIndex.keys(reading, keys);
+            long[] hashes = new long[keys.size()];
+            int i = 0;
+            for (String key : keys) {
+                hashes[i++] = hash(key);
+            }
+            if (mayMatchReading(new Person(reading, hashes, person.dob(), person.ranges(), person.photo()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mayMatchReading(Person person) {
         ParsedName name = person.name();
         if (PaddedName.isPadded(name)) {
             return true; // compared token by token per candidate (PaddedName): not worth predicting

@@ -14,7 +14,7 @@ import java.util.function.IntPredicate;
  */
 final class FellegiSunterMatcher implements Matcher {
 
-    static final String ALGORITHM = "qorgau-fs/1.5";
+    static final String ALGORITHM = "qorgau-fs/1.6";
 
     private static final Comparator<Match> STRONGEST_FIRST = Comparator.comparing(Match::verdict)
             .reversed()
@@ -152,6 +152,46 @@ final class FellegiSunterMatcher implements Matcher {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
+        return withJoinedReadings(name, reading -> screenName(reading, dob, photo, counts));
+    }
+
+    /**
+     * The screening of {@code name}, merged with those of its readings with two adjacent tokens joined (a stray space
+     * keyed into a word, Mitch Ell Berry for Mitchell Berry; {@link ParsedName#joinedReadings}): what only such a
+     * reading finds is at most POSSIBLE_MATCH, and its explanation says so.
+     */
+    private static Screening withJoinedReadings(
+            ParsedName name, java.util.function.Function<ParsedName, Screening> screen) {
+        Screening screening = screen.apply(name);
+        List<ParsedName> joined = PaddedName.isPadded(name) ? List.of() : name.joinedReadings();
+        if (joined.isEmpty()) {
+            return screening;
+        }
+        Map<String, Match> best = new java.util.LinkedHashMap<>();
+        screening.matches().forEach(m -> best.put(m.externalId(), m));
+        for (ParsedName reading : joined) {
+            for (Match m : screen.apply(reading).matches()) {
+                Match capped = joinedReading(m, reading);
+                best.merge(capped.externalId(), capped, (a, b) -> STRONGEST_FIRST.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return finish(new ArrayList<>(best.values()));
+    }
+
+    /** A match found only by reading the probe with two tokens joined: at most POSSIBLE_MATCH, explained. */
+    private static Match joinedReading(Match m, ParsedName reading) {
+        List<Evidence> evidence = new ArrayList<>(m.explanation().size());
+        for (Evidence e : m.explanation()) {
+            evidence.add(e.field().equals("name")
+                    ? new Evidence(e.field(), e.level(), e.weight(),
+                            e.detail() + " (probe read as " + reading + ": a space inside a word)")
+                    : e);
+        }
+        Verdict verdict = m.verdict() == Verdict.MATCH ? Verdict.POSSIBLE_MATCH : m.verdict();
+        return new Match(m.externalId(), verdict, m.probability(), m.matchWeight(), evidence);
+    }
+
+    private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts) {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
@@ -206,9 +246,13 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
     Screening screenAll(Probe probe) {
-        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
+        return withJoinedReadings(
+                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAll(name, dob, photo));
+    }
+
+    private Screening screenAll(ParsedName name, int dob, long[] photo) {
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         boolean padded = PaddedName.isPadded(name);
@@ -228,7 +272,13 @@ final class FellegiSunterMatcher implements Matcher {
      * would drop): brute force fast enough for whole evaluation suites.
      */
     Screening screenAllQuick(Probe probe) {
-        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
+        return withJoinedReadings(
+                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAllQuick(name, dob, photo));
+    }
+
+    private Screening screenAllQuick(ParsedName name, int dob, long[] photo) {
         int[] all = new int[ids.length];
         for (int e = 0; e < all.length; e++) {
             all[e] = e;
@@ -236,14 +286,7 @@ final class FellegiSunterMatcher implements Matcher {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
-            return collect(
-                    name,
-                    DateOfBirth.parse(probe.dateOfBirth()),
-                    PhotoHash.parse(probe.photoHash()),
-                    all,
-                    null,
-                    memo,
-                    generation);
+            return collect(name, dob, photo, all, null, memo, generation);
         } finally {
             scratch.release(memo);
         }
@@ -292,7 +335,7 @@ final class FellegiSunterMatcher implements Matcher {
             if (!couldAgree(names, name.core(), probePatronymics, e, memo, generation)
                     && !photoWithinReach(photo, e)
                     && !(FellegiSunterScorer.rareTokenDate(dob, dobs[e])
-                            && anyRareTokenAgrees(e, scorer.rareTokenMaxCount(dob == dobs[e]), memo, generation))) {
+                            && anyRareTokenAgrees(e, scorer.rareTokenAnyMaxCount(dob == dobs[e]), memo, generation))) {
                 continue;
             }
             if (counts != null) {
@@ -456,6 +499,29 @@ final class FellegiSunterMatcher implements Matcher {
             }
         }
         return -1;
+    }
+
+    /**
+     * Token by token, how a probe's core tokens compare with entry {@code e}'s (for diagnostics): the token level, the
+     * registry token's count in the registry and whether either token is surname-shaped (excluded from a rare-name
+     * agreement).
+     */
+    String tokenDiagnosis(Probe probe, int e) {
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        StringBuilder sb = new StringBuilder();
+        for (ParsedName form : forms[e]) {
+            for (NameToken x : name.core()) {
+                for (NameToken y : form.core()) {
+                    sb.append(' ').append(x.key()).append('~').append(y.key()).append('=')
+                            .append(scorer.names().compareTokens(x, y))
+                            .append('#').append(tf == null ? -1 : tf.count(y.key()))
+                            .append(NameComparator.surnameShaped(x.key()) || NameComparator.surnameShaped(y.key())
+                                    ? "(sn)" : "");
+                }
+            }
+            sb.append(" |");
+        }
+        return sb.toString();
     }
 
     /** The entries the index proposes for a parsed probe name (for diagnostics). */

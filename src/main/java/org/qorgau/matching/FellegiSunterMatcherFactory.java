@@ -37,7 +37,7 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
     }
 
     /**
-     * {@code qorgau-fs/1.5+params-<params.id>+rendering-<model id>}: the algorithm, its parameter set and, when the
+     * {@code qorgau-fs/1.6+params-<params.id>+rendering-<model id>}: the algorithm, its parameter set and, when the
      * learned rendering level is on, the rendering model ({@link RenderingModel#id()}); any of them changes verdicts.
      */
     public String engineVersion() {

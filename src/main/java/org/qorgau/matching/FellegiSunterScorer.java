@@ -30,6 +30,9 @@ import java.util.Locale;
  *   <tr><td>POSSIBLE_MATCH</td><td>the same with both full dates one recording error apart (DAY_MONTH_SWAP or
  *       ONE_DIGIT_TYPO) when the name is rarer still: at most {@code name.rareToken.nearDateMaxCount} registry
  *       entries bear it, whatever the weight</td></tr>
+ *   <tr><td>POSSIBLE_MATCH</td><td>the same two rules when the rare name agrees only up to a typo or by sound (TYPO,
+ *       PHONETIC), with their own counts {@code name.rareToken.typoMaxCount} (equal dates) and
+ *       {@code name.rareToken.typoNearDateMaxCount} (one recording error apart)</td></tr>
  *   <tr><td>NO_MATCH</td><td>everything else: in particular a namesake with an unrelated date of birth, and a
  *       sibling (same surname and birthday, different given name)</td></tr>
  * </table>
@@ -51,6 +54,8 @@ public final class FellegiSunterScorer {
     private final boolean rareTokenEnabled;
     private final int rareTokenMaxCount;
     private final int rareTokenNearDateMaxCount;
+    private final int rareTokenTypoMaxCount;
+    private final int rareTokenTypoNearDateMaxCount;
 
     public FellegiSunterScorer(MatchingParameters p) {
         this.names = new NameComparator(p);
@@ -75,6 +80,8 @@ public final class FellegiSunterScorer {
         this.rareTokenEnabled = Boolean.parseBoolean(p.getString("name.rareToken.enabled"));
         this.rareTokenMaxCount = p.getInt("name.rareToken.maxCount");
         this.rareTokenNearDateMaxCount = p.getInt("name.rareToken.nearDateMaxCount");
+        this.rareTokenTypoMaxCount = p.getInt("name.rareToken.typoMaxCount");
+        this.rareTokenTypoNearDateMaxCount = p.getInt("name.rareToken.typoNearDateMaxCount");
     }
 
     NameComparator names() {
@@ -90,6 +97,22 @@ public final class FellegiSunterScorer {
             return 0;
         }
         return exactDate ? rareTokenMaxCount : rareTokenNearDateMaxCount;
+    }
+
+    /**
+     * The most registry entries that may bear a rare name agreeing only up to a typo or by sound (TYPO, PHONETIC) for
+     * {@link NameLevel#RARE_TOKEN}, on an equal full date or one a recording error apart; 0 when the rule is off.
+     */
+    int rareTokenTypoMaxCount(boolean exactDate) {
+        if (!rareTokenEnabled) {
+            return 0;
+        }
+        return exactDate ? rareTokenTypoMaxCount : rareTokenTypoNearDateMaxCount;
+    }
+
+    /** The most registry entries that may bear a token the rare-name rule can use on such a date (quick rejection). */
+    int rareTokenAnyMaxCount(boolean exactDate) {
+        return Math.max(rareTokenMaxCount(exactDate), rareTokenTypoMaxCount(exactDate));
     }
 
     /**
@@ -124,7 +147,10 @@ public final class FellegiSunterScorer {
             // A rare given name and the same full date of birth, or one recording error apart for a rarer name, the
             // other name differing (marriage, a changed or second surname): evidence for review (see sharedRareToken).
             int maxCount = rareTokenMaxCount(probeDob == entryDob);
-            NameToken rare = maxCount > 0 ? names.sharedRareToken(probeName, forms, tf, maxCount) : null;
+            int typoMaxCount = rareTokenTypoMaxCount(probeDob == entryDob);
+            NameToken rare = maxCount > 0 || typoMaxCount > 0
+                    ? names.sharedRareToken(probeName, forms, tf, maxCount, typoMaxCount)
+                    : null;
             if (rare != null) {
                 name = new NameComparison(
                         NameLevel.RARE_TOKEN,

@@ -366,6 +366,16 @@ public final class NameComparator {
      * </table>
      */
     NameToken sharedRareToken(ParsedName probe, ParsedName[] forms, TermFrequencies tf, int maxCount) {
+        return sharedRareToken(probe, forms, tf, maxCount, 0);
+    }
+
+    /**
+     * As {@link #sharedRareToken(ParsedName, ParsedName[], TermFrequencies, int)}, also accepting a token that agrees
+     * only up to a typo or by sound (TYPO, PHONETIC: Tansombon / Тансомбун, Caliman / Кэлимэн) when at most
+     * {@code typoMaxCount} registry entries bear it (0: never).
+     */
+    NameToken sharedRareToken(
+            ParsedName probe, ParsedName[] forms, TermFrequencies tf, int maxCount, int typoMaxCount) {
         NameToken[] pa = probe.core();
         if (tf == null || pa.length < 2) {
             return null;
@@ -399,13 +409,15 @@ public final class NameComparator {
                         continue;
                     }
                     int count = tf.count(t.key());
-                    if (count > maxCount || count >= bestCount) {
+                    if (count > Math.max(maxCount, typoMaxCount) || count >= bestCount) {
                         continue;
                     }
                     TokenLevel level = levels[i][j];
-                    if (level == TokenLevel.EXACT
+                    boolean strong = level == TokenLevel.EXACT
                             || level == TokenLevel.TRANSLITERATION_EQUAL
-                            || level == TokenLevel.RENDERING) {
+                            || level == TokenLevel.RENDERING;
+                    boolean weak = level == TokenLevel.TYPO || level == TokenLevel.PHONETIC;
+                    if ((strong && count <= maxCount) || (weak && count <= typoMaxCount)) {
                         best = t;
                         bestCount = count;
                     }
@@ -415,7 +427,7 @@ public final class NameComparator {
         return best;
     }
 
-    private static boolean surnameShaped(String key) {
+    static boolean surnameShaped(String key) {
         for (String ending : SURNAME_ENDINGS) {
             if (key.length() > ending.length() + 1 && key.endsWith(ending)) {
                 return true;

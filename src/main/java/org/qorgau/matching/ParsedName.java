@@ -24,6 +24,9 @@ public final class ParsedName {
 
     private static final NameToken[] NONE = new NameToken[0];
 
+    /** The most core tokens a name may have for {@link #joinedReadings}. */
+    static final int MAX_JOINED_CORE = 4;
+
     private final NameToken[] core;
     private final NameToken[] patronymics;
 
@@ -83,6 +86,43 @@ public final class ParsedName {
             return new ParsedName(patronymics.toArray(NONE), NONE);
         }
         return new ParsedName(core.toArray(NONE), patronymics.toArray(NONE));
+    }
+
+    /**
+     * The name read with two adjacent core tokens joined into one, one reading per adjacent pair (a stray space keyed
+     * into a word: {@code Mitch Ell Berry} for {@code Mitchell Berry}); empty unless the name has at least three core
+     * tokens and at most {@value #MAX_JOINED_CORE} (a given name and a surname with one or two stray spaces), and a pair with an initial or a patronymic-shaped token is not joined. Patronymics are kept as they are.
+     *
+     * <table>
+     *   <caption>Edge cases</caption>
+     *   <tr><th>core</th><th>readings</th></tr>
+     *   <tr><td>mitch ell berry</td><td>mitchell berry; mitch ellberry</td></tr>
+     *   <tr><td>anna berry</td><td>none (two tokens)</td></tr>
+     *   <tr><td>j ell berry</td><td>j ellberry (an initial is not joined)</td></tr>
+     * </table>
+     */
+    List<ParsedName> joinedReadings() {
+        if (core.length < 3 || core.length > MAX_JOINED_CORE) {
+            return List.of();
+        }
+        List<ParsedName> out = new ArrayList<>(core.length - 1);
+        for (int i = 0; i + 1 < core.length; i++) {
+            NameToken a = core[i];
+            NameToken b = core[i + 1];
+            if (a.initial() || b.initial()) {
+                continue;
+            }
+            NameToken joined = NameToken.of(a.text() + b.text());
+            if (joined.initial() || joined.patronymic()) {
+                continue;
+            }
+            NameToken[] c = new NameToken[core.length - 1];
+            System.arraycopy(core, 0, c, 0, i);
+            c[i] = joined;
+            System.arraycopy(core, i + 2, c, i + 1, core.length - i - 2);
+            out.add(new ParsedName(c, patronymics));
+        }
+        return out;
     }
 
     @Override

@@ -8,7 +8,7 @@
  * // or FellegiSunterMatcherFactory.withParameters(MatchingParameters.load(path))
  * Matcher matcher = factory.build(registryPeople);     // immutable, thread-safe snapshot; rebuild per registry version
  * Screening s = matcher.screen(new Probe("Nurlan Abenov", "1984-03-12", null));
- * matcher.engineVersion();                              // qorgau-fs/1.5+params-<params.id>+rendering-<model id>
+ * matcher.engineVersion();                              // qorgau-fs/1.6+params-<params.id>+rendering-<model id>
  * }</pre>
  *
  * <h2>Pipeline</h2>

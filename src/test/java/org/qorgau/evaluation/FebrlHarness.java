@@ -116,6 +116,7 @@ public final class FebrlHarness {
         }
         Set<String> anyLink = new HashSet<>();
         Set<String> matchLink = new HashSet<>();
+        List<String> falseLinks = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         for (FebrlRecord rb : b) {
             for (Match m : screen(matcher, rb.toProbe(), errors)) {
@@ -124,6 +125,11 @@ public final class FebrlHarness {
                 }
                 String pair = PairwiseMetrics.pair(m.externalId(), rb.recId());
                 anyLink.add(pair);
+                if (!truth.contains(pair)) {
+                    falseLinks.add(m.externalId() + " / " + rb + ": " + m.verdict() + " "
+                            + m.explanation().stream().map(ev -> ev.field() + "=" + ev.level() + " (" + ev.detail() + ")")
+                                    .collect(Collectors.joining("; ")));
+                }
                 if (m.verdict() == Verdict.MATCH) {
                     matchLink.add(pair);
                 }
@@ -140,6 +146,9 @@ public final class FebrlHarness {
             String[] ids = p.split("\u0000");
             notes.add("missed: " + byId.get(ids[0]) + " / " + byId.get(ids[1]));
         });
+        if (misses > 0) {
+            falseLinks.stream().sorted().limit(misses).forEach(l -> notes.add("false link: " + byId.get(l.substring(0, l.indexOf(' '))) + " <- " + l));
+        }
         notes.add(String.format(
                 Locale.ROOT,
                 "FEBRL4: %d registry records, %d probes, %d true pairs, %d screening errors.",

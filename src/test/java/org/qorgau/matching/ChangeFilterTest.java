@@ -20,6 +20,35 @@ class ChangeFilterTest {
     private final Map<String, NameToken> tokens = new ConcurrentHashMap<>();
 
     @Test
+    void shouldNeverRuleOutAProbeWithAStraySpaceTheEngineReports() {
+        List<RegistryPerson> entries = SyntheticRegistry.generate(2_000, 8, "j");
+        Matcher matcher = FACTORY.build(entries);
+        ChangeFilter filter = FACTORY.changeFilter(entries).orElseThrow();
+        Random random = new Random(12);
+        int reported = 0;
+        for (int i = 0; i < 600; i++) {
+            RegistryPerson entry = entries.get(random.nextInt(entries.size()));
+            String[] words = entry.fullName().split(" ");
+            // a space keyed inside the given name or surname (Mitch Ell Berry for Mitchell Berry), no patronymic
+            int w = random.nextInt(Math.min(2, words.length));
+            String word = words[w];
+            if (word.length() < 4) {
+                continue;
+            }
+            int cut = 2 + random.nextInt(word.length() - 3);
+            words[w] = word.substring(0, cut) + " " + word.substring(cut);
+            String name = words.length > 1 ? words[0] + " " + words[1] : words[0];
+            Probe probe = new Probe(name, CandidateIndexRecallTest.perturbDate(entry.dateOfBirth(), random), null);
+            boolean found = matcher.screen(probe).matches().stream().anyMatch(m -> m.verdict() != Verdict.NO_MATCH);
+            if (found) {
+                reported++;
+                assertTrue(filter.mayMatch(person(probe)), () -> "ruled out a probe the engine reports: " + probe);
+            }
+        }
+        assertTrue(reported > 100, "too few split-word probes reported to check the filter: " + reported);
+    }
+
+    @Test
     void shouldNeverRuleOutAProbeTheEngineReports() {
         List<RegistryPerson> entries = SyntheticRegistry.generate(2_000, 7, "c");
         Matcher matcher = FACTORY.build(entries);

@@ -23,7 +23,7 @@ class FellegiSunterMatcherFactoryTest {
     void shouldNameAlgorithmAndParameterSetInEngineVersion() {
         Matcher matcher = FellegiSunterMatcherFactory.withDefaultParameters().build(List.of(ABENOV));
         assertEquals(
-                "qorgau-fs/1.5+params-" + MatchingParameters.loadDefault().id() + "+rendering-"
+                "qorgau-fs/1.6+params-" + MatchingParameters.loadDefault().id() + "+rendering-"
                         + RenderingModel.standard().id(),
                 matcher.engineVersion());
         assertEquals(1, matcher.size());
@@ -39,7 +39,7 @@ class FellegiSunterMatcherFactoryTest {
         Matcher matcher = FellegiSunterMatcherFactory.withParameters(MatchingParameters.load(file))
                 .build(List.of());
         assertEquals(
-                "qorgau-fs/1.5+params-test-7+rendering-"
+                "qorgau-fs/1.6+params-test-7+rendering-"
                         + RenderingModel.standard().id(),
                 matcher.engineVersion());
         assertEquals(Screening.none(), matcher.screen(new Probe("Anyone", "1980", null)));

@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Why a registered person was missed, for the evaluation harness's list of misses: the right entry never reached the
  * scorer ({@code retrieval}: the candidate index did not propose it), or it was scored and came out too low
  * ({@code scored}: with the name and date levels it reached). Test-side only: it reads the engine's package-private
- * index and scorer.
+ * index and scorer. With {@code -Dqorgau.tokenDiagnosis=true} each line also lists, token by token, the level of each
+ * probe/registry token pair, the registry token's count in the registry and {@code (sn)} when either is surname-shaped
+ * (what the rare-name rule may use).
  */
 public final class MissDiagnosis {
 
@@ -31,6 +33,7 @@ public final class MissDiagnosis {
                         .map(e -> e.field() + "=" + e.level())
                         .reduce((a, b) -> a + " " + b)
                         .orElse("");
-        return (retrieved ? "scored " : "retrieval ") + levels;
+        return (retrieved ? "scored " : "retrieval ") + levels
+                + (Boolean.getBoolean("qorgau.tokenDiagnosis") ? " [" + fs.tokenDiagnosis(probe, entry) + "]" : "");
     }
 }
