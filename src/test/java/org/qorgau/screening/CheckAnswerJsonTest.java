@@ -128,9 +128,7 @@ class CheckAnswerJsonTest {
     private static String masked(String body) {
         return body.replaceAll("\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"", "\"<uuid>\"")
                 .replaceAll("\"\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z\"", "\"<instant>\"")
-                .replaceAll(
-                        "\"(engineVersion|hash|detail|level)\":\"[^\"]*\"",
-                        "\"$1\":\"<text>\"")
+                .replaceAll("\"(engineVersion|hash|detail|level)\":\"[^\"]*\"", "\"$1\":\"<text>\"")
                 .replaceAll(":-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?(?=[,}\\]])", ":<n>");
     }
 }
