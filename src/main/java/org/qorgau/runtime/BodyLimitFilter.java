@@ -42,7 +42,8 @@ public class BodyLimitFilter {
     /** The console's upload of an import file: the same size limit and streaming as the API's import. */
     static final String CONSOLE_IMPORT_PATH = "/console/registry/imports";
 
-    private static final Pattern ENTRY_PHOTOS = Pattern.compile("/v1/registry/entries/[^/]+/photos");
+    private static final String ENTRY_PHOTOS_PREFIX = "/v1/registry/entries/";
+    private static final Pattern ENTRY_PHOTOS = Pattern.compile(ENTRY_PHOTOS_PREFIX + "[^/]+/photos");
 
     private final AtomicInteger photosInFlight = new AtomicInteger();
 
@@ -69,7 +70,8 @@ public class BodyLimitFilter {
         String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
         boolean multipart = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
         boolean photo = path.equals("/v1/photo-hashes")
-                || ENTRY_PHOTOS.matcher(path).matches()
+                || (path.startsWith(ENTRY_PHOTOS_PREFIX)
+                        && ENTRY_PHOTOS.matcher(path).matches())
                 || (path.equals("/v1/checks") && multipart);
         long max = isImport
                 ? config.http().maxImportBytes()

@@ -94,7 +94,8 @@ public class CheckService {
     public Performed perform(
             CheckRequest request, String idempotencyKey, Caller caller, CheckResponse.PhotoUse photoUse) {
         Purpose purpose = CheckValidation.validate(request, idempotencyKey);
-        String requestHash = Idempotency.requestHash(request);
+        // the request's canonical hash only matters under an Idempotency-Key (it is stored for none other)
+        String requestHash = idempotencyKey == null ? null : Idempotency.requestHash(request);
         Optional<Performed> earlier = replay(caller.org(), idempotencyKey, requestHash);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -143,19 +144,21 @@ public class CheckService {
             }
             throw new IllegalStateException("check could not be stored", e);
         }
-        LOG.debugf("check %s by %s/%s: %s", check.checkId(), caller.org(), caller.subject(), check.verdict());
-        StoredCheck written = check.writtenAt(audit.sequence(), audit.hash());
-        return CheckViews.view(written).withMatches(priorReviews(written));
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("check %s by %s/%s: %s", check.checkId(), caller.org(), caller.subject(), check.verdict());
+        }
+        return withPriorReviews(check.writtenAt(audit.sequence(), audit.hash()));
     }
 
-    /** The organisation's earlier decisions about this candidate, attached to the check's matches. */
-    private List<CheckResponse.MatchView> priorReviews(StoredCheck check) {
-        List<CheckResponse.MatchView> matches = CheckViews.view(check).matches();
-        if (matches.isEmpty()) {
-            return matches;
+    /** The check's view with the organisation's earlier decisions about this candidate attached to its matches. */
+    private CheckResponse withPriorReviews(StoredCheck check) {
+        CheckResponse view = CheckViews.view(check);
+        if (view.matches().isEmpty()) {
+            return view;
         }
         try (Connection connection = dataSource.getConnection()) {
-            return reviews.withPriorReviews(connection, check.org(), check.candidateKey(), matches);
+            return view.withMatches(
+                    reviews.withPriorReviews(connection, check.org(), check.candidateKey(), view.matches()));
         } catch (SQLException e) {
             throw new IllegalStateException("earlier reviews could not be read", e);
         }
@@ -168,7 +171,7 @@ public class CheckService {
         Optional<Idempotency.Stored<StoredCheck>> stored = store.byIdempotencyKey(org, idempotencyKey)
                 .map(check -> new Idempotency.Stored<>(check.requestHash(), check));
         return Idempotency.replay(Idempotency.Kind.CHECK, stored, requestHash)
-                .map(check -> new Performed(CheckViews.view(check).withMatches(priorReviews(check))));
+                .map(check -> new Performed(withPriorReviews(check)));
     }
 
     /**

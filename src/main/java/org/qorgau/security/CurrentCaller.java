@@ -3,8 +3,8 @@ package org.qorgau.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.qorgau.error.ForbiddenException;
 
@@ -32,8 +32,12 @@ public class CurrentCaller {
         if (identity.isAnonymous()) {
             return Caller.anonymous();
         }
-        Set<String> roles =
-                identity.getRoles().stream().filter(KNOWN_ROLES::contains).collect(Collectors.toSet());
+        Set<String> roles = new HashSet<>();
+        for (String role : identity.getRoles()) {
+            if (KNOWN_ROLES.contains(role)) {
+                roles.add(role);
+            }
+        }
         // the verified token is the identity's principal; an injected JsonWebToken would be quarkus-oidc's (present
         // for the console's sign-in), which knows nothing of the API's smallrye-jwt tokens
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {

@@ -92,12 +92,17 @@ public final class TokenCache {
 
     /** The cache key of a token: its SHA-256, so the cache never holds a usable credential. */
     public static String keyOf(String token) {
+        // digest() resets the digest for the thread's next token
+        byte[] digest = SHA_256.get().digest(token.getBytes(StandardCharsets.US_ASCII));
+        return new String(java.util.Base64.getEncoder().encode(digest), StandardCharsets.US_ASCII);
+    }
+
+    /** One digest per thread (the HTTP event loops, a few workers) instead of a provider look-up per request. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(token.getBytes(StandardCharsets.US_ASCII));
-            return new String(java.util.Base64.getEncoder().encode(digest), StandardCharsets.US_ASCII);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
+    });
 }
