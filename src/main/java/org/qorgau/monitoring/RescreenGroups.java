@@ -62,12 +62,6 @@ class RescreenGroups {
         LOG.debugf("Failed re-screens are counted in %s", FAILURES_METRIC);
     }
 
-    /** Re-screens the claimed (id, due version) rows on {@code pool}; returns how many are settled. */
-    int rescreen(List<Object[]> claimed, ExecutorService pool) throws InterruptedException {
-        Checked checked = check(claimed, pool);
-        return checked.settled() + record(checked.rescreened());
-    }
-
     /**
      * A claimed group after its checks: the re-screens answered (still to be recorded) and how many people were settled
      * without one.
@@ -75,8 +69,8 @@ class RescreenGroups {
     record Checked(List<MonitoringService.Rescreened> rescreened, int settled) {}
 
     /**
-     * Checks the claimed (id, due version) rows on {@code pool} (step one of {@link #rescreen}); the answers are not yet
-     * recorded, so the caller may record them ({@link #record}) while the next group is checked.
+     * Checks the claimed (id, due version) rows on {@code pool} ; the answers are not yet recorded, so the caller may
+     * record them ({@link #record}) while the next group is checked.
      */
     Checked check(List<Object[]> claimed, ExecutorService pool) throws InterruptedException {
         int settled = 0;
