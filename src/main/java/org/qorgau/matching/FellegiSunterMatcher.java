@@ -182,10 +182,14 @@ final class FellegiSunterMatcher implements Matcher {
     private static Match joinedReading(Match m, ParsedName reading) {
         List<Evidence> evidence = new ArrayList<>(m.explanation().size());
         for (Evidence e : m.explanation()) {
-            evidence.add(e.field().equals("name")
-                    ? new Evidence(e.field(), e.level(), e.weight(),
-                            e.detail() + " (probe read as " + reading + ": a space inside a word)")
-                    : e);
+            evidence.add(
+                    e.field().equals("name")
+                            ? new Evidence(
+                                    e.field(),
+                                    e.level(),
+                                    e.weight(),
+                                    e.detail() + " (probe read as " + reading + ": a space inside a word)")
+                            : e);
         }
         Verdict verdict = m.verdict() == Verdict.MATCH ? Verdict.POSSIBLE_MATCH : m.verdict();
         return new Match(m.externalId(), verdict, m.probability(), m.matchWeight(), evidence);
@@ -512,11 +516,18 @@ final class FellegiSunterMatcher implements Matcher {
         for (ParsedName form : forms[e]) {
             for (NameToken x : name.core()) {
                 for (NameToken y : form.core()) {
-                    sb.append(' ').append(x.key()).append('~').append(y.key()).append('=')
+                    sb.append(' ')
+                            .append(x.key())
+                            .append('~')
+                            .append(y.key())
+                            .append('=')
                             .append(scorer.names().compareTokens(x, y))
-                            .append('#').append(tf == null ? -1 : tf.count(y.key()))
-                            .append(NameComparator.surnameShaped(x.key()) || NameComparator.surnameShaped(y.key())
-                                    ? "(sn)" : "");
+                            .append('#')
+                            .append(tf == null ? -1 : tf.count(y.key()))
+                            .append(
+                                    NameComparator.surnameShaped(x.key()) || NameComparator.surnameShaped(y.key())
+                                            ? "(sn)"
+                                            : "");
                 }
             }
             sb.append(" |");

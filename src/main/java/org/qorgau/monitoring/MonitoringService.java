@@ -253,8 +253,8 @@ public class MonitoringService {
         }
         person.status = NEW_INFORMATION;
         person.statusCheckId = check.checkId();
-        MonitoringAlert alert = MonitoringAlert.of(
-                person, check, reason.get(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        MonitoringAlert alert =
+                MonitoringAlert.of(person, check, reason.get(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         store.persist(alert);
         // no registry data in the event: the check it links to is read with the organisation's own token
         Map<String, Object> data = new LinkedHashMap<>();

@@ -93,7 +93,8 @@ class RescreenGroups {
                     settled++;
                 }
             } catch (ExecutionException e) {
-                failed("Re-screen of monitored person %s at version %s failed (%s); its claim lapses and a later round"
+                failed(
+                        "Re-screen of monitored person %s at version %s failed (%s); its claim lapses and a later round"
                                 + " tries again",
                         claimed.get(i), e.getCause());
             }
@@ -107,7 +108,11 @@ class RescreenGroups {
      */
     private void failed(String message, Object[] row, Throwable cause) {
         failures.increment();
-        LOG.warnf(message, row[0], row[1], cause == null ? "unknown" : cause.getClass().getSimpleName());
+        LOG.warnf(
+                message,
+                row[0],
+                row[1],
+                cause == null ? "unknown" : cause.getClass().getSimpleName());
         LOG.debug("Re-screen failed", cause);
     }
 
@@ -165,10 +170,10 @@ class RescreenGroups {
                     done++;
                 }
             } catch (RuntimeException e) {
-                failed("Re-screen of monitored person %s at version %s could not be recorded (%s); its claim lapses"
+                failed(
+                        "Re-screen of monitored person %s at version %s could not be recorded (%s); its claim lapses"
                                 + " and a later round tries again",
-                        new Object[] {rescreened.personId(), rescreened.dueVersion()},
-                        e);
+                        new Object[] {rescreened.personId(), rescreened.dueVersion()}, e);
             }
         }
         return done;

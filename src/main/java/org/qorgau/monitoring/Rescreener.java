@@ -55,6 +55,7 @@ public class Rescreener {
     private final ExecutorService pool;
     /** Records a checked group while the next is checked. */
     private final ExecutorService recorder;
+
     private volatile Instant lastRedaction = Instant.EPOCH;
     private volatile String lastError;
 

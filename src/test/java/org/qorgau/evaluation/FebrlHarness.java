@@ -127,7 +127,8 @@ public final class FebrlHarness {
                 anyLink.add(pair);
                 if (!truth.contains(pair)) {
                     falseLinks.add(m.externalId() + " / " + rb + ": " + m.verdict() + " "
-                            + m.explanation().stream().map(ev -> ev.field() + "=" + ev.level() + " (" + ev.detail() + ")")
+                            + m.explanation().stream()
+                                    .map(ev -> ev.field() + "=" + ev.level() + " (" + ev.detail() + ")")
                                     .collect(Collectors.joining("; ")));
                 }
                 if (m.verdict() == Verdict.MATCH) {
@@ -147,7 +148,10 @@ public final class FebrlHarness {
             notes.add("missed: " + byId.get(ids[0]) + " / " + byId.get(ids[1]));
         });
         if (misses > 0) {
-            falseLinks.stream().sorted().limit(misses).forEach(l -> notes.add("false link: " + byId.get(l.substring(0, l.indexOf(' '))) + " <- " + l));
+            falseLinks.stream()
+                    .sorted()
+                    .limit(misses)
+                    .forEach(l -> notes.add("false link: " + byId.get(l.substring(0, l.indexOf(' '))) + " <- " + l));
         }
         notes.add(String.format(
                 Locale.ROOT,

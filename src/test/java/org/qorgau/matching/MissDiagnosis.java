@@ -33,7 +33,8 @@ public final class MissDiagnosis {
                         .map(e -> e.field() + "=" + e.level())
                         .reduce((a, b) -> a + " " + b)
                         .orElse("");
-        return (retrieved ? "scored " : "retrieval ") + levels
+        return (retrieved ? "scored " : "retrieval ")
+                + levels
                 + (Boolean.getBoolean("qorgau.tokenDiagnosis") ? " [" + fs.tokenDiagnosis(probe, entry) + "]" : "");
     }
 }

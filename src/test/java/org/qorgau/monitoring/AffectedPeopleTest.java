@@ -144,22 +144,26 @@ class AffectedPeopleTest {
         }
         for (int i = 0; i < 40; i++) { // exact copies of unchanged entries
             RegistryPerson entry = now.get(1 + i * 50);
-            people.add(person(new Probe(entry.fullName(), entry.dateOfBirth(), null), entry.externalId() + " MATCH", 10));
+            people.add(
+                    person(new Probe(entry.fullName(), entry.dateOfBirth(), null), entry.externalId() + " MATCH", 10));
         }
         for (int i = 0; i < 40; i++) { // exact copies of new and rewritten entries
             RegistryPerson entry = changed.get(i * 30);
             people.add(person(new Probe(entry.fullName(), entry.dateOfBirth(), null), "", 10));
         }
 
-        Set<UUID> byShortCut = new HashSet<>(new AffectedPeople(FACTORY).find(people, shortCut).due());
-        Set<UUID> byDelta = new HashSet<>(new AffectedPeople(FACTORY).find(people, delta).due());
+        Set<UUID> byShortCut =
+                new HashSet<>(new AffectedPeople(FACTORY).find(people, shortCut).due());
+        Set<UUID> byDelta =
+                new HashSet<>(new AffectedPeople(FACTORY).find(people, delta).due());
         Set<UUID> byBruteForce = new HashSet<>();
         for (MonitoredPerson.Probe person : people) {
-            boolean matchesChanged = served
-                    .screen(new Probe(person.fullName(), person.dateOfBirth(), person.photoHash()))
-                    .matches()
-                    .stream()
-                    .anyMatch(m -> m.verdict() != Verdict.NO_MATCH && touched.contains(m.externalId()));
+            boolean matchesChanged =
+                    served
+                            .screen(new Probe(person.fullName(), person.dateOfBirth(), person.photoHash()))
+                            .matches()
+                            .stream()
+                            .anyMatch(m -> m.verdict() != Verdict.NO_MATCH && touched.contains(m.externalId()));
             if (matchesChanged) {
                 byBruteForce.add(person.id());
             }
