@@ -80,6 +80,12 @@ public final class ChangeFilter {
     public static Person person(
             String fullName, String dateOfBirth, String photoHash, Map<String, NameToken> interner) {
         ParsedName name = PaddedName.distinct(ParsedName.parse(fullName == null ? "" : fullName, interner));
+        int dob = DateOfBirth.parse(dateOfBirth);
+        return new Person(name, keyHashes(name), dob, DateComparator.compatibleRanges(dob), PhotoHash.parse(photoHash));
+    }
+
+    /** The hashes of the index keys of {@code name}, each once. */
+    private static long[] keyHashes(ParsedName name) {
         Set<String> keys = new HashSet<>();
         CandidateIndex.keys(name, keys);
         long[] hashes = new long[keys.size()];
@@ -87,8 +93,7 @@ public final class ChangeFilter {
         for (String key : keys) {
             hashes[i++] = hash(key);
         }
-        int dob = DateOfBirth.parse(dateOfBirth);
-        return new Person(name, hashes, dob, DateComparator.compatibleRanges(dob), PhotoHash.parse(photoHash));
+        return hashes;
     }
 
     /**
@@ -101,14 +106,8 @@ public final class ChangeFilter {
             return true;
         }
         for (ParsedName reading : person.name().joinedReadings()) {
-            Set<String> keys = new HashSet<>();
-            CandidateIndex.keys(reading, keys);
-            long[] hashes = new long[keys.size()];
-            int i = 0;
-            for (String key : keys) {
-                hashes[i++] = hash(key);
-            }
-            if (mayMatchReading(new Person(reading, hashes, person.dob(), person.ranges(), person.photo()))) {
+            if (mayMatchReading(
+                    new Person(reading, keyHashes(reading), person.dob(), person.ranges(), person.photo()))) {
                 return true;
             }
         }
