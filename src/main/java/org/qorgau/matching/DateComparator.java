@@ -155,40 +155,57 @@ public final class DateComparator {
         return n + 1;
     }
 
+    // Divisions by constants: the index and the scorer call these for every entry they visit, and a division by a
+    // variable power of ten costs several times a multiplication.
     private static int truncate(int packed, int precision) {
-        return packed / pow10(8 - precision);
+        switch (precision) {
+            case 8:
+                return packed;
+            case 6:
+                return packed / 100;
+            default:
+                return packed / 10000;
+        }
     }
 
+    private static final int[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
     private static int pow10(int k) {
-        int v = 1;
-        for (int i = 0; i < k; i++) {
-            v *= 10;
-        }
-        return v;
+        return POW10[k];
     }
 
     /** One differing digit, or one adjacent transposition, between two numbers of {@code digits} digits. */
     private static boolean oneDigitApart(int x, int y, int digits) {
         int diffs = 0;
-        int firstPos = -1; // position counted from the least significant digit
+        int x0 = 0; // the first differing digits, counted from the least significant one, and the digits above them
+        int x1 = 0;
+        int y0 = 0;
+        int y1 = 0;
+        boolean adjacent = false; // the second difference is right above the first
+        int previous = -2;
         for (int i = 0; i < digits; i++) {
-            if (x / pow10(i) % 10 != y / pow10(i) % 10) {
+            int dx = x % 10;
+            int dy = y % 10;
+            x /= 10;
+            y /= 10;
+            if (dx != dy) {
                 if (diffs == 0) {
-                    firstPos = i;
+                    x0 = dx;
+                    y0 = dy;
+                    x1 = x % 10;
+                    y1 = y % 10;
+                } else if (diffs == 1) {
+                    adjacent = previous == i - 1;
+                } else {
+                    return false;
                 }
+                previous = i;
                 diffs++;
             }
         }
         if (diffs == 1) {
             return true;
         }
-        if (diffs != 2 || firstPos + 1 >= digits) {
-            return false;
-        }
-        int x0 = x / pow10(firstPos) % 10;
-        int x1 = x / pow10(firstPos + 1) % 10;
-        int y0 = y / pow10(firstPos) % 10;
-        int y1 = y / pow10(firstPos + 1) % 10;
-        return x0 == y1 && x1 == y0;
+        return diffs == 2 && adjacent && x0 == y1 && x1 == y0;
     }
 }
