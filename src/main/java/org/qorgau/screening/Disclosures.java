@@ -75,7 +75,9 @@ public class Disclosures {
      * Records that {@code externalIds} are shown to the caller today, or answers 429 (audited; nothing recorded) when
      * that would take the organisation or the subject past its daily cap of distinct entries. Entries already shown
      * today count once. Runs in its own transaction before the check is stored: an answer that then fails still
-     * counts, which errs on the side of the registry.
+     * counts, which errs on the side of the registry. The entries are recorded whether or not a cap is set (the usage
+     * report shows them); the counts run only for a cap that is set, and stop one past it, so a check costs the same
+     * at the end of a busy day as at its start.
      */
     public void disclose(Caller caller, Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
@@ -84,9 +86,16 @@ public class Disclosures {
         Instant now = Instant.now();
         LocalDate day = LocalDate.ofInstant(now, zone);
         String subject = Quotas.subjectKey(caller);
+        int orgCap = config.entriesPerDay();
+        int subjectCap = config.entriesPerDayPerSubject();
+        boolean capped = orgCap > 0 || subjectCap > 0;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(!capped);
             try {
+                if (!capped) {
+                    insert(connection, day, caller.org(), subject, externalIds);
+                    return;
+                }
                 // one organisation's disclosures are counted one at a time, across replicas
                 try (PreparedStatement lock =
                         connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
@@ -95,37 +104,36 @@ public class Disclosures {
                     lock.execute();
                 }
                 Set<String> ids = new HashSet<>(externalIds);
-                try (PreparedStatement insert = connection.prepareStatement("insert into disclosed_entry (day, org,"
-                        + " subject_key, external_id) values (?, ?, ?, ?) on conflict do nothing")) {
-                    for (String id : ids) {
-                        insert.setObject(1, day);
-                        insert.setString(2, caller.org());
-                        insert.setString(3, subject);
-                        insert.setString(4, id);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                long orgCount = count(
-                        connection,
-                        "select count(distinct external_id) as n from disclosed_entry where day = ? and org = ?",
-                        day,
-                        caller.org(),
-                        null);
-                long subjectCount = count(
-                        connection,
-                        "select count(*) as n from disclosed_entry where day = ? and org = ? and subject_key = ?",
-                        day,
-                        caller.org(),
-                        subject);
+                insert(connection, day, caller.org(), subject, ids);
+                // each count stops one past its cap: whether it is exceeded is all that is asked
+                long orgCount = orgCap <= 0
+                        ? 0
+                        : count(
+                                connection,
+                                "select count(*) as n from (select distinct external_id from disclosed_entry"
+                                        + " where day = ? and org = ? limit ?) d",
+                                day,
+                                caller.org(),
+                                null,
+                                orgCap + 1);
+                long subjectCount = subjectCap <= 0
+                        ? 0
+                        : count(
+                                connection,
+                                "select count(*) as n from (select 1 from disclosed_entry"
+                                        + " where day = ? and org = ? and subject_key = ? limit ?) d",
+                                day,
+                                caller.org(),
+                                subject,
+                                subjectCap + 1);
                 String refused = null;
                 int limit = 0;
-                if (config.entriesPerDay() > 0 && orgCount > config.entriesPerDay()) {
+                if (orgCap > 0 && orgCount > orgCap) {
                     refused = "organisation";
-                    limit = config.entriesPerDay();
-                } else if (config.entriesPerDayPerSubject() > 0 && subjectCount > config.entriesPerDayPerSubject()) {
+                    limit = orgCap;
+                } else if (subjectCap > 0 && subjectCount > subjectCap) {
                     refused = "subject";
-                    limit = config.entriesPerDayPerSubject();
+                    limit = subjectCap;
                 }
                 if (refused == null) {
                     connection.commit();
@@ -158,7 +166,9 @@ public class Disclosures {
                                 + " registry authority if this is legitimate screening.",
                         retryAfter);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                if (capped) {
+                    connection.rollback();
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -166,14 +176,31 @@ public class Disclosures {
         }
     }
 
-    private static long count(Connection connection, String sql, LocalDate day, String org, String subject)
+    private static void insert(Connection connection, LocalDate day, String org, String subject, Collection<String> ids)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into disclosed_entry (day, org,"
+                + " subject_key, external_id) values (?, ?, ?, ?) on conflict do nothing")) {
+            for (String id : ids instanceof Set<?> ? ids : new HashSet<>(ids)) {
+                insert.setObject(1, day);
+                insert.setString(2, org);
+                insert.setString(3, subject);
+                insert.setString(4, id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static long count(Connection connection, String sql, LocalDate day, String org, String subject, int limit)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, day);
-            statement.setString(2, org);
+            int i = 1;
+            statement.setObject(i++, day);
+            statement.setString(i++, org);
             if (subject != null) {
-                statement.setString(3, subject);
+                statement.setString(i++, subject);
             }
+            statement.setInt(i, limit);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong("n");
