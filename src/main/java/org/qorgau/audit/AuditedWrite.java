@@ -29,7 +29,8 @@ public record AuditedWrite(AuditEventDraft event, List<Row> rows) {
      * One INSERT: rows of the same statement are sent as one JDBC batch per group.
      *
      * @param sql the parameterised INSERT
-     * @param values its parameters in order; null, a String, a number, a UUID, a Timestamp or a {@link ChainValue}
+     * @param values its parameters in order; null, a String, a number, a UUID, a Timestamp, a LocalDate or a
+     *     {@link ChainValue}
      */
     public record Row(String sql, List<Object> values) {
 

@@ -119,22 +119,32 @@ public class CheckService {
         // a name no person has (padding, repeats) is screened, so a padded registered name is still found, but the
         // answer discloses nothing of the registry
         String withheld = disclosures.implausibleName(candidate.fullName()) ? WITHHELD_IMPLAUSIBLE_NAME : null;
-        if (withheld == null) {
-            disclosures.disclose(
-                    caller, reported.stream().map(Match::externalId).toList());
-        }
+        List<AuditedWrite.Row> disclosed = withheld == null
+                ? disclosures.disclose(
+                        caller, reported.stream().map(Match::externalId).toList())
+                : List.of();
         StoredCheck check = records.record(
                 request, purpose, idempotencyKey, requestHash, caller, snapshot, reported, photoUse, withheld);
-        return new Performed(write(check, request, caller, idempotencyKey, requestHash));
+        return new Performed(write(check, request, caller, idempotencyKey, requestHash, disclosed));
     }
 
-    /** Writes the check with its audit event (group commit); the view once both are durable. */
+    /**
+     * Writes the check with its audit event and the rows recording what it disclosed, if they are not recorded yet
+     * (group commit); the view once all are durable.
+     */
     private CheckResponse write(
-            StoredCheck check, CheckRequest request, Caller caller, String idempotencyKey, String requestHash) {
+            StoredCheck check,
+            CheckRequest request,
+            Caller caller,
+            String idempotencyKey,
+            String requestHash,
+            List<AuditedWrite.Row> disclosed) {
+        List<AuditedWrite.Row> rows = new ArrayList<>(1 + disclosed.size());
+        rows.add(store.insert(check));
+        rows.addAll(disclosed);
         AuditRecord audit;
         try {
-            audit = committer.commit(
-                    new AuditedWrite(events.performed(check, request, caller), List.of(store.insert(check))));
+            audit = committer.commit(new AuditedWrite(events.performed(check, request, caller), rows));
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState()) && idempotencyKey != null) {
                 // a concurrent twin with the same key committed first: answer what it stored

@@ -9,14 +9,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.audit.AuditedWrite;
 import org.qorgau.config.DisclosureConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.TooManyRequestsException;
@@ -74,14 +78,17 @@ public class Disclosures {
     /**
      * Records that {@code externalIds} are shown to the caller today, or answers 429 (audited; nothing recorded) when
      * that would take the organisation or the subject past its daily cap of distinct entries. Entries already shown
-     * today count once. Runs in its own transaction before the check is stored: an answer that then fails still
-     * counts, which errs on the side of the registry. The entries are recorded whether or not a cap is set (the usage
-     * report shows them); the counts run only for a cap that is set, and stop one past it, so a check costs the same
-     * at the end of a busy day as at its start.
+     * today count once. With a cap set this runs in its own transaction before the check is stored: an answer that
+     * then fails still counts, which errs on the side of the registry; each count stops one past its cap, so a check
+     * costs the same at the end of a busy day as at its start. With both caps off there is nothing to count: the
+     * returned rows record the entries (the usage report shows them) in the check's own transaction, with its audit
+     * event ({@link org.qorgau.audit.AuditCommitter}).
+     *
+     * @return the rows to write with the check (none when a cap is set: the entries are recorded already)
      */
-    public void disclose(Caller caller, Collection<String> externalIds) {
+    public List<AuditedWrite.Row> disclose(Caller caller, Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
-            return;
+            return List.of();
         }
         Instant now = Instant.now();
         LocalDate day = LocalDate.ofInstant(now, zone);
@@ -89,13 +96,16 @@ public class Disclosures {
         int orgCap = config.entriesPerDay();
         int subjectCap = config.entriesPerDayPerSubject();
         boolean capped = orgCap > 0 || subjectCap > 0;
+        if (!capped) {
+            List<AuditedWrite.Row> rows = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(externalIds)) {
+                rows.add(AuditedWrite.Row.of(INSERT, day, caller.org(), subject, id));
+            }
+            return rows;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(!capped);
+            connection.setAutoCommit(false);
             try {
-                if (!capped) {
-                    insert(connection, day, caller.org(), subject, externalIds);
-                    return;
-                }
                 // one organisation's disclosures are counted one at a time, across replicas
                 try (PreparedStatement lock =
                         connection.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
@@ -137,7 +147,7 @@ public class Disclosures {
                 }
                 if (refused == null) {
                     connection.commit();
-                    return;
+                    return List.of();
                 }
                 connection.rollback();
                 long retryAfter =
@@ -166,9 +176,7 @@ public class Disclosures {
                                 + " registry authority if this is legitimate screening.",
                         retryAfter);
             } catch (SQLException | RuntimeException e) {
-                if (capped) {
-                    connection.rollback();
-                }
+                connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
@@ -176,11 +184,13 @@ public class Disclosures {
         }
     }
 
-    private static void insert(Connection connection, LocalDate day, String org, String subject, Collection<String> ids)
+    private static final String INSERT = "insert into disclosed_entry (day, org, subject_key, external_id)"
+            + " values (?, ?, ?, ?) on conflict do nothing";
+
+    private static void insert(Connection connection, LocalDate day, String org, String subject, Set<String> ids)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into disclosed_entry (day, org,"
-                + " subject_key, external_id) values (?, ?, ?, ?) on conflict do nothing")) {
-            for (String id : ids instanceof Set<?> ? ids : new HashSet<>(ids)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (String id : ids) {
                 insert.setObject(1, day);
                 insert.setString(2, org);
                 insert.setString(3, subject);
