@@ -309,9 +309,18 @@ final class CandidateIndex {
      * the probe's full date of birth, where a rare given name may still agree ({@link NameLevel#RARE_TOKEN}).
      */
     int[] candidates(ParsedName probe, int probeDob, long[] probePhoto, IntPredicate agrees) {
+        return candidates(probe, probeDob, probePhoto, agrees, null);
+    }
+
+    /**
+     * As {@link #candidates(ParsedName, int, long[], IntPredicate)}; the entries with a photo hash within
+     * {@link PhotoComparator#MAX_DISTANCE} of the probe's come first, and there are {@code photoNear[0]} of them (set
+     * when {@code photoNear} is not null): every such entry, since a hash that near shares a chunk within one bit.
+     */
+    int[] candidates(ParsedName probe, int probeDob, long[] probePhoto, IntPredicate agrees, int[] photoNear) {
         Stamps marks = workspaces.borrow();
         try {
-            return candidates(probe, probeDob, probePhoto, agrees, marks.entries, marks.items, marks.next());
+            return candidates(probe, probeDob, probePhoto, agrees, marks.entries, marks.items, marks.next(), photoNear);
         } finally {
             workspaces.release(marks);
         }
@@ -324,7 +333,8 @@ final class CandidateIndex {
             IntPredicate agrees,
             int[] stamp,
             int[] itemStamp,
-            int g) {
+            int g,
+            int[] photoNear) {
         IntList out = new IntList();
         if (probePhoto != null) {
             for (int c = 0; c < CHUNKS; c++) {
@@ -334,6 +344,9 @@ final class CandidateIndex {
                     photoBucket(c, v ^ (1 << b), probePhoto, stamp, g, out);
                 }
             }
+        }
+        if (photoNear != null) {
+            photoNear[0] = out.size();
         }
         Set<String> keys = new HashSet<>();
         keys(probe, keys);

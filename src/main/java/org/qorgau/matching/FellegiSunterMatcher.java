@@ -199,11 +199,12 @@ final class FellegiSunterMatcher implements Matcher {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
-            int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation));
+            int[] photoNear = {0};
+            int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation), photoNear);
             if (counts != null) {
                 counts[0] += candidates.length;
             }
-            return collect(name, dob, photo, candidates, counts, memo, generation);
+            return collect(name, dob, photo, candidates, photoNear[0], counts, memo, generation);
         } finally {
             scratch.release(memo);
         }
@@ -290,7 +291,7 @@ final class FellegiSunterMatcher implements Matcher {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
-            return collect(name, dob, photo, all, null, memo, generation);
+            return collect(name, dob, photo, all, -1, null, memo, generation);
         } finally {
             scratch.release(memo);
         }
@@ -310,8 +311,20 @@ final class FellegiSunterMatcher implements Matcher {
                 null);
     }
 
+    /**
+     * Scores the candidates that may be reported. {@code photoNear}: how many leading candidates have a photo hash within
+     * reach of the probe's, the others none ({@link CandidateIndex#candidates(ParsedName, int, long[], IntPredicate,
+     * int[])}); -1 when unknown (every entry, brute force), and each candidate's hashes are then compared.
+     */
     private Screening collect(
-            ParsedName name, int dob, long[] photo, int[] candidates, long[] counts, Scratch memo, int generation) {
+            ParsedName name,
+            int dob,
+            long[] photo,
+            int[] candidates,
+            int photoNear,
+            long[] counts,
+            Scratch memo,
+            int generation) {
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         NameComparator names = scorer.names();
@@ -332,12 +345,13 @@ final class FellegiSunterMatcher implements Matcher {
         // as an ordinary token (NameComparator retries so), so the quick rejection sees it as a token too: the memo
         // holds agreement masks over the core tokens followed by the patronymics.
         NameToken[] probePatronymics = name.core().length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
-        for (int e : candidates) {
+        for (int i = 0; i < candidates.length; i++) {
+            int e = candidates[i];
             // Most candidates share one common token with the probe: reject them before the full comparison (and its
             // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
             // return null for them (skipObviousNonMatches), so the result is unchanged.
             if (!couldAgree(names, name.core(), probePatronymics, e, memo, generation)
-                    && !photoWithinReach(photo, e)
+                    && !(photoNear < 0 ? photoWithinReach(photo, e) : i < photoNear)
                     && !(FellegiSunterScorer.rareTokenDate(dob, dobs[e])
                             && anyRareTokenAgrees(e, scorer.rareTokenAnyMaxCount(dob == dobs[e]), memo, generation))) {
                 continue;

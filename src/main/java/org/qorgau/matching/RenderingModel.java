@@ -382,9 +382,12 @@ public final class RenderingModel {
                     if (here > limit) {
                         continue;
                     }
+                    char next = j < m ? cyrillic.charAt(j) : 0;
                     for (Segment s : options) {
-                        int b = s.cyrillic().length();
-                        if (j + b <= m && cyrillic.startsWith(s.cyrillic(), j)) {
+                        String target = s.cyrillic();
+                        int b = target.length();
+                        // the first letter decides for most segments, before the whole comparison
+                        if (j + b <= m && (b == 0 || target.charAt(0) == next) && cyrillic.startsWith(target, j)) {
                             int to = (i + a) * (m + 1) + j + b;
                             double c = here + s.cost();
                             if (c < cost[to]) {
