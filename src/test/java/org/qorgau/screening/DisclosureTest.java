@@ -249,14 +249,19 @@ class DisclosureTest {
                 .then()
                 .statusCode(201)
                 .body("matches[0].entry", notNullValue());
-        Map<String, Object> usage = as(TestTokens.auditor())
+        Map<String, Object> usage = usageDisclosure(org);
+        assertEquals(cap + 1, usage.get("entriesDisclosed"));
+        assertEquals(cap, usage.get("mostEntriesToOneSubjectInOneDay"));
+        assertEquals(1, usage.get("dailyCapRefusals"));
+    }
+
+    /** The {@code disclosure} block of the usage report on {@code org}, as an auditor reads it. */
+    static Map<String, Object> usageDisclosure(String org) {
+        return as(TestTokens.auditor())
                 .get("/v1/audit/usage?org=" + org)
                 .then()
                 .statusCode(200)
                 .extract()
                 .path("organisations[0].disclosure");
-        assertEquals(cap + 1, usage.get("entriesDisclosed"));
-        assertEquals(cap, usage.get("mostEntriesToOneSubjectInOneDay"));
-        assertEquals(1, usage.get("dailyCapRefusals"));
     }
 }

@@ -77,12 +77,7 @@ class OrganisationDisclosureCapTest {
                 .statusCode(429)
                 .contentType("application/problem+json")
                 .body("detail", containsString("Your organisation"));
-        Map<String, Object> usage = as(TestTokens.auditor())
-                .get("/v1/audit/usage?org=" + org)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("organisations[0].disclosure");
+        Map<String, Object> usage = DisclosureTest.usageDisclosure(org);
         assertEquals(CAP, usage.get("entriesDisclosed"));
         assertEquals(1, usage.get("dailyCapRefusals"));
     }

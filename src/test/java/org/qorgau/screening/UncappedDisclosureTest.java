@@ -70,12 +70,7 @@ class UncappedDisclosureTest {
                 .post("/v1/checks")
                 .then()
                 .statusCode(201);
-        Map<String, Object> usage = as(TestTokens.auditor())
-                .get("/v1/audit/usage?org=" + org)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("organisations[0].disclosure");
+        Map<String, Object> usage = DisclosureTest.usageDisclosure(org);
         assertEquals(people, usage.get("entriesDisclosed"));
         assertEquals(people, usage.get("mostEntriesToOneSubjectInOneDay"));
         assertEquals(0, usage.get("dailyCapRefusals"));
