@@ -43,14 +43,7 @@ class CheckAnswerJsonTest {
     void shouldAnswerAMatchWithTheseExactFieldsInThisOrder() throws Exception {
         String surname = Api.uniqueSurname();
         String id = registered(index, surname + " Ерлан Серикович", "1971-05-02");
-        String body = as(TestTokens.screener("json-school"))
-                .contentType("application/json")
-                .body(checkJson("Ерлан " + surname + " Серикович", "1971-05-02"))
-                .post("/v1/checks")
-                .then()
-                .statusCode(201)
-                .extract()
-                .asString();
+        String body = checkAnswer("Ерлан " + surname + " Серикович", "1971-05-02");
 
         assertEquals(
                 "{\"checkId\":\"<uuid>\",\"createdAt\":\"<instant>\",\"verdict\":\"MATCH\",\"registryVersion\":<n>,"
@@ -78,14 +71,7 @@ class CheckAnswerJsonTest {
 
     @Test
     void shouldAnswerNoMatchWithAnEmptyListAndNoOptionalFields() throws Exception {
-        String body = as(TestTokens.screener("json-school"))
-                .contentType("application/json")
-                .body(checkJson(Api.uniqueSurname() + " Айгуль", "1962-09-11"))
-                .post("/v1/checks")
-                .then()
-                .statusCode(201)
-                .extract()
-                .asString();
+        String body = checkAnswer(Api.uniqueSurname() + " Айгуль", "1962-09-11");
         assertEquals(
                 "{\"checkId\":\"<uuid>\",\"createdAt\":\"<instant>\",\"verdict\":\"NO_MATCH\",\"registryVersion\":<n>,"
                         + "\"engineVersion\":\"<text>\",\"matches\":[],\"audit\":{\"sequence\":<n>,\"hash\":\"<text>\"}}",
@@ -119,6 +105,18 @@ class CheckAnswerJsonTest {
     }
 
     /** The answer, parsed and written again by reflective Jackson, is the same bytes. */
+    /** The body of a new check's answer (201) for the school the tests screen as. */
+    private static String checkAnswer(String name, String dateOfBirth) {
+        return as(TestTokens.screener("json-school"))
+                .contentType("application/json")
+                .body(checkJson(name, dateOfBirth))
+                .post("/v1/checks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString();
+    }
+
     private static void assertReflective(String body, Class<?> type) throws Exception {
         assertEquals(REFLECTIVE.writeValueAsString(REFLECTIVE.readValue(body, type)), body);
     }
