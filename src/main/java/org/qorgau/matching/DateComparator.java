@@ -177,35 +177,29 @@ public final class DateComparator {
     /** One differing digit, or one adjacent transposition, between two numbers of {@code digits} digits. */
     private static boolean oneDigitApart(int x, int y, int digits) {
         int diffs = 0;
-        int x0 = 0; // the first differing digits, counted from the least significant one, and the digits above them
+        // the first differing digits, counted from the least significant one, and the digits right above them: a
+        // transposition when they are swapped (then the digits above differ too, so they are the second difference)
+        int x0 = 0;
         int x1 = 0;
         int y0 = 0;
         int y1 = 0;
-        boolean adjacent = false; // the second difference is right above the first
-        int previous = -2;
         for (int i = 0; i < digits; i++) {
             int dx = x % 10;
             int dy = y % 10;
             x /= 10;
             y /= 10;
             if (dx != dy) {
-                if (diffs == 0) {
+                if (++diffs > 2) {
+                    return false;
+                }
+                if (diffs == 1) {
                     x0 = dx;
                     y0 = dy;
                     x1 = x % 10;
                     y1 = y % 10;
-                } else if (diffs == 1) {
-                    adjacent = previous == i - 1;
-                } else {
-                    return false;
                 }
-                previous = i;
-                diffs++;
             }
         }
-        if (diffs == 1) {
-            return true;
-        }
-        return diffs == 2 && adjacent && x0 == y1 && x1 == y0;
+        return diffs == 1 || (diffs == 2 && x0 == y1 && x1 == y0);
     }
 }
