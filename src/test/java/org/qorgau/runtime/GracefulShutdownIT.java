@@ -166,7 +166,10 @@ class GracefulShutdownIT {
         assertFalse(log.contains("Audit group commit"), "audit writes failed during shutdown:\n" + log);
         assertFalse(log.contains("could not be stored"), "a check was not stored during shutdown:\n" + log);
         assertFalse(log.contains("This connection has been closed"), "the database went away too early:\n" + log);
-        assertTrue(log.contains("All HTTP requests complete"), "Quarkus did not wait for the accepted requests");
+        // Requests sent before SIGTERM and answered 201 after it were accepted work the shutdown waited for (each is
+        // also looked for in the audit chain below). Quarkus logs "All HTTP requests complete" only when some were
+        // still running when its own shutdown step began, which a fast check path can miss, so the log is not the test.
+        assertTrue(inFlightAtSigterm > 0, "no accepted request was in flight at SIGTERM: the drain was not exercised");
 
         PackagedService restarted = PackagedService.startEmbedded(dataDir, "graceful-shutdown-restart", env);
         try {
