@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qorgau.support.Api.as;
-import static org.qorgau.support.Api.checkJson;
 import static org.qorgau.support.Api.uniqueId;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +34,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.qorgau.common.CanonicalJson;
 import org.qorgau.screening.MatchingIndex;
+import org.qorgau.support.Api;
 import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
 
@@ -54,14 +54,7 @@ class AuditApiTest {
     RefusalSummaries refusalSummaries;
 
     private String check(String token, String name, String dateOfBirth) {
-        return as(token)
-                .contentType("application/json")
-                .body(checkJson(name, dateOfBirth))
-                .post("/v1/checks")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("checkId");
+        return Api.checked(token, name, dateOfBirth).path("checkId");
     }
 
     private long sequenceOf(String checkId) {

@@ -2,7 +2,6 @@ package org.qorgau.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.qorgau.support.Api.as;
-import static org.qorgau.support.Api.checkJson;
 import static org.qorgau.support.Api.registered;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -104,19 +103,13 @@ class CheckAnswerJsonTest {
         assertReflective(problem, Problem.class);
     }
 
-    /** The answer, parsed and written again by reflective Jackson, is the same bytes. */
     /** The body of a new check's answer (201) for the school the tests screen as. */
     private static String checkAnswer(String name, String dateOfBirth) {
-        return as(TestTokens.screener("json-school"))
-                .contentType("application/json")
-                .body(checkJson(name, dateOfBirth))
-                .post("/v1/checks")
-                .then()
-                .statusCode(201)
-                .extract()
+        return Api.checked(TestTokens.screener("json-school"), name, dateOfBirth)
                 .asString();
     }
 
+    /** The answer, parsed and written again by reflective Jackson, is the same bytes. */
     private static void assertReflective(String body, Class<?> type) throws Exception {
         assertEquals(REFLECTIVE.writeValueAsString(REFLECTIVE.readValue(body, type)), body);
     }

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.qorgau.support.Api;
 import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
 
@@ -47,14 +48,7 @@ class SubjectChecksTest {
     }
 
     private String check(String org, String name, String dateOfBirth) {
-        return as(TestTokens.screener(org))
-                .contentType("application/json")
-                .body(checkJson(name, dateOfBirth))
-                .post("/v1/checks")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("checkId");
+        return Api.checked(TestTokens.screener(org), name, dateOfBirth).path("checkId");
     }
 
     private void review(String org, String checkId, String externalId) {

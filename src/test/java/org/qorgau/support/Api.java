@@ -2,6 +2,7 @@ package org.qorgau.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
@@ -60,5 +61,16 @@ public final class Api {
     public static String checkJson(String name, String dateOfBirth) {
         return "{\"candidate\":{\"fullName\":\"" + name + "\",\"dateOfBirth\":\"" + dateOfBirth
                 + "\"},\"purpose\":\"EMPLOYMENT\",\"consentReference\":\"HR-1\"}";
+    }
+
+    /** A new check of {@code name} and {@code dateOfBirth} as {@code token}'s caller, answered 201. */
+    public static ExtractableResponse<Response> checked(String token, String name, String dateOfBirth) {
+        return as(token)
+                .contentType("application/json")
+                .body(checkJson(name, dateOfBirth))
+                .post("/v1/checks")
+                .then()
+                .statusCode(201)
+                .extract();
     }
 }
