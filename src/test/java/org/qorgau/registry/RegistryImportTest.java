@@ -260,4 +260,49 @@ class RegistryImportTest {
                 .body("versions[0].contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
                 .body("versions[0].actor", equalTo("registry-admin-user@kz-gpo"));
     }
+
+    /**
+     * A version's content hash is SHA-256 over the {@code externalId:entryHash} lines of the whole registry, sorted by
+     * id in code point order (upper case before lower case) and joined by newlines; here checked against that
+     * definition written in SQL. A version that changes nothing keeps its predecessor's hash and entry count.
+     */
+    @Test
+    void contentHashIsTheSortedEntryHashesOfTheWholeRegistry() {
+        String stem = uniqueId("Hash");
+        String file = entryJson(stem + "-a", "Хэш Первый", "1981-02-03") + "\n"
+                + entryJson(stem + "-B", "Хэш Второй", "1982-03-04");
+        importNdjson("upsert", file).then().statusCode(200).body("added", equalTo(2));
+        String afterAdd = latestContentHash();
+        assertEquals(definedContentHash(), afterAdd);
+        assertEquals(Db.count(dataSource, "select count(*) from registry_entry"), latestEntryCount());
+
+        importNdjson("upsert", file).then().statusCode(200).body("unchanged", equalTo(2));
+        assertEquals(afterAdd, latestContentHash());
+        assertEquals(Db.count(dataSource, "select count(*) from registry_entry"), latestEntryCount());
+
+        as(TestTokens.admin())
+                .queryParam("reason", "entered twice")
+                .delete("/v1/registry/entries/" + stem + "-B")
+                .then()
+                .statusCode(204);
+        String afterDelete = latestContentHash();
+        assertEquals(definedContentHash(), afterDelete);
+        org.junit.jupiter.api.Assertions.assertNotEquals(afterAdd, afterDelete);
+        assertEquals(Db.count(dataSource, "select count(*) from registry_entry"), latestEntryCount());
+    }
+
+    private String latestContentHash() {
+        return Db.text(dataSource, "select content_hash from registry_version order by version desc limit 1");
+    }
+
+    private long latestEntryCount() {
+        return Db.count(dataSource, "select entry_count from registry_version order by version desc limit 1");
+    }
+
+    private String definedContentHash() {
+        return Db.text(
+                dataSource,
+                "select encode(sha256(convert_to(coalesce(string_agg(external_id || ':' || content_hash, E'\\n'"
+                        + " order by external_id collate \"C\"), ''), 'UTF8')), 'hex') from registry_entry");
+    }
 }
