@@ -141,7 +141,7 @@ final class FellegiSunterMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
-        return screenCounting(probe, null);
+        return screen(PreparedProbe.of(probe), null);
     }
 
     /**
@@ -149,10 +149,13 @@ final class FellegiSunterMatcher implements Matcher {
      * {@code counts[0]} += candidates the index proposed, {@code counts[1]} += candidates fully scored.
      */
     Screening screenCounting(Probe probe, long[] counts) {
-        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
-        int dob = DateOfBirth.parse(probe.dateOfBirth());
-        long[] photo = PhotoHash.parse(probe.photoHash());
-        return withJoinedReadings(name, reading -> screenName(reading, dob, photo, counts));
+        return screen(PreparedProbe.of(probe), counts);
+    }
+
+    /** Screens a probe already read (the same one may be screened against several indexes). */
+    Screening screen(PreparedProbe probe, long[] counts) {
+        return withJoinedReadings(
+                probe.name(), probe.joined(), reading -> screenName(reading, probe.dob(), probe.photo(), counts));
     }
 
     /**
@@ -161,9 +164,8 @@ final class FellegiSunterMatcher implements Matcher {
      * reading finds is at most POSSIBLE_MATCH, and its explanation says so.
      */
     private static Screening withJoinedReadings(
-            ParsedName name, java.util.function.Function<ParsedName, Screening> screen) {
+            ParsedName name, List<ParsedName> joined, java.util.function.Function<ParsedName, Screening> screen) {
         Screening screening = screen.apply(name);
-        List<ParsedName> joined = PaddedName.isPadded(name) ? List.of() : name.joinedReadings();
         if (joined.isEmpty()) {
             return screening;
         }
@@ -251,10 +253,9 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
     Screening screenAll(Probe probe) {
-        int dob = DateOfBirth.parse(probe.dateOfBirth());
-        long[] photo = PhotoHash.parse(probe.photoHash());
+        PreparedProbe prepared = PreparedProbe.of(probe);
         return withJoinedReadings(
-                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAll(name, dob, photo));
+                prepared.name(), prepared.joined(), name -> screenAll(name, prepared.dob(), prepared.photo()));
     }
 
     private Screening screenAll(ParsedName name, int dob, long[] photo) {
@@ -277,10 +278,9 @@ final class FellegiSunterMatcher implements Matcher {
      * would drop): brute force fast enough for whole evaluation suites.
      */
     Screening screenAllQuick(Probe probe) {
-        int dob = DateOfBirth.parse(probe.dateOfBirth());
-        long[] photo = PhotoHash.parse(probe.photoHash());
+        PreparedProbe prepared = PreparedProbe.of(probe);
         return withJoinedReadings(
-                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAllQuick(name, dob, photo));
+                prepared.name(), prepared.joined(), name -> screenAllQuick(name, prepared.dob(), prepared.photo()));
     }
 
     private Screening screenAllQuick(ParsedName name, int dob, long[] photo) {
