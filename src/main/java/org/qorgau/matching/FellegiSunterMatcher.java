@@ -141,7 +141,7 @@ final class FellegiSunterMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
-        return screen(PreparedProbe.of(probe), null);
+        return screenCounting(probe, null);
     }
 
     /**
@@ -149,13 +149,10 @@ final class FellegiSunterMatcher implements Matcher {
      * {@code counts[0]} += candidates the index proposed, {@code counts[1]} += candidates fully scored.
      */
     Screening screenCounting(Probe probe, long[] counts) {
-        return screen(PreparedProbe.of(probe), counts);
-    }
-
-    /** Screens a probe already read (the same one may be screened against several indexes). */
-    Screening screen(PreparedProbe probe, long[] counts) {
-        return withJoinedReadings(
-                probe.name(), probe.joined(), reading -> screenName(reading, probe.dob(), probe.photo(), counts));
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
+        return withJoinedReadings(name, reading -> screenName(reading, dob, photo, counts));
     }
 
     /**
@@ -164,8 +161,9 @@ final class FellegiSunterMatcher implements Matcher {
      * reading finds is at most POSSIBLE_MATCH, and its explanation says so.
      */
     private static Screening withJoinedReadings(
-            ParsedName name, List<ParsedName> joined, java.util.function.Function<ParsedName, Screening> screen) {
+            ParsedName name, java.util.function.Function<ParsedName, Screening> screen) {
         Screening screening = screen.apply(name);
+        List<ParsedName> joined = PaddedName.isPadded(name) ? List.of() : name.joinedReadings();
         if (joined.isEmpty()) {
             return screening;
         }
@@ -253,9 +251,10 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
     Screening screenAll(Probe probe) {
-        PreparedProbe prepared = PreparedProbe.of(probe);
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
         return withJoinedReadings(
-                prepared.name(), prepared.joined(), name -> screenAll(name, prepared.dob(), prepared.photo()));
+                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAll(name, dob, photo));
     }
 
     private Screening screenAll(ParsedName name, int dob, long[] photo) {
@@ -278,9 +277,10 @@ final class FellegiSunterMatcher implements Matcher {
      * would drop): brute force fast enough for whole evaluation suites.
      */
     Screening screenAllQuick(Probe probe) {
-        PreparedProbe prepared = PreparedProbe.of(probe);
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
         return withJoinedReadings(
-                prepared.name(), prepared.joined(), name -> screenAllQuick(name, prepared.dob(), prepared.photo()));
+                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAllQuick(name, dob, photo));
     }
 
     private Screening screenAllQuick(ParsedName name, int dob, long[] photo) {

@@ -38,16 +38,8 @@ public final class LayeredMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
-        Screening fromBase;
-        Screening fromDelta;
-        if (base instanceof FellegiSunterMatcher fullIndex && delta instanceof FellegiSunterMatcher deltaIndex) {
-            PreparedProbe prepared = PreparedProbe.of(probe); // read once for both indexes
-            fromBase = fullIndex.screen(prepared, null);
-            fromDelta = deltaIndex.screen(prepared, null);
-        } else {
-            fromBase = base.screen(probe);
-            fromDelta = delta.screen(probe);
-        }
+        Screening fromBase = base.screen(probe);
+        Screening fromDelta = delta.screen(probe);
         if (fromDelta.matches().isEmpty()
                 && fromBase.matches().stream().noneMatch(m -> hidden.contains(m.externalId()))) {
             return fromBase;
