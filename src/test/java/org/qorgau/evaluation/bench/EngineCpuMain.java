@@ -3,17 +3,25 @@ package org.qorgau.evaluation.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.qorgau.evaluation.BenchmarkData;
 import org.qorgau.evaluation.Engines;
 import org.qorgau.evaluation.KazakhRussianGenerator;
 import org.qorgau.evaluation.ProbeGenerator;
+import org.qorgau.matching.LayeredMatcher;
 import org.qorgau.matching.Matcher;
+import org.qorgau.matching.MatcherFactory;
 import org.qorgau.matching.Probe;
+import org.qorgau.matching.RegistryPerson;
 
 /**
  * The engine's CPU time per screening (the thread's own CPU clock, not the wall clock), which other processes on a
- * shared machine disturb far less than latency: {@code EngineCpuMain SIZE ROUNDS}. Screens the load-test probe mix
- * (4,096 probes) ROUNDS times after one warm-up round and prints mean, p50, p90, p99 of the CPU time per probe.
+ * shared machine disturb far less than latency: {@code EngineCpuMain SIZE ROUNDS [DELTA]}. Screens the load-test probe
+ * mix (4,096 probes) ROUNDS times after one warm-up round and prints mean, p50, p90, p99 of the CPU time per probe.
+ * With DELTA, the snapshot is served as after an upsert: the last DELTA entries in a delta index on top of the full
+ * index of all of them ({@link LayeredMatcher}), as a replica serves them until its next full build.
  */
 public final class EngineCpuMain {
 
@@ -21,7 +29,16 @@ public final class EngineCpuMain {
         int size = Integer.parseInt(args[0]);
         int rounds = Integer.parseInt(args[1]);
         long seed = KazakhRussianGenerator.DEFAULT_SEED;
-        Matcher matcher = Engines.factory("fs").build(BenchmarkData.registry(size, seed));
+        int delta = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        MatcherFactory factory = Engines.factory("fs");
+        List<RegistryPerson> registry = BenchmarkData.registry(size, seed);
+        Matcher matcher = factory.build(registry);
+        if (delta > 0) {
+            List<RegistryPerson> changed = registry.subList(size - delta, size);
+            Set<String> hidden = new HashSet<>();
+            changed.forEach(person -> hidden.add(person.externalId()));
+            matcher = new LayeredMatcher(matcher, factory.buildDelta(changed, matcher), hidden, size);
+        }
         Probe[] probes = BenchmarkData.probeMix(4096, size, seed, ProbeGenerator.DEFAULT_SEED)
                 .toArray(new Probe[0]);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
@@ -42,8 +59,10 @@ public final class EngineCpuMain {
         Arrays.sort(cpu);
         double mean = Arrays.stream(cpu).average().orElse(0) / 1e6;
         System.out.printf(
-                "size %d, %d screenings: CPU per screening mean %.3f ms, p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n",
+                "size %d (delta %d), %d screenings: CPU per screening mean %.3f ms, p50 %.3f ms, p90 %.3f ms,"
+                        + " p99 %.3f ms%n",
                 size,
+                delta,
                 cpu.length,
                 mean,
                 cpu[cpu.length / 2] / 1e6,
