@@ -39,6 +39,9 @@ final class FellegiSunterMatcher implements Matcher {
     private final Workspaces<Scratch> scratch;
     // The index's name items as token ids (-1: a token beyond the comparator's MAX_TOKENS, never compared alone).
     private final int[] itemTokenIds;
+    // A delta index's base: the base's token ids are this matcher's too (ids past them are the delta's own tokens), so
+    // one memo of token agreement serves a probe's screening against both (screenOver). Null for a full index.
+    private final FellegiSunterMatcher idBase;
 
     FellegiSunterMatcher(
             String version,
@@ -49,7 +52,8 @@ final class FellegiSunterMatcher implements Matcher {
             long[] photoBits,
             int[] photoStart,
             TermFrequencies tf,
-            CandidateIndex index) {
+            CandidateIndex index,
+            FellegiSunterMatcher idBase) {
         this.version = version;
         this.scorer = scorer;
         this.ids = ids;
@@ -59,9 +63,16 @@ final class FellegiSunterMatcher implements Matcher {
         this.photoStart = photoStart;
         this.tf = tf;
         this.index = index;
+        this.idBase = idBase;
         // Flatten every entry's core tokens into ids of distinct (interned) token objects, for the quick rejection.
         IdentityHashMap<NameToken, Integer> ids0 = new IdentityHashMap<>();
         List<NameToken> distinct = new ArrayList<>();
+        if (idBase != null) {
+            for (NameToken t : idBase.tokens) {
+                ids0.put(t, distinct.size());
+                distinct.add(t);
+            }
+        }
         this.entryTokens = new int[forms.length + 1];
         CandidateIndex.IntList flat = new CandidateIndex.IntList();
         for (int e = 0; e < forms.length; e++) {
@@ -198,16 +209,46 @@ final class FellegiSunterMatcher implements Matcher {
     private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts) {
         Scratch memo = scratch.borrow();
         try {
-            int generation = memo.next();
-            int[] photoNear = {0};
-            int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation), photoNear);
-            if (counts != null) {
-                counts[0] += candidates.length;
-            }
-            return collect(name, dob, photo, candidates, photoNear[0], counts, memo, generation);
+            return screenName(name, dob, photo, counts, memo, memo.next());
         } finally {
             scratch.release(memo);
         }
+    }
+
+    private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts, Scratch memo, int generation) {
+        int[] photoNear = {0};
+        int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation), photoNear);
+        if (counts != null) {
+            counts[0] += candidates.length;
+        }
+        return collect(name, dob, photo, candidates, photoNear[0], counts, memo, generation);
+    }
+
+    /** Whether this is a delta index sharing {@code base}'s token ids ({@link #screenOver}). */
+    boolean deltaOf(Matcher base) {
+        return idBase != null && idBase == base;
+    }
+
+    /**
+     * Screens {@code probe} against the base this delta index was built on ({@link #deltaOf}) and against this one,
+     * as {@link LayeredMatcher} merges them, with one memo of token agreement for both: a registry token both indexes
+     * hold is compared with the probe once.
+     */
+    Screening screenOver(Probe probe, java.util.Set<String> hidden) {
+        ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
+        int dob = DateOfBirth.parse(probe.dateOfBirth());
+        long[] photo = PhotoHash.parse(probe.photoHash());
+        return withJoinedReadings(name, reading -> {
+            Scratch memo = scratch.borrow(); // sized for the base's token ids and this index's own
+            try {
+                int generation = memo.next();
+                Screening fromBase = idBase.screenName(reading, dob, photo, null, memo, generation);
+                Screening fromDelta = screenName(reading, dob, photo, null, memo, generation);
+                return LayeredMatcher.merge(fromBase, fromDelta, hidden);
+            } finally {
+                scratch.release(memo);
+            }
+        });
     }
 
     /**
@@ -576,6 +617,15 @@ final class FellegiSunterMatcher implements Matcher {
     /** The registry's name-token frequencies this matcher weighs with (shared with delta matchers). */
     TermFrequencies termFrequencies() {
         return tf;
+    }
+
+    /** This index's distinct registry tokens by their text, to intern a delta index's tokens as these. */
+    Map<String, NameToken> tokensByText() {
+        Map<String, NameToken> byText = new java.util.HashMap<>(tokens.length * 2);
+        for (NameToken t : tokens) {
+            byText.putIfAbsent(t.text(), t);
+        }
+        return byText;
     }
 
     @Override

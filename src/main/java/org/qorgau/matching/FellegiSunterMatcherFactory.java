@@ -58,8 +58,21 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         if (!(base instanceof FellegiSunterMatcher fs)) {
             return build(changed);
         }
-        Packed packed = pack(changed);
-        return matcher(packed, fs.termFrequencies());
+        // The delta's tokens are the base's token objects where the base has them, so both share token ids and a
+        // layered screening compares each registry token with the probe once for both (LayeredMatcher).
+        Map<String, NameToken> interner = fs.tokensByText();
+        Packed packed = pack(changed, interner);
+        return new FellegiSunterMatcher(
+                engineVersion(),
+                scorer,
+                packed.ids(),
+                packed.forms(),
+                packed.dobs(),
+                packed.photoBits(),
+                packed.photoStart(),
+                fs.termFrequencies(),
+                packed.index(),
+                fs);
     }
 
     @Override
@@ -82,7 +95,8 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
                 packed.photoBits(),
                 packed.photoStart(),
                 termFrequencies,
-                packed.index());
+                packed.index(),
+                null);
     }
 
     /** The registry as the matcher holds it (also used by the tool {@code ParameterEstimator} to compare labelled pairs). */
@@ -96,6 +110,11 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
             CandidateIndex index) {}
 
     Packed pack(Collection<RegistryPerson> registry) {
+        return pack(registry, new HashMap<>());
+    }
+
+    /** Packs {@code registry}, sharing token objects through {@code interner} (word to token). */
+    private Packed pack(Collection<RegistryPerson> registry, Map<String, NameToken> interner) {
         int n = registry.size();
         String[] ids = new String[n];
         ParsedName[][] forms = new ParsedName[n][];
@@ -104,7 +123,6 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         CandidateIndex.IntList owners = new CandidateIndex.IntList();
         long[] bits = new long[64];
         int hashes = 0;
-        Map<String, NameToken> interner = new HashMap<>();
         TermFrequencies.Counter counter = new TermFrequencies.Counter();
         Set<String> entryKeys = new HashSet<>();
         int e = 0;

@@ -38,8 +38,14 @@ public final class LayeredMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
-        Screening fromBase = base.screen(probe);
-        Screening fromDelta = delta.screen(probe);
+        if (delta instanceof FellegiSunterMatcher fs && fs.deltaOf(base)) {
+            return fs.screenOver(probe, hidden);
+        }
+        return merge(base.screen(probe), delta.screen(probe), hidden);
+    }
+
+    /** The base's answers less those about {@code hidden} entries, and the delta's. */
+    static Screening merge(Screening fromBase, Screening fromDelta, Set<String> hidden) {
         if (fromDelta.matches().isEmpty()
                 && fromBase.matches().stream().noneMatch(m -> hidden.contains(m.externalId()))) {
             return fromBase;

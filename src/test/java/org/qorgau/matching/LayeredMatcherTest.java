@@ -93,4 +93,70 @@ class LayeredMatcherTest {
         assertEquals(after.size(), layered.size());
         assertEquals(rebuilt.engineVersion(), layered.engineVersion());
     }
+
+    /** A matcher that answers as {@code m} but is not the engine's own type (the layer cannot share its token ids). */
+    private static Matcher opaque(Matcher m) {
+        return new Matcher() {
+            @Override
+            public Screening screen(Probe probe) {
+                return m.screen(probe);
+            }
+
+            @Override
+            public String engineVersion() {
+                return m.engineVersion();
+            }
+
+            @Override
+            public int size() {
+                return m.size();
+            }
+        };
+    }
+
+    /**
+     * A delta index shares its base's token ids, so a layered screening compares each registry token with the probe
+     * once for both indexes; its answers, explanations included, are those of screening each index on its own.
+     */
+    @Test
+    void sharedTokenMemoAnswersAsScreeningEachIndexAlone() {
+        Map<String, RegistryPerson> before = people(700);
+        before.put(
+                "LAT-1",
+                new RegistryPerson("LAT-1", "Иванов Сергей", List.of("Ivanov Sergei"), "1970-01-01", List.of()));
+        Matcher base = factory.build(before.values());
+        List<RegistryPerson> changed = List.of(
+                new RegistryPerson("P-3", "Омаров Асхат Маратович", List.of("Omarov Askhat"), "1963-04-04", List.of()),
+                new RegistryPerson("NEW-2", "Иванов Сергей Петрович", List.of(), "1970-01-01", List.of()),
+                new RegistryPerson("NEW-3", "Mitchell Berry", List.of("Митчелл Берри"), "1985-05-05", List.of()));
+        Matcher delta = factory.buildDelta(changed, base);
+        assertTrue(((FellegiSunterMatcher) delta).deltaOf(base));
+        Set<String> hidden = Set.of("P-3", "NEW-2", "NEW-3");
+        Matcher shared = new LayeredMatcher(base, delta, hidden, before.size() + 2);
+        Matcher separate = new LayeredMatcher(opaque(base), opaque(delta), hidden, before.size() + 2);
+
+        List<Probe> probes = new ArrayList<>(List.of(
+                new Probe("Ivanov Sergei", "1970-01-01", null),
+                new Probe("Иванов Сергей", "1970", null),
+                new Probe("Omarov Askhat", "1963-04-04", null),
+                new Probe("Mitch Ell Berry", "1985-05-05", null),
+                new Probe("Митчел Бери", "1985-05-05", null),
+                new Probe("Иванов Сергей Петрович", "1970-01-10", null),
+                new Probe(before.get("P-3").fullName(), before.get("P-3").dateOfBirth(), null))); // changed since
+        for (int i = 0; i < 700; i += 23) {
+            RegistryPerson p = before.get("P-" + i);
+            probes.add(new Probe(p.fullName(), p.dateOfBirth(), null));
+        }
+        int matched = 0;
+        for (Probe probe : probes) {
+            Screening a = shared.screen(probe);
+            Screening b = separate.screen(probe);
+            assertEquals(b, a, probe.fullName());
+            matched += a.matches().size();
+        }
+        assertTrue(ids(shared.screen(probes.get(0))).contains("NEW-2"), "the delta answers through shared tokens");
+        assertTrue(ids(base.screen(probes.get(6))).contains("P-3"));
+        assertFalse(ids(shared.screen(probes.get(6))).contains("P-3"), "the base's answer about a changed entry");
+        assertTrue(matched > probes.size(), "the probes reach entries of both indexes");
+    }
 }
