@@ -62,17 +62,7 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
         // layered screening compares each registry token with the probe once for both (LayeredMatcher).
         Map<String, NameToken> interner = fs.tokensByText();
         Packed packed = pack(changed, interner);
-        return new FellegiSunterMatcher(
-                engineVersion(),
-                scorer,
-                packed.ids(),
-                packed.forms(),
-                packed.dobs(),
-                packed.photoBits(),
-                packed.photoStart(),
-                fs.termFrequencies(),
-                packed.index(),
-                fs);
+        return matcher(packed, fs.termFrequencies(), fs);
     }
 
     @Override
@@ -82,10 +72,11 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
 
     FellegiSunterMatcher buildMatcher(Collection<RegistryPerson> registry) {
         Packed packed = pack(registry);
-        return matcher(packed, packed.tf());
+        return matcher(packed, packed.tf(), null);
     }
 
-    private FellegiSunterMatcher matcher(Packed packed, TermFrequencies termFrequencies) {
+    /** The matcher over {@code packed}; {@code idBase}: the full index a delta index shares token ids with, or null. */
+    private FellegiSunterMatcher matcher(Packed packed, TermFrequencies termFrequencies, FellegiSunterMatcher idBase) {
         return new FellegiSunterMatcher(
                 engineVersion(),
                 scorer,
@@ -96,7 +87,7 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
                 packed.photoStart(),
                 termFrequencies,
                 packed.index(),
-                null);
+                idBase);
     }
 
     /** The registry as the matcher holds it (also used by the tool {@code ParameterEstimator} to compare labelled pairs). */

@@ -124,9 +124,9 @@ final class RegistrySql {
                         sha256.update((byte) '\n');
                     }
                     // the columns' text as the connection receives it, UTF-8, without decoding it
-                    sha256.update(rs.getBytes(1));
+                    sha256.update(rs.getBytes("external_id"));
                     sha256.update((byte) ':');
-                    sha256.update(rs.getBytes(2));
+                    sha256.update(rs.getBytes("content_hash"));
                 }
             }
         }
