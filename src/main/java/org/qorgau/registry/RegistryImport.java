@@ -156,25 +156,28 @@ class RegistryImport {
 
     /**
      * What applying the staged file would do, counted under the registry head's lock (so nothing changes between
-     * these counts and {@link #apply}); {@code registryVersion} is the current one and {@code dryRun} is true.
+     * these counts and {@link #apply}); {@code registryVersion} is the current one and {@code dryRun} is true. Each
+     * staged record is classified once against the registry, in {@code registry_import_change} (A added, U updated,
+     * N unchanged), which the counts and {@link #apply} read instead of joining the registry again.
      */
     private static ImportResult preview(Connection connection, ImportMode mode) throws SQLException {
         long version = count(connection, "select version as n from registry_head where id = 1 for update");
-        int added = count(
-                connection,
-                "select count(*) as n from registry_import s where not exists"
-                        + " (select 1 from registry_entry e where e.external_id = s.external_id)");
-        int updated = count(
-                connection,
-                "select count(*) as n from registry_import s join registry_entry e on e.external_id = s.external_id"
-                        + " where e.content_hash <> s.content_hash");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temporary table registry_import_change on commit drop as"
+                    + " select s.external_id, case when e.external_id is null then 'A'"
+                    + " when e.content_hash <> s.content_hash then 'U' else 'N' end as change"
+                    + " from registry_import s left join registry_entry e on e.external_id = s.external_id");
+            statement.execute("analyze registry_import_change");
+        }
+        int added = count(connection, "select count(*) as n from registry_import_change where change = 'A'");
+        int updated = count(connection, "select count(*) as n from registry_import_change where change = 'U'");
         int removed = mode != ImportMode.REPLACE
                 ? 0
                 : count(
                         connection,
                         "select count(*) as n from registry_entry e where not exists"
                                 + " (select 1 from registry_import s where s.external_id = e.external_id)");
-        int staged = count(connection, "select count(*) as n from registry_import");
+        int staged = count(connection, "select count(*) as n from registry_import_change");
         return new ImportResult(version, added, updated, removed, staged - added - updated, true);
     }
 
@@ -203,6 +206,13 @@ class RegistryImport {
                 counts);
     }
 
+    /** {@code columns} (comma-separated) each prefixed with {@code alias}. */
+    private static String prefixed(String alias, String columns) {
+        return java.util.Arrays.stream(columns.split(","))
+                .map(column -> alias + "." + column.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private ImportResult apply(Connection connection, ImportMode mode, Caller caller) throws SQLException {
         long version =
                 nextVersion(connection, caller, mode == ImportMode.REPLACE ? "IMPORT_REPLACE" : "IMPORT_UPSERT", null);
@@ -210,14 +220,13 @@ class RegistryImport {
                 connection,
                 "insert into registry_entry_history (external_id, registry_version, change, content)"
                         + " select s.external_id, ?, 'ADDED', " + contentJson("s") + " from registry_import s"
-                        + " where not exists (select 1 from registry_entry e where e.external_id = s.external_id)",
+                        + " join registry_import_change c on c.external_id = s.external_id where c.change = 'A'",
                 version);
         int updated = update(
                 connection,
                 "insert into registry_entry_history (external_id, registry_version, change, content)"
                         + " select s.external_id, ?, 'UPDATED', " + contentJson("s") + " from registry_import s"
-                        + " join registry_entry e on e.external_id = s.external_id"
-                        + " where e.content_hash <> s.content_hash",
+                        + " join registry_import_change c on c.external_id = s.external_id where c.change = 'U'",
                 version);
         int removed = 0;
         if (mode == ImportMode.REPLACE) {
@@ -234,15 +243,17 @@ class RegistryImport {
                     "delete from registry_entry e"
                             + " where not exists (select 1 from registry_import s where s.external_id = e.external_id)");
         }
+        // the unchanged records are left out: the registry already holds them as they are
         update(
                 connection,
                 "insert into registry_entry (" + ENTRY_COLUMNS + ", created_version, updated_version)"
-                        + " select " + ENTRY_COLUMNS + ", ?, ? from registry_import"
+                        + " select " + prefixed("s", ENTRY_COLUMNS) + ", ?, ? from registry_import s"
+                        + " join registry_import_change c on c.external_id = s.external_id where c.change <> 'N'"
                         + UPSERT_SET
                         + " where registry_entry.content_hash <> excluded.content_hash",
                 version,
                 version);
-        int staged = count(connection, "select count(*) as n from registry_import");
+        int staged = count(connection, "select count(*) as n from registry_import_change");
         int unchanged = staged - added - updated;
         finishVersion(connection, version, added, updated, removed, unchanged);
         Map<String, Object> outcome = new LinkedHashMap<>();

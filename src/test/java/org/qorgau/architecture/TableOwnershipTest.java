@@ -26,6 +26,7 @@ class TableOwnershipTest {
             Map.entry("registry_entry_history", "registry"),
             Map.entry("registry_head", "registry"),
             Map.entry("registry_import", "registry"),
+            Map.entry("registry_import_change", "registry"),
             Map.entry("registry_version", "registry"),
             Map.entry("screening_check", "screening"),
             Map.entry("check_review", "screening"),
