@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.support.EmbeddedPostgresResource;
@@ -260,19 +259,27 @@ class PhotoEvidenceApiTest {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                byte[] content;
-                try {
-                    if (Files.size(file) > 64L * 1024 * 1024) {
-                        continue;
+        // other processes (a database, another build) create and delete files in the temp directory meanwhile: a file
+        // or directory that vanishes or cannot be read during the walk is skipped, not an error
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                if (a.isRegularFile() && a.size() <= 64L * 1024 * 1024) {
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(file);
+                    } catch (IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE;
                     }
-                    content = Files.readAllBytes(file);
-                } catch (IOException e) {
-                    continue; // vanished or unreadable (another process's temporary file)
+                    assertFalse(MultipartForm.indexOf(content, needle, 0) >= 0, "photo bytes found in " + file);
                 }
-                assertFalse(MultipartForm.indexOf(content, needle, 0) >= 0, "photo bytes found in " + file);
+                return java.nio.file.FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
     }
 }
