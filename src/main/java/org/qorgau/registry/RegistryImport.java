@@ -206,13 +206,6 @@ class RegistryImport {
                 counts);
     }
 
-    /** {@code columns} (comma-separated) each prefixed with {@code alias}. */
-    private static String prefixed(String alias, String columns) {
-        return java.util.Arrays.stream(columns.split(","))
-                .map(column -> alias + "." + column.strip())
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
     private ImportResult apply(Connection connection, ImportMode mode, Caller caller) throws SQLException {
         long version =
                 nextVersion(connection, caller, mode == ImportMode.REPLACE ? "IMPORT_REPLACE" : "IMPORT_UPSERT", null);
@@ -247,8 +240,8 @@ class RegistryImport {
         update(
                 connection,
                 "insert into registry_entry (" + ENTRY_COLUMNS + ", created_version, updated_version)"
-                        + " select " + prefixed("s", ENTRY_COLUMNS) + ", ?, ? from registry_import s"
-                        + " join registry_import_change c on c.external_id = s.external_id where c.change <> 'N'"
+                        + " select " + ENTRY_COLUMNS + ", ?, ? from registry_import where external_id in"
+                        + " (select external_id from registry_import_change where change <> 'N')"
                         + UPSERT_SET
                         + " where registry_entry.content_hash <> excluded.content_hash",
                 version,
