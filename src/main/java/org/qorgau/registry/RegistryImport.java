@@ -147,7 +147,7 @@ class RegistryImport {
             return preview;
         }
         guardRemovals(connection, mode, preview, confirmRemovals);
-        ImportResult result = apply(connection, mode, caller);
+        ImportResult result = apply(connection, mode, caller, preview);
         LOG.infof(
                 "Registry import: %d records streamed, validated and staged in %d ms, applied in %d ms",
                 records, (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
@@ -206,7 +206,9 @@ class RegistryImport {
                 counts);
     }
 
-    private ImportResult apply(Connection connection, ImportMode mode, Caller caller) throws SQLException {
+    /** Applies the staged file as one new version; {@code preview} is its {@link #preview}, read under the same lock. */
+    private ImportResult apply(Connection connection, ImportMode mode, Caller caller, ImportResult preview)
+            throws SQLException {
         long version =
                 nextVersion(connection, caller, mode == ImportMode.REPLACE ? "IMPORT_REPLACE" : "IMPORT_UPSERT", null);
         int added = update(
@@ -246,8 +248,7 @@ class RegistryImport {
                         + " where registry_entry.content_hash <> excluded.content_hash",
                 version,
                 version);
-        int staged = count(connection, "select count(*) as n from registry_import_change");
-        int unchanged = staged - added - updated;
+        int unchanged = preview.unchanged();
         finishVersion(connection, version, added, updated, removed, unchanged);
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("mode", mode.name());
