@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -169,15 +170,24 @@ class RegistryImport {
                     + " from registry_import s left join registry_entry e on e.external_id = s.external_id");
             statement.execute("analyze registry_import_change");
         }
-        int added = count(connection, "select count(*) as n from registry_import_change where change = 'A'");
-        int updated = count(connection, "select count(*) as n from registry_import_change where change = 'U'");
+        int added;
+        int updated;
+        int staged;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select count(*) filter (where change = 'A') as added,"
+                        + " count(*) filter (where change = 'U') as updated, count(*) as staged"
+                        + " from registry_import_change")) {
+            rs.next();
+            added = rs.getInt("added");
+            updated = rs.getInt("updated");
+            staged = rs.getInt("staged");
+        }
         int removed = mode != ImportMode.REPLACE
                 ? 0
                 : count(
                         connection,
                         "select count(*) as n from registry_entry e where not exists"
                                 + " (select 1 from registry_import s where s.external_id = e.external_id)");
-        int staged = count(connection, "select count(*) as n from registry_import_change");
         return new ImportResult(version, added, updated, removed, staged - added - updated, true);
     }
 
