@@ -37,6 +37,7 @@ import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import org.qorgau.audit.api.CheckpointList;
 import org.qorgau.audit.api.CheckpointView;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 
@@ -54,10 +55,12 @@ public class Checkpoints {
 
     private final AgroalDataSource dataSource;
     private final Path keyDirectory;
+    private final BackgroundWork work;
     private volatile KeyPair keys;
 
-    public Checkpoints(AgroalDataSource dataSource, QorgauConfig config) {
+    public Checkpoints(AgroalDataSource dataSource, QorgauConfig config, BackgroundWork work) {
         this.dataSource = dataSource;
+        this.work = work;
         this.keyDirectory = Path.of(config.dataDir()).toAbsolutePath().resolve("keys");
     }
 
@@ -69,6 +72,10 @@ public class Checkpoints {
             delayed = "${qorgau.audit.checkpoint-interval:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void periodically() {
+        work.run(this::signOnce);
+    }
+
+    private void signOnce() {
         try {
             sign();
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.config.AuditConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.security.Caller;
@@ -70,6 +71,7 @@ public class RefusalSummaries {
     }
 
     private final AuditRecorder recorder;
+    private final BackgroundWork work;
     private final AuditConfig.Refusals config;
     private final Clock clock;
     // guarded by this: refusals are cheap to count and never on the path of an accepted request
@@ -78,12 +80,13 @@ public class RefusalSummaries {
     private final Map<Long, Integer> sourcesPerWindow = new HashMap<>();
 
     @Inject
-    public RefusalSummaries(AuditRecorder recorder, QorgauConfig config) {
-        this(recorder, config.audit().refusals(), Clock.systemUTC());
+    public RefusalSummaries(AuditRecorder recorder, QorgauConfig config, BackgroundWork work) {
+        this(recorder, config.audit().refusals(), Clock.systemUTC(), work);
     }
 
-    RefusalSummaries(AuditRecorder recorder, AuditConfig.Refusals config, Clock clock) {
+    RefusalSummaries(AuditRecorder recorder, AuditConfig.Refusals config, Clock clock, BackgroundWork work) {
         this.recorder = recorder;
+        this.work = work;
         this.config = config;
         this.clock = clock;
     }
@@ -138,7 +141,7 @@ public class RefusalSummaries {
             every = "${qorgau.audit.refusals.flush-interval:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void flushClosedWindows() {
-        flush(false);
+        work.run(() -> flush(false));
     }
 
     void onShutdown(@Observes ShutdownEvent event) {

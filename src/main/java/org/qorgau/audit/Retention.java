@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.jboss.logging.Logger;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.config.AuditConfig;
 import org.qorgau.config.QorgauConfig;
 
@@ -24,9 +25,11 @@ public class Retention {
 
     private final AgroalDataSource dataSource;
     private final AuditConfig config;
+    private final BackgroundWork work;
 
-    public Retention(AgroalDataSource dataSource, QorgauConfig config) {
+    public Retention(AgroalDataSource dataSource, QorgauConfig config, BackgroundWork work) {
         this.dataSource = dataSource;
+        this.work = work;
         this.config = config.audit();
     }
 
@@ -35,6 +38,10 @@ public class Retention {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        work.run(this::sweepOnce);
+    }
+
+    private void sweepOnce() {
         try {
             int redacted = redactBefore(Instant.now().minus(config.retention()));
             if (redacted > 0) {

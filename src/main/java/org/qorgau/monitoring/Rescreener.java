@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.logging.Logger;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.config.MonitoringConfig;
 import org.qorgau.screening.MatchingIndex;
 import org.qorgau.screening.RegistrySnapshot;
@@ -51,6 +52,7 @@ public class Rescreener {
     private final MonitoringConfig config;
     private final AffectedPeople affected;
     private final RescreenGroups groups;
+    private final BackgroundWork work;
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService pool;
     /** Records a checked group while the next is checked. */
@@ -64,8 +66,10 @@ public class Rescreener {
             RescreenStore store,
             MonitoringConfig config,
             AffectedPeople affected,
-            RescreenGroups groups) {
+            RescreenGroups groups,
+            BackgroundWork work) {
         this.groups = groups;
+        this.work = work;
         this.index = index;
         this.store = store;
         this.config = config;
@@ -92,6 +96,10 @@ public class Rescreener {
             delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        work.run(this::round);
+    }
+
+    private void round() {
         try {
             findAffected();
             rescreenDue();
@@ -188,7 +196,7 @@ public class Rescreener {
         Future<Integer> recording = null;
         long deadline = System.nanoTime() + config.claimLease().toNanos() / 2;
         try {
-            while (System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline && !work.stopping()) {
                 List<Object[]> claimed = store.claimDue(
                         snapshot.version(), Instant.now().plus(config.claimLease()), config.claimBatch());
                 if (claimed.isEmpty()) {

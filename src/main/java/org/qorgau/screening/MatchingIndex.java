@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.matching.LayeredMatcher;
 import org.qorgau.matching.Matcher;
@@ -51,6 +52,7 @@ public class MatchingIndex {
     private final MatcherFactory factory;
     private final IndexBuilder indexBuilder;
     private final int maxDelta;
+    private final BackgroundWork work;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> daemon(r, "matching-index-builder"));
     private final ExecutorService rebaser = Executors.newSingleThreadExecutor(r -> {
         Thread thread = daemon(r, "matching-index-rebuild");
@@ -65,8 +67,9 @@ public class MatchingIndex {
     private volatile IndexBuilder.Base base;
     private volatile String lastError;
 
-    public MatchingIndex(RegistryReader registry, MatcherFactory factory, QorgauConfig config) {
+    public MatchingIndex(RegistryReader registry, MatcherFactory factory, QorgauConfig config, BackgroundWork work) {
         this.registry = registry;
+        this.work = work;
         this.factory = factory;
         this.indexBuilder = new IndexBuilder(registry, factory);
         this.maxDelta = config.index().maxDelta();
@@ -112,7 +115,7 @@ public class MatchingIndex {
         if (building.compareAndSet(false, true)) {
             builder.execute(() -> {
                 try {
-                    refresh();
+                    work.run(this::refresh);
                 } finally {
                     building.set(false);
                 }
@@ -211,16 +214,22 @@ public class MatchingIndex {
         }
         rebaser.execute(() -> {
             try {
-                IndexBuilder.Base full = indexBuilder.full();
-                rebase(full);
-                install(new RegistrySnapshot(full.version(), full.matcher()));
-            } catch (SQLException | RuntimeException e) {
-                LOG.warn("Background rebuild of the matching index failed; serving the delta", e);
+                work.run(this::rebuild);
             } finally {
                 rebuilding.set(false);
             }
             refreshAsync(); // versions committed during the rebuild become a delta on the new base
         });
+    }
+
+    private void rebuild() {
+        try {
+            IndexBuilder.Base full = indexBuilder.full();
+            rebase(full);
+            install(new RegistrySnapshot(full.version(), full.matcher()));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Background rebuild of the matching index failed; serving the delta", e);
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.common.CanonicalJson;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.config.QuotaConfig;
@@ -36,9 +37,12 @@ public class Quotas {
     private final AuditLog auditLog;
     private final QuotaConfig config;
     private final Clock clock;
+    private final BackgroundWork work;
 
-    public Quotas(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config, Clock clock) {
+    public Quotas(
+            AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config, Clock clock, BackgroundWork work) {
         this.dataSource = dataSource;
+        this.work = work;
         this.auditLog = auditLog;
         this.config = config.quota();
         this.clock = clock;
@@ -120,6 +124,10 @@ public class Quotas {
             delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOldWindows() {
+        work.run(this::purge);
+    }
+
+    private void purge() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
                         "delete from quota_usage where window_start < now() - interval '1 hour'")) {

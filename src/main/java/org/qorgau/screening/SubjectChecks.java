@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.qorgau.audit.PersonalFields;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.CandidateKeys;
@@ -41,14 +42,17 @@ public class SubjectChecks {
     private final PersonalFields personal;
     private final CandidateKeys keys;
     private final Duration retention;
+    private final BackgroundWork work;
 
     public SubjectChecks(
             AgroalDataSource dataSource,
             ObjectMapper json,
             PersonalFields personal,
             CandidateKeys keys,
-            QorgauConfig config) {
+            QorgauConfig config,
+            BackgroundWork work) {
         this.dataSource = dataSource;
+        this.work = work;
         this.json = json;
         this.personal = personal;
         this.keys = keys;
@@ -64,10 +68,16 @@ public class SubjectChecks {
             delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        work.run(this::sweepOnce);
+    }
+
+    private void sweepOnce() {
         try {
             int forgotten = forgetCandidatesBefore(Instant.now().minus(retention));
             int rekeyed = 0;
-            for (int batch = rekey(REKEY_BATCH); batch > 0 && rekeyed < REKEY_PER_SWEEP; batch = rekey(REKEY_BATCH)) {
+            for (int batch = rekey(REKEY_BATCH);
+                    batch > 0 && rekeyed < REKEY_PER_SWEEP && !work.stopping();
+                    batch = rekey(REKEY_BATCH)) {
                 rekeyed += batch;
             }
             if (forgotten + rekeyed > 0) {

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.qorgau.common.BackgroundWork;
 import org.qorgau.config.WebhookConfig;
 
 /**
@@ -61,6 +62,7 @@ public class DeliveryWorker {
     private final TransactionSynchronizationRegistry transactions;
     private final HttpClient client;
     private final ExecutorService senders;
+    private final BackgroundWork work;
     private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> daemon(r, "webhook-wakeup"));
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -70,8 +72,10 @@ public class DeliveryWorker {
             WebhookConfig config,
             TransactionSynchronizationRegistry transactions,
             WebhookStore store,
-            DeliveryLedger ledger) {
+            DeliveryLedger ledger,
+            BackgroundWork work) {
         this.config = config;
+        this.work = work;
         this.store = store;
         this.ledger = ledger;
         this.urls = new OutboundUrls(config.allowPrivate());
@@ -118,6 +122,10 @@ public class DeliveryWorker {
 
     /** Claims and sends due deliveries until none are left; one round at a time per replica. */
     void sendDue() {
+        work.run(this::sendRound);
+    }
+
+    private void sendRound() {
         if (!running.compareAndSet(false, true)) {
             again.set(true); // the running round looks again before it ends
             return;
