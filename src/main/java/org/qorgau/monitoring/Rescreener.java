@@ -121,7 +121,7 @@ public class Rescreener {
         if (snapshot == null) {
             return 0;
         }
-        String engine = snapshot.matcher().engineVersion();
+        String engine = snapshot.engineVersion();
         Instant now = Instant.now();
         RescreenStore.Lease lease =
                 store.leaseCursor(owner, now, now.plus(config.claimLease())).orElse(null);

@@ -68,7 +68,7 @@ class CheckRecords {
         }
         UUID checkId = UUID.randomUUID();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String engineVersion = snapshot.matcher().engineVersion();
+        String engineVersion = snapshot.engineVersion();
         StoredCheck.Answer answer = new StoredCheck.Answer(
                 checkId,
                 createdAt,

@@ -108,8 +108,7 @@ public class CheckService {
         var candidate = request.candidate();
         String photo =
                 candidate.photoHash() == null ? null : candidate.photoHash().toLowerCase(Locale.ROOT);
-        Screening screening =
-                snapshot.matcher().screen(new Probe(candidate.fullName(), candidate.dateOfBirth(), photo));
+        Screening screening = snapshot.screen(new Probe(candidate.fullName(), candidate.dateOfBirth(), photo));
         List<Match> reported = screening.matches().stream()
                 .filter(m -> m.verdict() != Verdict.NO_MATCH) // data minimisation: nothing below POSSIBLE_MATCH
                 .toList();

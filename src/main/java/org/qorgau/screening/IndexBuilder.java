@@ -39,6 +39,11 @@ final class IndexBuilder {
 
     /** Reads every entry and builds a full index, in one REPEATABLE READ snapshot so version and content agree. */
     Base full() throws SQLException {
+        return full(false);
+    }
+
+    /** As {@link #full()}; with {@code warmUp} also runs {@link LayeredWarmUp} on it before returning. */
+    Base full(boolean warmUp) throws SQLException {
         long started = System.nanoTime();
         RegistryReader.Everything everything = registry.everything();
         long loaded = System.nanoTime();
@@ -49,6 +54,9 @@ final class IndexBuilder {
                 everything.people().size(),
                 (loaded - started) / 1_000_000,
                 (System.nanoTime() - loaded) / 1_000_000);
+        if (warmUp) {
+            LayeredWarmUp.run(factory, matcher, everything.people());
+        }
         return new Base(everything.version(), matcher);
     }
 

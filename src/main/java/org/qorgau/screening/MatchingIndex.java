@@ -140,7 +140,8 @@ public class MatchingIndex {
             }
             RegistrySnapshot next = delta == null ? null : delta.snapshot();
             if (next == null) {
-                IndexBuilder.Base full = indexBuilder.full();
+                // the first snapshot of this replica: warm the layered path before it is served (LayeredWarmUp)
+                IndexBuilder.Base full = indexBuilder.full(current == null);
                 rebase(full);
                 next = new RegistrySnapshot(full.version(), full.matcher());
             }

@@ -1,6 +1,8 @@
 package org.qorgau.screening;
 
 import org.qorgau.matching.Matcher;
+import org.qorgau.matching.Probe;
+import org.qorgau.matching.Screening;
 
 /**
  * One registry version as a replica holds it in memory: the matcher that screens against exactly that version (a full
@@ -8,4 +10,20 @@ import org.qorgau.matching.Matcher;
  * snapshot in one reference swap. The entries' other fields are read from the registry history on demand
  * ({@link MatchingIndex#entriesAt}), as of this version.
  */
-public record RegistrySnapshot(long version, Matcher matcher) {}
+public record RegistrySnapshot(long version, Matcher matcher) {
+
+    /**
+     * Screens {@code probe} against this version. Every check screens through here rather than through {@code
+     * matcher()}, so that the one call site that sees both kinds of matcher is this one, which {@link LayeredWarmUp}
+     * exercises with both before the first snapshot is served (the JIT compiler then has no type guess to undo when
+     * the first delta arrives).
+     */
+    public Screening screen(Probe probe) {
+        return matcher.screen(probe);
+    }
+
+    /** The engine and parameter set that screens this version ({@link Matcher#engineVersion}). */
+    public String engineVersion() {
+        return matcher.engineVersion();
+    }
+}
