@@ -39,11 +39,14 @@ final class IndexBuilder {
 
     /** Reads every entry and builds a full index, in one REPEATABLE READ snapshot so version and content agree. */
     Base full() throws SQLException {
-        return full(false);
+        return full(null);
     }
 
-    /** As {@link #full()}; with {@code warmUp} also runs {@link LayeredWarmUp} on it before returning. */
-    Base full(boolean warmUp) throws SQLException {
+    /**
+     * As {@link #full()}; with {@code sample} not null also adds to it up to {@link LayeredWarmUp#SAMPLE} of the
+     * entries, spread over the registry, for {@link LayeredWarmUp}.
+     */
+    Base full(List<RegistryPerson> sample) throws SQLException {
         long started = System.nanoTime();
         RegistryReader.Everything everything = registry.everything();
         long loaded = System.nanoTime();
@@ -54,8 +57,8 @@ final class IndexBuilder {
                 everything.people().size(),
                 (loaded - started) / 1_000_000,
                 (System.nanoTime() - loaded) / 1_000_000);
-        if (warmUp) {
-            LayeredWarmUp.run(factory, matcher, everything.people());
+        if (sample != null) {
+            sample.addAll(LayeredWarmUp.sample(everything.people()));
         }
         return new Base(everything.version(), matcher);
     }

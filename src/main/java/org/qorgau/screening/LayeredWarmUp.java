@@ -12,8 +12,8 @@ import org.qorgau.matching.Probe;
 import org.qorgau.matching.RegistryPerson;
 
 /**
- * Screens a few of the registry's own entries through a full index with a small delta on top before the replica's
- * first snapshot is served. A replica serves "full index plus delta" after every registry change, and without this the
+ * Screens a few of the registry's own entries through a full index with a small delta on top, just after the replica's
+ * first snapshot is served (beside its first checks, which meanwhile teach the compiler the full index alone). A replica serves "full index plus delta" after every registry change, and without this the
  * first change after a start is also the first time that code runs: the JIT compiler then compiles it, and recompiles
  * the check path it shares (whose profile had seen the full index alone), while the change's import competes with the
  * checks for the same cores. The delta re-indexes the sampled entries unchanged, so its answers equal the full
@@ -36,18 +36,15 @@ final class LayeredWarmUp {
 
     /**
      * Screens up to {@link #MAX_SCREENINGS} probes made from {@code people}'s entries (spread over the list) through
-     * {@code base} with a delta of up to {@link #SAMPLE} of them on top, for at most {@link #BUDGET_NANOS}; returns how many it screened.
+     * {@code base} with a delta of up to {@link #SAMPLE} of them on top, for at most {@link #BUDGET_NANOS}; returns
+     * how many it screened.
      */
     static int run(MatcherFactory factory, Matcher base, List<RegistryPerson> people) {
         if (people.isEmpty()) {
             return 0;
         }
         long started = System.nanoTime();
-        List<RegistryPerson> sample = new ArrayList<>(SAMPLE);
-        int step = Math.max(1, people.size() / SAMPLE);
-        for (int i = 0; i < people.size() && sample.size() < SAMPLE; i += step) {
-            sample.add(people.get(i));
-        }
+        List<RegistryPerson> sample = sample(people);
         Set<String> hidden = new HashSet<>();
         sample.forEach(p -> hidden.add(p.externalId()));
         RegistrySnapshot layered = new RegistrySnapshot(
@@ -69,6 +66,16 @@ final class LayeredWarmUp {
                 "Matching index warmed up: %d screenings with a delta index in %d ms",
                 screened, (System.nanoTime() - started) / 1_000_000);
         return screened;
+    }
+
+    /** Up to {@link #SAMPLE} of {@code people}, spread over the list. */
+    static List<RegistryPerson> sample(List<RegistryPerson> people) {
+        List<RegistryPerson> sample = new ArrayList<>(Math.min(SAMPLE, people.size()));
+        int step = Math.max(1, people.size() / SAMPLE);
+        for (int i = 0; i < people.size() && sample.size() < SAMPLE; i += step) {
+            sample.add(people.get(i));
+        }
+        return sample;
     }
 
     /** The same date ten years earlier: a probe that shares the name but not the person. */

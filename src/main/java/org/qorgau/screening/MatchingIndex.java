@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -139,13 +140,16 @@ public class MatchingIndex {
                 rebuildInBackground();
             }
             RegistrySnapshot next = delta == null ? null : delta.snapshot();
+            List<RegistryPerson> warmUp = current == null ? new ArrayList<>() : null;
             if (next == null) {
-                // the first snapshot of this replica: warm the layered path before it is served (LayeredWarmUp)
-                IndexBuilder.Base full = indexBuilder.full(current == null);
+                IndexBuilder.Base full = indexBuilder.full(warmUp);
                 rebase(full);
                 next = new RegistrySnapshot(full.version(), full.matcher());
             }
             install(next);
+            if (warmUp != null && !warmUp.isEmpty()) {
+                warmUpInBackground(next.matcher(), warmUp);
+            }
             lastError = null;
             return snapshot;
         } catch (SQLException | RuntimeException e) {
@@ -221,6 +225,24 @@ public class MatchingIndex {
             }
             refreshAsync(); // versions committed during the rebuild become a delta on the new base
         });
+    }
+
+    /**
+     * The replica's first snapshot is served: warm the layered screening on it ({@link LayeredWarmUp}) beside the
+     * first checks, on the background rebuild's low-priority thread, so that readiness does not wait for it.
+     */
+    private void warmUpInBackground(Matcher full, List<RegistryPerson> sample) {
+        try {
+            rebaser.execute(() -> {
+                try {
+                    LayeredWarmUp.run(factory, full, sample);
+                } catch (RuntimeException e) { // only slower first changes: never more than a warning
+                    LOG.warnf("Matching index warm-up failed (%s)", e.getClass().getSimpleName());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
     }
 
     private void rebuild() {
