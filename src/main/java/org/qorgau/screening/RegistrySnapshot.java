@@ -15,8 +15,8 @@ public record RegistrySnapshot(long version, Matcher matcher) {
     /**
      * Screens {@code probe} against this version. Every check screens through here rather than through {@code
      * matcher()}, so that the one call site that sees both kinds of matcher is this one, which {@link LayeredWarmUp}
-     * exercises with both before the first snapshot is served (the JIT compiler then has no type guess to undo when
-     * the first delta arrives).
+     * also exercises with a delta at start; when the first real delta arrives the JIT compiler recompiles this site
+     * and what inlined it, not the check path around every caller.
      */
     public Screening screen(Probe probe) {
         return matcher.screen(probe);
