@@ -15,8 +15,8 @@ public record RegistrySnapshot(long version, Matcher matcher) {
     /**
      * Screens {@code probe} against this version. Every check screens through here rather than through {@code
      * matcher()}, so that the one call site that sees both kinds of matcher is this one, which {@link LayeredWarmUp}
-     * also exercises with a delta at start; when the first real delta arrives the JIT compiler recompiles this site
-     * and what inlined it, not the check path around every caller.
+     * also exercises with a delta at start. The checks still far outnumber those screenings, so when the first real
+     * delta arrives the JIT compiler may recompile this site and the methods that inlined it.
      */
     public Screening screen(Probe probe) {
         return matcher.screen(probe);
