@@ -12,9 +12,10 @@ import org.qorgau.matching.Probe;
 import org.qorgau.matching.RegistryPerson;
 
 /**
- * Screens a few of the registry's own entries through a full index with a small delta on top, just after the replica's
- * first snapshot is served (beside its first checks, which meanwhile teach the compiler the full index alone). A replica serves "full index plus delta" after every registry change, and without this the
- * first change after a start is also the first time that code runs: the JIT compiler then compiles it, and recompiles
+ * Screens a few of the registry's own entries through a full index with a small delta on top, just after the
+ * replica's first snapshot is served (beside its first checks, which meanwhile teach the compiler the full index
+ * alone). A replica serves "full index plus delta" after every registry change, and without this the first change
+ * after a start is also the first time that code runs: the JIT compiler then compiles it, and recompiles
  * the check path it shares (whose profile had seen the full index alone), while the change's import competes with the
  * checks for the same cores. The delta re-indexes the sampled entries unchanged, so its answers equal the full
  * index's; nothing is kept, and nothing about the entries is logged.
@@ -35,16 +36,15 @@ final class LayeredWarmUp {
     private LayeredWarmUp() {}
 
     /**
-     * Screens up to {@link #MAX_SCREENINGS} probes made from {@code people}'s entries (spread over the list) through
-     * {@code base} with a delta of up to {@link #SAMPLE} of them on top, for at most {@link #BUDGET_NANOS}; returns
-     * how many it screened.
+     * Screens up to {@link #MAX_SCREENINGS} probes made from entries of {@code sample} (the registry entries {@link
+     * #sample} picked) through {@code base} with a delta of them all on top, for at most {@link #BUDGET_NANOS};
+     * returns how many it screened.
      */
-    static int run(MatcherFactory factory, Matcher base, List<RegistryPerson> people) {
-        if (people.isEmpty()) {
+    static int run(MatcherFactory factory, Matcher base, List<RegistryPerson> sample) {
+        if (sample.isEmpty()) {
             return 0;
         }
         long started = System.nanoTime();
-        List<RegistryPerson> sample = sample(people);
         Set<String> hidden = new HashSet<>();
         sample.forEach(p -> hidden.add(p.externalId()));
         RegistrySnapshot layered = new RegistrySnapshot(

@@ -29,7 +29,7 @@ class LayeredWarmUpTest {
         MatcherFactory factory = FellegiSunterMatcherFactory.withDefaultParameters();
         Matcher base = factory.build(people);
 
-        int screened = LayeredWarmUp.run(factory, base, people);
+        int screened = LayeredWarmUp.run(factory, base, LayeredWarmUp.sample(people));
 
         assertTrue(screened > 0 && screened <= LayeredWarmUp.MAX_SCREENINGS, "screened " + screened);
         assertEquals(300, base.size(), "the full index is left as it was");
