@@ -66,26 +66,20 @@ final class CandidateIndex {
     // [chunk] -> for each position of chunkHashes[chunk], two of the hash's longs other than the chunk's own: their
     // Hamming distance is a lower bound of the full distance, read in sequence instead of from photoBits at random.
     private final long[][] chunkInline;
-    private final Workspaces<Stamps> workspaces;
+    private final Workspaces<Marks> workspaces;
 
-    /** A probe's marks: which entries and which name items it has reached (equal to {@code generation}). */
-    private static final class Stamps {
-        final int[] entries;
-        final int[] items;
-        int generation;
+    /**
+     * A probe's marks, one bit each: the entries it has kept and the name items it has reached. A bit set is cleared
+     * again before the marks are lent out anew, so nothing is reset per probe; at 1,000,000 entries the entries' bits
+     * take 122 KiB, small enough to stay in the processor's cache where an array of ints would not.
+     */
+    private static final class Marks {
+        final long[] entries;
+        final long[] items;
 
-        Stamps(int entries, int items) {
-            this.entries = new int[entries];
-            this.items = new int[items];
-        }
-
-        int next() {
-            if (++generation == Integer.MAX_VALUE) {
-                Arrays.fill(entries, 0);
-                Arrays.fill(items, 0);
-                generation = 1;
-            }
-            return generation;
+        Marks(int entries, int items) {
+            this.entries = new long[(entries >>> 6) + 1];
+            this.items = new long[(items >>> 6) + 1];
         }
     }
 
@@ -110,7 +104,7 @@ final class CandidateIndex {
         this.chunkOffsets = chunkOffsets;
         this.chunkHashes = chunkHashes;
         int n = dobs.length;
-        this.workspaces = new Workspaces<>(Workspaces.DEFAULT_CAPACITY, () -> new Stamps(n, items));
+        this.workspaces = new Workspaces<>(Workspaces.DEFAULT_CAPACITY, () -> new Marks(n, items));
     }
 
     /** The keys a token posts under (and probes with). */
@@ -318,30 +312,39 @@ final class CandidateIndex {
      * when {@code photoNear} is not null): every such entry, since a hash that near shares a chunk within one bit.
      */
     int[] candidates(ParsedName probe, int probeDob, long[] probePhoto, IntPredicate agrees, int[] photoNear) {
-        Stamps marks = workspaces.borrow();
+        Marks marks = workspaces.borrow();
+        IntList out = new IntList();
+        IntList reached = new IntList();
         try {
-            return candidates(probe, probeDob, probePhoto, agrees, marks.entries, marks.items, marks.next(), photoNear);
+            candidates(probe, probeDob, probePhoto, agrees, marks, out, reached, photoNear);
+            return out.toArray();
         } finally {
+            for (int i = 0; i < out.size(); i++) {
+                clear(marks.entries, out.get(i));
+            }
+            for (int i = 0; i < reached.size(); i++) {
+                clear(marks.items, reached.get(i));
+            }
             workspaces.release(marks);
         }
     }
 
-    private int[] candidates(
+    private void candidates(
             ParsedName probe,
             int probeDob,
             long[] probePhoto,
             IntPredicate agrees,
-            int[] stamp,
-            int[] itemStamp,
-            int g,
+            Marks marks,
+            IntList out,
+            IntList reached,
             int[] photoNear) {
-        IntList out = new IntList();
+        long[] kept = marks.entries;
         if (probePhoto != null) {
             for (int c = 0; c < CHUNKS; c++) {
                 int v = PhotoHash.chunk(probePhoto, 0, c);
-                photoBucket(c, v, probePhoto, stamp, g, out);
+                photoBucket(c, v, probePhoto, kept, out);
                 for (int b = 0; b < 16; b++) {
-                    photoBucket(c, v ^ (1 << b), probePhoto, stamp, g, out);
+                    photoBucket(c, v ^ (1 << b), probePhoto, kept, out);
                 }
             }
         }
@@ -358,18 +361,30 @@ final class CandidateIndex {
                 continue;
             }
             for (int item : items) {
-                if (itemStamp[item] == g) {
+                if (isSet(marks.items, item)) {
                     continue;
                 }
-                itemStamp[item] = g;
+                set(marks.items, item);
+                reached.add(item);
                 if (agrees == null || agrees.test(item)) {
-                    walk(itemPostings[item], probeDob, ranges, stamp, g, out);
+                    walk(itemPostings[item], probeDob, ranges, kept, out);
                 } else if (fullDate) {
-                    sameDate(itemPostings[item], probeDob, stamp, g, out);
+                    sameDate(itemPostings[item], probeDob, kept, out);
                 }
             }
         }
-        return out.toArray();
+    }
+
+    private static boolean isSet(long[] bits, int i) {
+        return (bits[i >>> 6] & (1L << i)) != 0;
+    }
+
+    private static void set(long[] bits, int i) {
+        bits[i >>> 6] |= 1L << i;
+    }
+
+    private static void clear(long[] bits, int i) {
+        bits[i >>> 6] &= ~(1L << i);
     }
 
     /** The token of a name item (see {@link #candidates}). */
@@ -382,21 +397,28 @@ final class CandidateIndex {
         return itemTokens.length;
     }
 
-    /** Adds the posting's entries born on exactly {@code probeDob}. */
-    private static void sameDate(Posting posting, int probeDob, int[] stamp, int g, IntList out) {
+    /** Adds the posting's entries born on exactly {@code probeDob} and not yet {@code kept}. */
+    private static void sameDate(Posting posting, int probeDob, long[] kept, IntList out) {
         int[] d = posting.dobs();
         int[] list = posting.entries();
         for (int i = lowerBound(d, 0, d.length, probeDob); i < d.length && d[i] == probeDob; i++) {
-            int e = list[i];
-            if (stamp[e] != g) {
-                stamp[e] = g;
-                out.add(e);
-            }
+            keep(list[i], kept, out);
         }
     }
 
-    /** Adds the posting's entries whose date does not contradict {@code probeDob}. */
-    private static void walk(Posting posting, int probeDob, int[] ranges, int[] stamp, int g, IntList out) {
+    private static void keep(int e, long[] kept, IntList out) {
+        if (!isSet(kept, e)) {
+            set(kept, e);
+            out.add(e);
+        }
+    }
+
+    /**
+     * Adds the posting's entries whose date does not contradict {@code probeDob} and not yet {@code kept}. Only kept
+     * entries are marked: an entry whose date contradicts is looked at again under another key, and its date checked
+     * again (a pure function, so with the same result).
+     */
+    private static void walk(Posting posting, int probeDob, int[] ranges, long[] kept, IntList out) {
         int[] d = posting.dobs();
         int[] list = posting.entries();
         // Postings are sorted by date, so runs of equal dates are common: the date check is a pure function of
@@ -405,17 +427,13 @@ final class CandidateIndex {
         boolean lastOk = false;
         if (ranges == null || list.length <= LINEAR_SCAN) {
             for (int i = 0; i < list.length; i++) {
-                int e = list[i];
-                if (stamp[e] != g) {
-                    stamp[e] = g;
-                    int dob = d[i];
-                    if (dob != lastDob) {
-                        lastDob = dob;
-                        lastOk = compatible(probeDob, dob);
-                    }
-                    if (lastOk) {
-                        out.add(e);
-                    }
+                int dob = d[i];
+                if (dob != lastDob) {
+                    lastDob = dob;
+                    lastOk = compatible(probeDob, dob);
+                }
+                if (lastOk) {
+                    keep(list[i], kept, out);
                 }
             }
             return;
@@ -428,23 +446,18 @@ final class CandidateIndex {
             int hi = ranges[r + 1];
             i = gallop(d, i, lo);
             for (; i < d.length && d[i] <= hi; i++) {
-                int e = list[i];
-                if (stamp[e] != g) {
-                    stamp[e] = g;
-                    int dob = d[i];
-                    if (dob != lastDob) {
-                        lastDob = dob;
-                        lastOk = compatible(probeDob, dob);
-                    }
-                    if (lastOk) {
-                        out.add(e);
-                    }
+                int dob = d[i];
+                if (dob != lastDob) {
+                    lastDob = dob;
+                    lastOk = compatible(probeDob, dob);
+                }
+                if (lastOk) {
+                    keep(list[i], kept, out);
                 }
             }
         }
     }
 
-    // An entry's date is the same under every key, so it is checked once per probe (stamp), kept or not.
     private static boolean compatible(int probeDob, int dob) {
         // Equal dates or a missing date never compare DIFFERENT (EXACT, SAME_PARTIAL or MISSING).
         return probeDob == dob
@@ -483,7 +496,7 @@ final class CandidateIndex {
         return lo;
     }
 
-    private void photoBucket(int c, int value, long[] probePhoto, int[] stamp, int g, IntList out) {
+    private void photoBucket(int c, int value, long[] probePhoto, long[] kept, IntList out) {
         int[] offsets = chunkOffsets[c];
         int[] ids = chunkHashes[c];
         long[] near = chunkInline[c];
@@ -495,8 +508,9 @@ final class CandidateIndex {
             }
             int h = ids[i];
             int e = photoOwner[h];
-            if (stamp[e] != g && PhotoHash.distance(probePhoto, 0, photoBits, h * 4) <= PhotoComparator.MAX_DISTANCE) {
-                stamp[e] = g;
+            if (!isSet(kept, e)
+                    && PhotoHash.distance(probePhoto, 0, photoBits, h * 4) <= PhotoComparator.MAX_DISTANCE) {
+                set(kept, e);
                 out.add(e);
             }
         }
@@ -534,6 +548,10 @@ final class CandidateIndex {
 
         int last() {
             return data[size - 1];
+        }
+
+        int get(int i) {
+            return data[i];
         }
     }
 }
