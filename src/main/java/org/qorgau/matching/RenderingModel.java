@@ -326,19 +326,41 @@ public final class RenderingModel {
 
     /**
      * The alignment's table of cheapest costs, cell {@code i * (m + 1) + j} for the first {@code i} Latin and {@code j}
-     * Cyrillic symbols; cells above {@code limit} are not extended. {@code back}, when given, receives the last
-     * segment of each cell's cheapest alignment.
+     * Cyrillic symbols; a cell is not extended when no alignment through it can end within {@code limit}: its cost
+     * plus the cheapest reading of the Latin symbols after it, whatever Cyrillic they meet ({@code rest}), is over the
+     * limit. Every cell of an alignment within the limit passes that test, so the cheapest one, and the cells and
+     * segments it is made of, come out as without it. {@code back}, when given, receives the last segment of each
+     * cell's cheapest alignment.
      */
     private double[] costs(String latin, String cyrillic, double limit, Segment[] back) {
         int n = latin.length();
         int m = cyrillic.length();
+        // The table's counterparts of each Latin group, looked up once, and rest[i]: the cheapest way to read latin[i,
+        // n)
+        // with them or as unseen letters, the Cyrillic side left out, which no alignment from row i can undercut.
+        Segment[][][] groups = new Segment[n][MAX_LATIN + 1][];
+        double[] rest = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            char l = latin.charAt(i);
+            double cheapest = l != '^' && l != '$' ? UNSEEN_COST + rest[i + 1] : Double.POSITIVE_INFINITY;
+            for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
+                Segment[] options = options(latin, i, i + a);
+                groups[i][a] = options;
+                for (int k = 0; options != null && k < options.length; k++) {
+                    cheapest = Math.min(cheapest, options[k].cost() + rest[i + a]);
+                }
+            }
+            rest[i] = cheapest;
+        }
         double[] cost = new double[(n + 1) * (m + 1)];
         java.util.Arrays.fill(cost, Double.POSITIVE_INFINITY);
         cost[0] = 0;
         for (int i = 0; i < n; i++) {
+            // a little slack, so that rounding in a sum taken in another order never prunes an alignment at the limit
+            double rowLimit = limit - rest[i] + 1e-9;
             boolean any = false;
             for (int j = 0; j <= m; j++) {
-                if (cost[i * (m + 1) + j] <= limit) {
+                if (cost[i * (m + 1) + j] <= rowLimit) {
                     any = true;
                     break;
                 }
@@ -353,7 +375,7 @@ public final class RenderingModel {
                 // rendering impossible to align.
                 for (int j = 0; j <= m; j++) {
                     double here = cost[i * (m + 1) + j];
-                    if (here > limit) {
+                    if (here > rowLimit) {
                         continue;
                     }
                     for (int b = 0; b <= 2 && j + b <= m; b++) {
@@ -373,13 +395,13 @@ public final class RenderingModel {
                 }
             }
             for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
-                Segment[] options = options(latin, i, i + a);
+                Segment[] options = groups[i][a];
                 if (options == null) {
                     continue;
                 }
                 for (int j = 0; j <= m; j++) {
                     double here = cost[i * (m + 1) + j];
-                    if (here > limit) {
+                    if (here > rowLimit) {
                         continue;
                     }
                     char next = j < m ? cyrillic.charAt(j) : 0;

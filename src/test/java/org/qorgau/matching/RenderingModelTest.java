@@ -125,4 +125,48 @@ class RenderingModelTest {
         assertEquals(300, rows.size());
         assertTrue(agree >= 0.9 * rows.size(), agree + " of " + rows.size() + " agree; missed: " + missed);
     }
+    /**
+     * The table of costs skips cells from which no alignment can end within the budget. Against the same table with
+     * no budget (no cell skipped), on the held-out pairs and on mismatched ones: the answer within a budget, and the
+     * cost and segments found, are unchanged, also for a budget equal to the cheapest alignment's cost.
+     */
+    @Test
+    void shouldFindTheSameAlignmentsWithinABudgetAsWithout() throws IOException {
+        RenderingModel model = RenderingModel.standard();
+        List<String[]> rows;
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream("reference/wikidata-names/held-out-sample.tsv")) {
+            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("\t"))
+                    .toList();
+        }
+        int within = 0;
+        int compared = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            String latin = token(rows.get(i)[0]).frame();
+            for (int shift = 0; shift < 3; shift++) {
+                String cyrillic = token(rows.get((i + shift * 7) % rows.size())[1].replace(" ", ""))
+                        .frame();
+                // null: no alignment at all (the frame's ends cannot both be met)
+                RenderingModel.Alignment free = model.align(latin, cyrillic, Double.POSITIVE_INFINITY);
+                double cheapest = free == null ? Double.POSITIVE_INFINITY : free.cost();
+                for (double budget : new double[] {10, 25, 40, 60, free == null ? 1e6 : cheapest}) {
+                    compared++;
+                    boolean expected = cheapest <= budget;
+                    assertEquals(expected, model.alignsWithin(latin, cyrillic, budget), latin + " / " + cyrillic);
+                    RenderingModel.Alignment bounded = model.align(latin, cyrillic, budget);
+                    if (expected) {
+                        within++;
+                        assertEquals(free, bounded, latin + " / " + cyrillic + " within " + budget);
+                    } else {
+                        assertNull(bounded, latin + " / " + cyrillic + " within " + budget);
+                    }
+                }
+            }
+        }
+        assertEquals(300 * 3 * 5, compared);
+        assertTrue(within > compared / 10 && within < compared, within + " of " + compared + " within budget");
+    }
 }
