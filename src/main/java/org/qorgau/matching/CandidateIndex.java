@@ -53,6 +53,9 @@ final class CandidateIndex {
 
     private static final int LINEAR_SCAN = 48;
 
+    /** One range of every packed date, for a posting scanned whole. */
+    private static final int[] EVERY_DATE = {Integer.MIN_VALUE, Integer.MAX_VALUE};
+
     // Name tokens: every distinct token a registry name posts keys for is an item (a patronymic posting only its p:
     // and a: keys is an item of its own); a key lists the items that post under it, an item its entries.
     private final Map<String, int[]> keyItems;
@@ -425,25 +428,14 @@ final class CandidateIndex {
         // (probeDob, dob), so the last date's verdict is reused for the next posting with the same date.
         int lastDob = -1;
         boolean lastOk = false;
-        if (ranges == null || list.length <= LINEAR_SCAN) {
-            for (int i = 0; i < list.length; i++) {
-                int dob = d[i];
-                if (dob != lastDob) {
-                    lastDob = dob;
-                    lastOk = compatible(probeDob, dob);
-                }
-                if (lastOk) {
-                    keep(list[i], kept, out);
-                }
-            }
-            return;
-        }
-        // Date-sorted postings: binary-search each compatible date range instead of scanning the whole list.
-        // The ranges are sorted, so each search starts where the previous range ended (galloping forward).
+        // Date-sorted postings: binary-search each compatible date range instead of scanning the whole list (a short
+        // list, or a probe without a date, is scanned whole: one range of every date). The ranges are sorted, so each
+        // search starts where the previous range ended (galloping forward).
+        int[] spans = ranges == null || list.length <= LINEAR_SCAN ? EVERY_DATE : ranges;
         int i = 0;
-        for (int r = 0; r < ranges.length && i < d.length; r += 2) {
-            int lo = ranges[r];
-            int hi = ranges[r + 1];
+        for (int r = 0; r < spans.length && i < d.length; r += 2) {
+            int lo = spans[r];
+            int hi = spans[r + 1];
             i = gallop(d, i, lo);
             for (; i < d.length && d[i] <= hi; i++) {
                 int dob = d[i];

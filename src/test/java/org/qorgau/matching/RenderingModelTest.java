@@ -102,15 +102,7 @@ class RenderingModelTest {
      */
     @Test
     void shouldAgreeOnMostHeldOutRealRenderings() throws IOException {
-        List<String[]> rows;
-        try (InputStream in =
-                getClass().getClassLoader().getResourceAsStream("reference/wikidata-names/held-out-sample.tsv")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .map(l -> l.split("\t"))
-                    .toList();
-        }
+        List<String[]> rows = heldOutRows();
         int agree = 0;
         StringBuilder missed = new StringBuilder();
         for (String[] r : rows) {
@@ -125,6 +117,7 @@ class RenderingModelTest {
         assertEquals(300, rows.size());
         assertTrue(agree >= 0.9 * rows.size(), agree + " of " + rows.size() + " agree; missed: " + missed);
     }
+
     /**
      * The table of costs skips cells from which no alignment can end within the budget. Against the same table with
      * no budget (no cell skipped), on the held-out pairs and on mismatched ones: the answer within a budget, and the
@@ -133,15 +126,7 @@ class RenderingModelTest {
     @Test
     void shouldFindTheSameAlignmentsWithinABudgetAsWithout() throws IOException {
         RenderingModel model = RenderingModel.standard();
-        List<String[]> rows;
-        try (InputStream in =
-                getClass().getClassLoader().getResourceAsStream("reference/wikidata-names/held-out-sample.tsv")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .map(l -> l.split("\t"))
-                    .toList();
-        }
+        List<String[]> rows = heldOutRows();
         int within = 0;
         int compared = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -168,5 +153,17 @@ class RenderingModelTest {
         }
         assertEquals(300 * 3 * 5, compared);
         assertTrue(within > compared / 10 && within < compared, within + " of " + compared + " within budget");
+    }
+
+    /** The held-out real renderings: Latin token, Russian token. */
+    private List<String[]> heldOutRows() throws IOException {
+        try (InputStream in =
+                getClass().getClassLoader().getResourceAsStream("reference/wikidata-names/held-out-sample.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split("\t"))
+                    .toList();
+        }
     }
 }
