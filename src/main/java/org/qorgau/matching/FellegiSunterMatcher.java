@@ -432,7 +432,8 @@ final class FellegiSunterMatcher implements Matcher {
             if (!(shaped[i] && couldAgree(names, name.core(), probePatronymics, starts[i], ends[i], memo, generation))
                     && !(photoNear < 0 ? photoWithinReach(photo, e) : i < photoNear)
                     && !(FellegiSunterScorer.rareTokenDate(dob, candidateDobs[i])
-                            && anyRareTokenAgrees(e, scorer.rareTokenAnyMaxCount(dob == dobs[e]), memo, generation))) {
+                            && anyRareTokenAgrees(
+                                    e, scorer.rareTokenAnyMaxCount(dob == candidateDobs[i]), memo, generation))) {
                 continue;
             }
             if (counts != null) {
@@ -448,12 +449,12 @@ final class FellegiSunterMatcher implements Matcher {
 
     /**
      * Whether some name form in an entry's token list ({@code tokenIds[start, end)}) could reach a name level other
-     * than DIFFERENT. {@code false} guarantees
-     * that {@link NameComparator#compareBest} returns DIFFERENT: a name is empty, exactly one side has a single token,
-     * or fewer probe tokens or fewer registry tokens have an agreeing counterpart than the shorter name has tokens (the
-     * quick rejection the comparator itself starts with), also with the probe's patronymics read as ordinary tokens
-     * against a registry name with more core tokens (where the comparator retries so: Лоули, Соколович are surnames
-     * that end like patronymics). Allocation-free; each distinct token is compared once per screening.
+     * than DIFFERENT. {@code false} guarantees that {@link NameComparator#compareBest} returns DIFFERENT: a name is
+     * empty, exactly one side has a single token, or fewer probe tokens or fewer registry tokens have an agreeing
+     * counterpart than the shorter name has tokens (the quick rejection the comparator itself starts with), also with
+     * the probe's patronymics read as ordinary tokens against a registry name with more core tokens (where the
+     * comparator retries so: Лоули, Соколович are surnames that end like patronymics). Allocation-free; each distinct
+     * token is compared once per screening.
      */
     private boolean couldAgree(
             NameComparator names,

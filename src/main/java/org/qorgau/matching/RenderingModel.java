@@ -335,9 +335,9 @@ public final class RenderingModel {
     private double[] costs(String latin, String cyrillic, double limit, Segment[] back) {
         int n = latin.length();
         int m = cyrillic.length();
-        // The table's counterparts of each Latin group, looked up once, and rest[i]: the cheapest way to read latin[i,
-        // n)
-        // with them or as unseen letters, the Cyrillic side left out, which no alignment from row i can undercut.
+        // The table's counterparts of each Latin group, looked up once, and rest[i]: the cheapest way to read the
+        // Latin symbols from i on with them or as unseen letters, the Cyrillic side left out, which no alignment from
+        // row i can undercut.
         Segment[][][] groups = new Segment[n][MAX_LATIN + 1][];
         double[] rest = new double[n + 1];
         for (int i = n - 1; i >= 0; i--) {
