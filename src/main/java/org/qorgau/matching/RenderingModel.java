@@ -338,14 +338,15 @@ public final class RenderingModel {
         // The table's counterparts of each Latin group, looked up once, and rest[i]: the cheapest way to read the
         // Latin symbols from i on with them or as unseen letters, the Cyrillic side left out, which no alignment from
         // row i can undercut.
-        Segment[][][] groups = new Segment[n][MAX_LATIN + 1][];
+        int width = MAX_LATIN + 1;
+        Segment[][] groups = new Segment[n * width][]; // group latin[i, i + a) at i * width + a
         double[] rest = new double[n + 1];
         for (int i = n - 1; i >= 0; i--) {
             char l = latin.charAt(i);
             double cheapest = l != '^' && l != '$' ? UNSEEN_COST + rest[i + 1] : Double.POSITIVE_INFINITY;
             for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
                 Segment[] options = options(latin, i, i + a);
-                groups[i][a] = options;
+                groups[i * width + a] = options;
                 for (int k = 0; options != null && k < options.length; k++) {
                     cheapest = Math.min(cheapest, options[k].cost() + rest[i + a]);
                 }
@@ -395,7 +396,7 @@ public final class RenderingModel {
                 }
             }
             for (int a = 1; a <= MAX_LATIN && i + a <= n; a++) {
-                Segment[] options = groups[i][a];
+                Segment[] options = groups[i * width + a];
                 if (options == null) {
                     continue;
                 }
