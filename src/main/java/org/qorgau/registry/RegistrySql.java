@@ -1,5 +1,6 @@
 package org.qorgau.registry;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,7 @@ import org.qorgau.security.Caller;
  */
 final class RegistrySql {
 
-    /** Rows per round trip while {@link #contentHash} streams the registry (the transaction holds a cursor). */
+    /** Rows per page while {@link #contentHash} reads the registry. */
     private static final int CONTENT_HASH_PAGE = 10_000;
 
     static final String ENTRY_COLUMNS = "external_id, full_name, aliases, date_of_birth, photo_hashes,"
@@ -103,11 +104,20 @@ final class RegistrySql {
 
     /**
      * SHA-256 over the registry's {@code externalId:entryHash} lines, sorted by external id in code point order and
-     * joined by newlines (UTF-8): what {@code GET /v1/registry/versions} reports as {@code contentHash}. The pairs
-     * stream in pages from an index that holds them in that order ({@code registry_entry_content}) and are hashed
-     * here, rather than built into one text of 76 MB (at 1,000,000 entries) and sorted in SQL.
+     * joined by newlines (UTF-8): what {@code GET /v1/registry/versions} reports as {@code contentHash}. The pairs are
+     * read in pages from an index that holds them in that order ({@code registry_entry_content}), each page after the
+     * last id of the one before, and hashed here, rather than built into one text of 76 MB (at 1,000,000 entries) and
+     * sorted in SQL. The caller holds the registry head's lock, which every change of an entry takes first, so the
+     * pages together see one state of the registry. Plain pages rather than a cursor: a cursor's fetches take other
+     * paths through the driver than the checks' queries, and the first of them undid the compiled code the checks were
+     * running on.
      */
     static RegistryContent contentHash(Connection connection) throws SQLException {
+        return contentHash(connection, CONTENT_HASH_PAGE);
+    }
+
+    /** As {@link #contentHash(Connection)}, {@code pageSize} pairs per query. */
+    static RegistryContent contentHash(Connection connection, int pageSize) throws SQLException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -115,20 +125,30 @@ final class RegistrySql {
             throw new IllegalStateException(e);
         }
         int entries = 0;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select external_id, content_hash from registry_entry order by external_id collate \"C\"")) {
-            statement.setFetchSize(CONTENT_HASH_PAGE);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    if (entries++ > 0) {
-                        sha256.update((byte) '\n');
+        try (PreparedStatement statement = connection.prepareStatement("select external_id, content_hash"
+                + " from registry_entry where external_id collate \"C\" > ?"
+                + " order by external_id collate \"C\" limit " + pageSize)) {
+            String after = "";
+            int page;
+            do {
+                page = 0;
+                statement.setString(1, after);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        if (entries++ > 0) {
+                            sha256.update((byte) '\n');
+                        }
+                        // the columns' text as the connection receives it, UTF-8, without decoding it
+                        byte[] id = rs.getBytes("external_id");
+                        sha256.update(id);
+                        sha256.update((byte) ':');
+                        sha256.update(rs.getBytes("content_hash"));
+                        if (++page == pageSize) {
+                            after = new String(id, StandardCharsets.UTF_8);
+                        }
                     }
-                    // the columns' text as the connection receives it, UTF-8, without decoding it
-                    sha256.update(rs.getBytes("external_id"));
-                    sha256.update((byte) ':');
-                    sha256.update(rs.getBytes("content_hash"));
                 }
-            }
+            } while (page == pageSize);
         }
         return new RegistryContent(entries, HexFormat.of().formatHex(sha256.digest()));
     }

@@ -291,6 +291,31 @@ class RegistryImportTest {
         assertEquals(Db.count(dataSource, "select count(*) from registry_entry"), latestEntryCount());
     }
 
+    /**
+     * The content hash is read in pages, each after the last id of the one before: any page size gives the hash of the
+     * definition, including a last page that is exactly full and pages of one pair.
+     */
+    @Test
+    void contentHashReadInPagesIsTheDefinedOne() throws java.sql.SQLException {
+        String stem = uniqueId("Page");
+        importNdjson(
+                        "upsert",
+                        entryJson(stem + "-a", "Страница Первая", "1981-02-03") + "\n"
+                                + entryJson(stem + "-B", "Страница Вторая", "1982-03-04") + "\n"
+                                + entryJson(stem + "-c", "Страница Третья", "1983-04-05"))
+                .then()
+                .statusCode(200);
+        String defined = definedContentHash();
+        int entries = (int) Db.count(dataSource, "select count(*) from registry_entry");
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            for (int pageSize : new int[] {1, 2, 3, entries - 1, entries, entries + 1}) {
+                RegistrySql.RegistryContent content = RegistrySql.contentHash(connection, pageSize);
+                assertEquals(defined, content.hash(), "page size " + pageSize);
+                assertEquals(entries, content.entries(), "page size " + pageSize);
+            }
+        }
+    }
+
     private String latestContentHash() {
         return Db.text(dataSource, "select content_hash from registry_version order by version desc limit 1");
     }
