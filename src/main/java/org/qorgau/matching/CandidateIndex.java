@@ -174,42 +174,14 @@ final class CandidateIndex {
 
     /** Builds the index; {@code photoBits}/{@code photoOwner} hold every entry's hashes in entry order. */
     static CandidateIndex build(ParsedName[][] forms, int[] dobs, long[] photoBits, int[] photoOwner) {
-        // Items: a core token, or a patronymic of a name with at most one core token (fewer keys), by identity (the
-        // factory interns tokens, so one spelling is one item).
-        IdentityHashMap<NameToken, Integer> coreItems = new IdentityHashMap<>();
-        IdentityHashMap<NameToken, Integer> patronymicItems = new IdentityHashMap<>();
-        java.util.List<NameToken> tokens = new java.util.ArrayList<>();
-        java.util.List<Boolean> patronymic = new java.util.ArrayList<>();
-        java.util.List<IntList> entriesOf = new java.util.ArrayList<>();
+        Items items = new Items();
         for (int e = 0; e < forms.length; e++) {
-            for (ParsedName form : forms[e]) {
-                for (NameToken t : form.core()) {
-                    if (!t.initial()) {
-                        addItem(coreItems, t, false, e, tokens, patronymic, entriesOf);
-                    }
-                }
-                if (form.core().length <= 1) {
-                    for (NameToken t : form.patronymics()) {
-                        addItem(patronymicItems, t, true, e, tokens, patronymic, entriesOf);
-                    }
-                }
-            }
+            items.addEntry(e, forms[e]);
         }
         Map<String, IntList> building = new HashMap<>();
-        Set<String> keys = new HashSet<>();
-        Posting[] itemPostings = new Posting[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
-            keys.clear();
-            if (patronymic.get(i)) {
-                patronymicKeys(tokens.get(i), keys);
-            } else {
-                keys(tokens.get(i), keys);
-            }
-            for (String k : keys) {
-                building.computeIfAbsent(k, x -> new IntList()).add(i);
-            }
-            itemPostings[i] = sortedByDate(entriesOf.get(i).toArray(), dobs);
-            entriesOf.set(i, null);
+        Posting[] itemPostings = new Posting[items.tokens.size()];
+        for (int i = 0; i < itemPostings.length; i++) {
+            itemPostings[i] = items.post(i, dobs, building);
         }
         Map<String, int[]> keyItems = new HashMap<>(building.size() * 2);
         building.forEach((k, v) -> keyItems.put(k, v.toArray()));
@@ -242,7 +214,7 @@ final class CandidateIndex {
         }
         return new CandidateIndex(
                 keyItems,
-                tokens.toArray(new NameToken[0]),
+                items.tokens.toArray(new NameToken[0]),
                 itemPostings,
                 dobs,
                 photoBits,
@@ -252,28 +224,68 @@ final class CandidateIndex {
                 inline);
     }
 
-    private static void addItem(
-            IdentityHashMap<NameToken, Integer> ids,
-            NameToken t,
-            boolean patronymic,
-            int entry,
-            java.util.List<NameToken> tokens,
-            java.util.List<Boolean> patronymicFlags,
-            java.util.List<IntList> entriesOf) {
-        if (t.key().length() < 2) {
-            return; // posts no key
+    /**
+     * The index's items as a build gathers them. Each entry's and each item's work is a method of its own, so that the
+     * compiler compiles it once as a method and reuses it in every build; a build's loop alone, compiled while it runs
+     * (on-stack replacement), is undone where the loop ends and compiled anew in the next build.
+     */
+    private static final class Items {
+        // Items: a core token, or a patronymic of a name with at most one core token (fewer keys), by identity (the
+        // factory interns tokens, so one spelling is one item).
+        private final IdentityHashMap<NameToken, Integer> coreItems = new IdentityHashMap<>();
+        private final IdentityHashMap<NameToken, Integer> patronymicItems = new IdentityHashMap<>();
+        final java.util.List<NameToken> tokens = new java.util.ArrayList<>();
+        private final java.util.List<Boolean> patronymic = new java.util.ArrayList<>();
+        private final java.util.List<IntList> entriesOf = new java.util.ArrayList<>();
+        private final Set<String> keys = new HashSet<>();
+
+        void addEntry(int e, ParsedName[] forms) {
+            for (ParsedName form : forms) {
+                for (NameToken t : form.core()) {
+                    if (!t.initial()) {
+                        add(coreItems, t, false, e);
+                    }
+                }
+                if (form.core().length <= 1) {
+                    for (NameToken t : form.patronymics()) {
+                        add(patronymicItems, t, true, e);
+                    }
+                }
+            }
         }
-        Integer id = ids.get(t);
-        if (id == null) {
-            id = tokens.size();
-            ids.put(t, id);
-            tokens.add(t);
-            patronymicFlags.add(patronymic);
-            entriesOf.add(new IntList());
+
+        private void add(IdentityHashMap<NameToken, Integer> ids, NameToken t, boolean isPatronymic, int entry) {
+            if (t.key().length() < 2) {
+                return; // posts no key
+            }
+            Integer id = ids.get(t);
+            if (id == null) {
+                id = tokens.size();
+                ids.put(t, id);
+                tokens.add(t);
+                patronymic.add(isPatronymic);
+                entriesOf.add(new IntList());
+            }
+            IntList list = entriesOf.get(id);
+            if (list.size() == 0 || list.last() != entry) {
+                list.add(entry);
+            }
         }
-        IntList list = entriesOf.get(id);
-        if (list.size() == 0 || list.last() != entry) {
-            list.add(entry);
+
+        /** Item {@code i}'s keys into {@code building} (key to items); returns its entries sorted by date. */
+        Posting post(int i, int[] dobs, Map<String, IntList> building) {
+            keys.clear();
+            if (patronymic.get(i)) {
+                patronymicKeys(tokens.get(i), keys);
+            } else {
+                keys(tokens.get(i), keys);
+            }
+            for (String k : keys) {
+                building.computeIfAbsent(k, x -> new IntList()).add(i);
+            }
+            Posting posting = sortedByDate(entriesOf.get(i).toArray(), dobs);
+            entriesOf.set(i, null);
+            return posting;
         }
     }
 

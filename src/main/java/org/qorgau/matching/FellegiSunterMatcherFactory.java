@@ -107,17 +107,41 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
     /** Packs {@code registry}, sharing token objects through {@code interner} (word to token). */
     private Packed pack(Collection<RegistryPerson> registry, Map<String, NameToken> interner) {
         int n = registry.size();
-        String[] ids = new String[n];
-        ParsedName[][] forms = new ParsedName[n][];
-        int[] dobs = new int[n];
-        int[] photoStart = new int[n + 1];
-        CandidateIndex.IntList owners = new CandidateIndex.IntList();
-        long[] bits = new long[64];
-        int hashes = 0;
-        TermFrequencies.Counter counter = new TermFrequencies.Counter();
-        Set<String> entryKeys = new HashSet<>();
-        int e = 0;
+        Packing packing = new Packing(n, interner);
         for (RegistryPerson person : registry) {
+            packing.add(person);
+        }
+        return packing.packed(parameters);
+    }
+
+    /**
+     * The arrays of {@link #pack} as they fill, one entry per {@link #add}. The entry's work is a method of its own, so
+     * that the compiler compiles it once as a method and reuses it in every build; a build's loop alone, compiled while
+     * it runs (on-stack replacement), is undone where the loop ends and compiled anew in the next build, and with the
+     * entry's work inlined that took a second of compiling for each registry change.
+     */
+    private static final class Packing {
+        private final Map<String, NameToken> interner;
+        private final String[] ids;
+        private final ParsedName[][] forms;
+        private final int[] dobs;
+        private final int[] photoStart;
+        private final CandidateIndex.IntList owners = new CandidateIndex.IntList();
+        private final TermFrequencies.Counter counter = new TermFrequencies.Counter();
+        private final Set<String> entryKeys = new HashSet<>();
+        private long[] bits = new long[64];
+        private int hashes;
+        private int e;
+
+        Packing(int n, Map<String, NameToken> interner) {
+            this.interner = interner;
+            this.ids = new String[n];
+            this.forms = new ParsedName[n][];
+            this.dobs = new int[n];
+            this.photoStart = new int[n + 1];
+        }
+
+        void add(RegistryPerson person) {
             ids[e] = person.externalId();
             ParsedName[] f = new ParsedName[1 + person.aliases().size()];
             f[0] = ParsedName.parse(person.fullName(), interner);
@@ -150,10 +174,14 @@ public final class FellegiSunterMatcherFactory implements MatcherFactory {
             }
             e++;
         }
-        photoStart[n] = hashes;
-        long[] photoBits = java.util.Arrays.copyOf(bits, hashes * 4);
-        int[] photoOwner = owners.toArray();
-        CandidateIndex index = CandidateIndex.build(forms, dobs, photoBits, photoOwner);
-        return new Packed(ids, forms, dobs, photoBits, photoStart, counter.build(n, parameters), index);
+
+        Packed packed(MatchingParameters parameters) {
+            int n = ids.length;
+            photoStart[n] = hashes;
+            long[] photoBits = java.util.Arrays.copyOf(bits, hashes * 4);
+            int[] photoOwner = owners.toArray();
+            CandidateIndex index = CandidateIndex.build(forms, dobs, photoBits, photoOwner);
+            return new Packed(ids, forms, dobs, photoBits, photoStart, counter.build(n, parameters), index);
+        }
     }
 }
