@@ -225,9 +225,8 @@ final class CandidateIndex {
     }
 
     /**
-     * The index's items as a build gathers them. Each entry's and each item's work is a method of its own, so that the
-     * compiler compiles it once as a method and reuses it in every build; a build's loop alone, compiled while it runs
-     * (on-stack replacement), is undone where the loop ends and compiled anew in the next build.
+     * The index's items as a build gathers them. Each entry's and each item's work is a method of its own, compiled once
+     * and reused by every build, for the reason the factory's packing gives ({@code FellegiSunterMatcherFactory}).
      */
     private static final class Items {
         // Items: a core token, or a patronymic of a name with at most one core token (fewer keys), by identity (the
