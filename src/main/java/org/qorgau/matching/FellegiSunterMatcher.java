@@ -429,7 +429,17 @@ final class FellegiSunterMatcher implements Matcher {
             // Most candidates share one common token with the probe: reject them before the full comparison (and its
             // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
             // return null for them (skipObviousNonMatches), so the result is unchanged.
-            if (!(shaped[i] && couldAgree(names, name.core(), probePatronymics, starts[i], ends[i], memo, generation))
+            if (!(shaped[i]
+                            && couldAgree(
+                                    names,
+                                    name.core(),
+                                    probePatronymics,
+                                    core,
+                                    all,
+                                    starts[i],
+                                    ends[i],
+                                    memo,
+                                    generation))
                     && !(photoNear < 0 ? photoWithinReach(photo, e) : i < photoNear)
                     && !(FellegiSunterScorer.rareTokenDate(dob, candidateDobs[i])
                             && anyRareTokenAgrees(
@@ -454,21 +464,19 @@ final class FellegiSunterMatcher implements Matcher {
      * counterpart than the shorter name has tokens (the quick rejection the comparator itself starts with), also with
      * the probe's patronymics read as ordinary tokens against a registry name with more core tokens (where the
      * comparator retries so: Лоули, Соколович are surnames that end like patronymics). Allocation-free; each distinct
-     * token is compared once per screening.
+     * token is compared once per screening. {@code core} and {@code n} are the probe's core tokens and its tokens with
+     * the patronymics, as many as are compared, the counts {@link #someFormMayAgree} found a form for (so {@code n > 0}).
      */
     private boolean couldAgree(
             NameComparator names,
             NameToken[] probeCore,
             NameToken[] probePatronymics,
+            int core,
+            int n,
             int start,
             int end,
             Scratch memo,
             int generation) {
-        int core = Math.min(probeCore.length, NameComparator.MAX_TOKENS);
-        int n = Math.min(core + probePatronymics.length, NameComparator.MAX_TOKENS);
-        if (n == 0) {
-            return false;
-        }
         int[] codes = memo.codes;
         int p = start;
         while (p < end) {
