@@ -1,6 +1,7 @@
 package org.qorgau.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,36 @@ class EditDistanceTest {
             compared++;
         }
         assertEquals(300_000, compared);
+    }
+
+    @Test
+    void characterBoundNeverExceedsTheDistance() {
+        // "a" (97) and "!" (33) share bit 33 of the character set: the bound misses that difference, and stays below.
+        assertEquals(0, EditDistance.characterBound("a", "!"));
+        assertEquals(1, EditDistance.distance("a", "!", 0));
+        assertEquals(4, EditDistance.characterBound("иванов", "петров")); // п, е, т, р not in иванов: 4 substitutions
+        assertEquals(4, plain("иванов", "петров"));
+        assertEquals(3, EditDistance.distance("иванов", "петров", 2));
+        Random random = new Random(20261201L);
+        String[] alphabets = {"abcdef", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "nurlaiovbekzh!#"};
+        int above = 0;
+        int within = 0;
+        for (int k = 0; k < 100_000; k++) {
+            String alphabet = alphabets[k % alphabets.length];
+            String a = random(random, alphabet, random.nextInt(12));
+            String b = k % 2 == 0 ? mutate(random, a, alphabet) : random(random, alphabet, random.nextInt(12));
+            int bound = EditDistance.characterBound(a, b);
+            int distance = plain(a, b);
+            assertTrue(bound <= distance, a + " / " + b + ": bound " + bound + " over distance " + distance);
+            int limit = random.nextInt(4);
+            if (bound > limit) {
+                above++; // settled by the bound alone
+            } else {
+                within++;
+            }
+            assertEquals(Math.min(distance, limit + 1), EditDistance.distance(a, b, limit), a + " / " + b);
+        }
+        assertTrue(above > 10_000 && within > 10_000, above + " settled by the bound, " + within + " not");
     }
 
     private static String random(Random random, String alphabet, int length) {
