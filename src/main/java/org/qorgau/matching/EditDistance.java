@@ -55,15 +55,21 @@ public final class EditDistance {
      * count stays a lower bound.
      */
     static int characterBound(String a, String b) {
-        long x = 0;
-        for (int i = 0; i < a.length(); i++) {
-            x |= 1L << a.charAt(i); // the shift distance is taken mod 64
-        }
-        long y = 0;
-        for (int j = 0; j < b.length(); j++) {
-            y |= 1L << b.charAt(j);
-        }
+        return characterBound(characters(a), characters(b));
+    }
+
+    /** The bound of {@link #characterBound(String, String)} from the two strings' {@link #characters}. */
+    static int characterBound(long x, long y) {
         return Math.max(Long.bitCount(x & ~y), Long.bitCount(y & ~x));
+    }
+
+    /** The set of characters {@code s} uses, as {@link #characterBound} reads it: bit {@code c mod 64} per character. */
+    static long characters(String s) {
+        long x = 0;
+        for (int i = 0; i < s.length(); i++) {
+            x |= 1L << s.charAt(i); // the shift distance is taken mod 64
+        }
+        return x;
     }
 
     /**

@@ -39,6 +39,9 @@ final class FellegiSunterMatcher implements Matcher {
     // tokenCounts[id]: how many registry entries bear tokens[id]'s key (TermFrequencies#count), read in an array rather
     // than hashed for every candidate the rare-name check looks at; null without term frequencies.
     private final int[] tokenCounts;
+    // sketches[id * NameComparator.SKETCH ...]: tokens[id]'s sketch, from which most token pairs that cannot agree are
+    // told apart without reading the tokens (NameComparator#surelyDifferent)
+    private final long[] sketches;
     private final Workspaces<Scratch> scratch;
     // The index's name items as token ids (-1: a token beyond the comparator's MAX_TOKENS, never compared alone).
     private final int[] itemTokenIds;
@@ -97,6 +100,7 @@ final class FellegiSunterMatcher implements Matcher {
         this.tokens = distinct.toArray(new NameToken[0]);
         int tokenCount = tokens.length;
         this.tokenCounts = tf == null ? null : countsOf(tokens, tf, idBase);
+        this.sketches = sketchesOf(tokens, idBase);
         this.scratch = new Workspaces<>(Workspaces.DEFAULT_CAPACITY, () -> new Scratch(tokenCount));
         this.itemTokenIds = new int[index.itemCount()];
         for (int i = 0; i < itemTokenIds.length; i++) {
@@ -117,6 +121,20 @@ final class FellegiSunterMatcher implements Matcher {
             counts[id] = tf.count(tokens[id].key());
         }
         return counts;
+    }
+
+    /** Each token's sketch; a delta index shares its base's token ids, so it copies theirs. */
+    private static long[] sketchesOf(NameToken[] tokens, FellegiSunterMatcher idBase) {
+        long[] out = new long[tokens.length * NameComparator.SKETCH];
+        int from = 0;
+        if (idBase != null) {
+            from = idBase.tokens.length;
+            System.arraycopy(idBase.sketches, 0, out, 0, from * NameComparator.SKETCH);
+        }
+        for (int id = from; id < tokens.length; id++) {
+            NameComparator.sketch(tokens[id], out, id * NameComparator.SKETCH);
+        }
+        return out;
     }
 
     private static void addForm(
@@ -280,9 +298,7 @@ final class FellegiSunterMatcher implements Matcher {
         if (PaddedName.isPadded(name)) {
             return null;
         }
-        NameComparator names = scorer.names();
-        NameToken[] core = name.core();
-        NameToken[] probePatronymics = core.length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
+        ProbeTokens probe = ProbeTokens.of(name);
         return item -> {
             int id = itemTokenIds[item];
             if (id < 0) {
@@ -290,22 +306,47 @@ final class FellegiSunterMatcher implements Matcher {
             }
             int code = memo.codes[id];
             if (code >>> 9 != generation) {
-                code = generation << 9 | 256 | names.agreeMask(core, tokens[id]);
+                code = generation << 9 | 256 | coreMask(probe, id);
                 memo.codes[id] = code;
             }
             if ((code & 255) != 0) {
                 return true;
             }
-            if (probePatronymics.length == 0) {
+            if (probe.patronymics().length == 0) {
                 return false;
             }
             int pcode = memo.patronymicCodes[id];
             if (pcode >>> 9 != generation) {
-                pcode = generation << 9 | 256 | names.agreeMask(probePatronymics, tokens[id]);
+                pcode = generation << 9 | 256 | patronymicMask(probe, id);
                 memo.patronymicCodes[id] = pcode;
             }
             return (pcode & 255) != 0;
         };
+    }
+
+    /**
+     * A probe's tokens as the quick rejection compares them with registry tokens: its core tokens, its patronymics where
+     * the comparator may read them as ordinary tokens (Лоули ends like -ұлы, Соколович like -ович; none when the core
+     * tokens already fill {@link NameComparator#MAX_TOKENS}), and their sketches ({@link NameComparator#sketch}).
+     */
+    private record ProbeTokens(
+            NameToken[] core, NameToken[] patronymics, long[] coreSketches, long[] patronymicSketches) {
+        static ProbeTokens of(ParsedName name) {
+            NameToken[] core = name.core();
+            NameToken[] patronymics = core.length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
+            return new ProbeTokens(
+                    core, patronymics, NameComparator.sketches(core), NameComparator.sketches(patronymics));
+        }
+    }
+
+    /** Which of the probe's core tokens agree with registry token {@code id} ({@link NameComparator#agreeMask}). */
+    private int coreMask(ProbeTokens probe, int id) {
+        return scorer.names().agreeMask(probe.core(), probe.coreSketches(), tokens, sketches, id);
+    }
+
+    /** Which of the probe's patronymics, read as ordinary tokens, agree with registry token {@code id}. */
+    private int patronymicMask(ProbeTokens probe, int id) {
+        return scorer.names().agreeMask(probe.patronymics(), probe.patronymicSketches(), tokens, sketches, id);
     }
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
@@ -403,9 +444,9 @@ final class FellegiSunterMatcher implements Matcher {
         // A probe token the parser took for a patronymic (Лоули ends like -ұлы, Соколович like -ович) may be compared
         // as an ordinary token (NameComparator retries so), so the quick rejection sees it as a token too: the memo
         // holds agreement masks over the core tokens followed by the patronymics.
-        NameToken[] probePatronymics = name.core().length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
+        ProbeTokens probe = ProbeTokens.of(name);
         int core = Math.min(name.core().length, NameComparator.MAX_TOKENS);
-        int all = Math.min(core + probePatronymics.length, NameComparator.MAX_TOKENS);
+        int all = Math.min(core + probe.patronymics().length, NameComparator.MAX_TOKENS);
         // The candidates are spread over arrays far larger than the processor's caches. Each pass below reads one thing
         // for every candidate (its date and token list, then its forms' shapes) before any is compared: the loads are
         // independent, so the processor overlaps their cache misses, where a loop doing everything per candidate would
@@ -429,17 +470,7 @@ final class FellegiSunterMatcher implements Matcher {
             // Most candidates share one common token with the probe: reject them before the full comparison (and its
             // explanation strings) when the name cannot agree and no photo can be a near-duplicate. The scorer would
             // return null for them (skipObviousNonMatches), so the result is unchanged.
-            if (!(shaped[i]
-                            && couldAgree(
-                                    names,
-                                    name.core(),
-                                    probePatronymics,
-                                    core,
-                                    all,
-                                    starts[i],
-                                    ends[i],
-                                    memo,
-                                    generation))
+            if (!(shaped[i] && couldAgree(probe, core, all, starts[i], ends[i], memo, generation))
                     && !(photoNear < 0 ? photoWithinReach(photo, e) : i < photoNear)
                     && !(FellegiSunterScorer.rareTokenDate(dob, candidateDobs[i])
                             && anyRareTokenAgrees(
@@ -467,16 +498,7 @@ final class FellegiSunterMatcher implements Matcher {
      * token is compared once per screening. {@code core} and {@code n} are the probe's core tokens and its tokens with
      * the patronymics, as many as are compared, the counts {@link #someFormMayAgree} found a form for (so {@code n > 0}).
      */
-    private boolean couldAgree(
-            NameComparator names,
-            NameToken[] probeCore,
-            NameToken[] probePatronymics,
-            int core,
-            int n,
-            int start,
-            int end,
-            Scratch memo,
-            int generation) {
+    private boolean couldAgree(ProbeTokens probe, int core, int n, int start, int end, Scratch memo, int generation) {
         int[] codes = memo.codes;
         int p = start;
         while (p < end) {
@@ -498,7 +520,7 @@ final class FellegiSunterMatcher implements Matcher {
                 int id = tokenIds[p];
                 int code = codes[id];
                 if (code >>> 9 != generation) {
-                    code = generation << 9 | 256 | names.agreeMask(probeCore, tokens[id]);
+                    code = generation << 9 | 256 | coreMask(probe, id);
                     codes[id] = code;
                 }
                 int mask = code & 255;
@@ -508,7 +530,7 @@ final class FellegiSunterMatcher implements Matcher {
                 if (allMayAgree) {
                     int pcode = memo.patronymicCodes[id];
                     if (pcode >>> 9 != generation) {
-                        pcode = generation << 9 | 256 | names.agreeMask(probePatronymics, tokens[id]);
+                        pcode = generation << 9 | 256 | patronymicMask(probe, id);
                         memo.patronymicCodes[id] = pcode;
                     }
                     mask |= ((pcode & 255) << core) & 255;

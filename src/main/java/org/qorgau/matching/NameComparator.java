@@ -67,6 +67,12 @@ public final class NameComparator {
     private final double renderingMaxCostPerSymbol;
     private final int renderingGateEdits;
     private final double renderingShortPenalty;
+    // surelyDifferent: the character bounds above which two keys and two texts are surely no agreement
+    private final int keyBoundAbove;
+    private final int textBoundAbove;
+
+    /** Longs per token in a {@link #sketch}. */
+    static final int SKETCH = 3;
 
     public NameComparator(MatchingParameters p) {
         this.typoMinLength = p.getInt("name.typo.minLength");
@@ -80,6 +86,85 @@ public final class NameComparator {
         this.renderingGateEdits = p.getInt("name.rendering.gateEdits");
         this.renderingShortPenalty = p.get("name.rendering.shortPenalty");
         this.rendering = renderingEnabled ? RenderingModel.standard() : null;
+        int maxEdits = Math.max(typoMaxEditsShort, typoMaxEditsLong);
+        // equal keys: 0 apart; gender forms: at most 3 (-ой/-ая); a typo: maxEdits; Jaro-Winkler's near miss: one more
+        this.keyBoundAbove = Math.max(GENDER_FORM_EDITS, maxEdits + 1);
+        this.textBoundAbove = maxEdits;
+    }
+
+    // The most edits between two keys that GenderForms#differOnlyByGender accepts (tolstoi/tolstaya).
+    private static final int GENDER_FORM_EDITS = 3;
+
+    /**
+     * Writes a token's sketch for {@link #surelyDifferent} at {@code out[at .. at + SKETCH)}: the characters of its
+     * canonical key and of its text ({@link EditDistance#characters}), then, for a full token written in Cyrillic
+     * letters only, its phonetic key's hash with the low bit set; 0 for any other token, which is always compared.
+     */
+    static void sketch(NameToken t, long[] out, int at) {
+        out[at] = EditDistance.characters(t.key());
+        out[at + 1] = EditDistance.characters(t.text());
+        out[at + 2] = cyrillicOnly(t) ? (long) t.phonetic().hashCode() << 1 | 1 : 0;
+    }
+
+    /** The sketches of {@code tokens} ({@link #sketch}), one after another. */
+    static long[] sketches(NameToken[] tokens) {
+        long[] out = new long[tokens.length * SKETCH];
+        for (int i = 0; i < tokens.length; i++) {
+            sketch(tokens[i], out, i * SKETCH);
+        }
+        return out;
+    }
+
+    /**
+     * A full token whose text is Cyrillic letters only: it has no Latin readings (scientific, German, syllabic or
+     * learned), and two such tokens are compared in one script, never through the rendering model.
+     */
+    private static boolean cyrillicOnly(NameToken t) {
+        String text = t.text();
+        if (t.initial() || text.isEmpty() || !(t.frame().isEmpty() || t.frame().charAt(1) >= '\u0400')) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '\u0400' || c > '\u04ff' || !Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@link #compareTokens} surely finds two tokens DIFFERENT, read from their sketches ({@link #sketch}) alone:
+     * both are full tokens in Cyrillic letters, their phonetic keys differ, their canonical keys use characters at least
+     * {@code keyBoundAbove + 1} edits apart ({@link EditDistance#characterBound}: neither equal, nor gender forms, nor a
+     * typo, nor the near miss Jaro-Winkler may still accept) and their texts more than a typo's edits. Most pairs of
+     * different names are settled so without reading the tokens themselves, which lie far apart in memory. {@code false}
+     * says nothing: compare the tokens.
+     */
+    boolean surelyDifferent(long[] a, int i, long[] b, int j) {
+        long ma = a[i + 2];
+        long mb = b[j + 2];
+        return (ma & mb & 1) != 0
+                && ma != mb
+                && EditDistance.characterBound(a[i], b[j]) > keyBoundAbove
+                && EditDistance.characterBound(a[i + 1], b[j + 1]) > textBoundAbove;
+    }
+
+    /**
+     * As {@link #agreeMask(NameToken[], NameToken)} for registry token {@code tokens[id]}, skipping the comparisons
+     * {@link #surelyDifferent} settles: {@code probeSketches} are the probe tokens' ({@link #sketches}), {@code sketches}
+     * the registry tokens' by id.
+     */
+    int agreeMask(NameToken[] probeCore, long[] probeSketches, NameToken[] tokens, long[] sketches, int id) {
+        int n = Math.min(probeCore.length, MAX_TOKENS);
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            if (!surelyDifferent(probeSketches, i * SKETCH, sketches, id * SKETCH)
+                    && compareTokens(probeCore[i], tokens[id]).agrees()) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
     }
 
     /** Compares a probe name with every name form of a registry person and returns the best result. */
