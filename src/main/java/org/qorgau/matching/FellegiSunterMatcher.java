@@ -39,7 +39,7 @@ final class FellegiSunterMatcher implements Matcher {
     // tokenCounts[id]: how many registry entries bear tokens[id]'s key (TermFrequencies#count), read in an array rather
     // than hashed for every candidate the rare-name check looks at; null without term frequencies.
     private final int[] tokenCounts;
-    // sketches[id * NameComparator.SKETCH ...]: tokens[id]'s sketch, from which most token pairs that cannot agree are
+    // sketches[id * TokenSketch.LONGS ...]: tokens[id]'s sketch, from which most token pairs that cannot agree are
     // told apart without reading the tokens (NameComparator#surelyDifferent)
     private final long[] sketches;
     private final Workspaces<Scratch> scratch;
@@ -125,14 +125,14 @@ final class FellegiSunterMatcher implements Matcher {
 
     /** Each token's sketch; a delta index shares its base's token ids, so it copies theirs. */
     private static long[] sketchesOf(NameToken[] tokens, FellegiSunterMatcher idBase) {
-        long[] out = new long[tokens.length * NameComparator.SKETCH];
+        long[] out = new long[tokens.length * TokenSketch.LONGS];
         int from = 0;
         if (idBase != null) {
             from = idBase.tokens.length;
-            System.arraycopy(idBase.sketches, 0, out, 0, from * NameComparator.SKETCH);
+            System.arraycopy(idBase.sketches, 0, out, 0, from * TokenSketch.LONGS);
         }
         for (int id = from; id < tokens.length; id++) {
-            NameComparator.sketch(tokens[id], out, id * NameComparator.SKETCH);
+            TokenSketch.write(tokens[id], out, id * TokenSketch.LONGS);
         }
         return out;
     }
@@ -327,15 +327,17 @@ final class FellegiSunterMatcher implements Matcher {
     /**
      * A probe's tokens as the quick rejection compares them with registry tokens: its core tokens, its patronymics where
      * the comparator may read them as ordinary tokens (Лоули ends like -ұлы, Соколович like -ович; none when the core
-     * tokens already fill {@link NameComparator#MAX_TOKENS}), and their sketches ({@link NameComparator#sketch}).
+     * tokens already fill {@link NameComparator#MAX_TOKENS}), and their sketches ({@link TokenSketch}).
      */
     private record ProbeTokens(
-            NameToken[] core, NameToken[] patronymics, long[] coreSketches, long[] patronymicSketches) {
+            NameToken[] core,
+            NameToken[] patronymics,
+            TokenSketch.Probe[] coreSketches,
+            TokenSketch.Probe[] patronymicSketches) {
         static ProbeTokens of(ParsedName name) {
             NameToken[] core = name.core();
             NameToken[] patronymics = core.length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
-            return new ProbeTokens(
-                    core, patronymics, NameComparator.sketches(core), NameComparator.sketches(patronymics));
+            return new ProbeTokens(core, patronymics, TokenSketch.Probe.of(core), TokenSketch.Probe.of(patronymics));
         }
     }
 

@@ -67,12 +67,10 @@ public final class NameComparator {
     private final double renderingMaxCostPerSymbol;
     private final int renderingGateEdits;
     private final double renderingShortPenalty;
-    // surelyDifferent: the character bounds above which two keys and two texts are surely no agreement
-    private final int keyBoundAbove;
-    private final int textBoundAbove;
-
-    /** Longs per token in a {@link #sketch}. */
-    static final int SKETCH = 3;
+    // surelyDifferent: the character bounds at or below which keys or readings may still agree
+    private final int keyBoundAgrees;
+    private final int readingBoundAgrees;
+    private final int maxEdits;
 
     public NameComparator(MatchingParameters p) {
         this.typoMinLength = p.getInt("name.typo.minLength");
@@ -86,80 +84,83 @@ public final class NameComparator {
         this.renderingGateEdits = p.getInt("name.rendering.gateEdits");
         this.renderingShortPenalty = p.get("name.rendering.shortPenalty");
         this.rendering = renderingEnabled ? RenderingModel.standard() : null;
-        int maxEdits = Math.max(typoMaxEditsShort, typoMaxEditsLong);
-        // equal keys: 0 apart; gender forms: at most 3 (-ой/-ая); a typo: maxEdits; Jaro-Winkler's near miss: one more
-        this.keyBoundAbove = Math.max(GENDER_FORM_EDITS, maxEdits + 1);
-        this.textBoundAbove = maxEdits;
+        this.maxEdits = Math.max(typoMaxEditsShort, typoMaxEditsLong);
+        // equal: 0 apart; gender forms: at most 3 (-ой/-ая); a typo: maxEdits; Jaro-Winkler's near miss: one more
+        this.keyBoundAgrees = Math.max(GENDER_FORM_EDITS, maxEdits + 1);
+        this.readingBoundAgrees = Math.max(GENDER_FORM_EDITS, maxEdits);
     }
 
     // The most edits between two keys that GenderForms#differOnlyByGender accepts (tolstoi/tolstaya).
     private static final int GENDER_FORM_EDITS = 3;
 
     /**
-     * Writes a token's sketch for {@link #surelyDifferent} at {@code out[at .. at + SKETCH)}: the characters of its
-     * canonical key and of its text ({@link EditDistance#characters}), then, for a full token written in Cyrillic
-     * letters only, its phonetic key's hash with the low bit set; 0 for any other token, which is always compared.
+     * Whether {@link #compareTokens} surely finds a probe token and registry token {@code at} DIFFERENT, read from their
+     * sketches ({@link TokenSketch}) alone, each string pair bounded by {@link EditDistance#characterBound}. The
+     * registry token is a full token in Cyrillic letters, the probe token a full token, their phonetic keys differ, and
+     * every agreement the comparator tries is out of reach:
+     *
+     * <ul>
+     *   <li>the canonical keys are more than {@code keyBoundAgrees} apart: not equal, not gender forms (at most 3 edits,
+     *       -ой/-ая), not a typo, not the near miss Jaro-Winkler may still accept;
+     *   <li>the texts (same script) or the Latin spellings (across scripts) are more than a typo apart;
+     *   <li>the probe's scientific reading is more than {@code readingBoundAgrees} from the registry key, its German
+     *       reading as far from the registry's coarse key, and no syllabic reading equals the registry key;
+     *   <li>a probe token with a Latin frame, which the rendering model may align with a Cyrillic one, has neither its
+     *       key nor any Russian reading within the rendering gate's edits of the registry key.
+     * </ul>
+     *
+     * {@code false} says nothing: compare the tokens.
      */
-    static void sketch(NameToken t, long[] out, int at) {
-        out[at] = EditDistance.characters(t.key());
-        out[at + 1] = EditDistance.characters(t.text());
-        out[at + 2] = cyrillicOnly(t) ? (long) t.phonetic().hashCode() << 1 | 1 : 0;
-    }
-
-    /** The sketches of {@code tokens} ({@link #sketch}), one after another. */
-    static long[] sketches(NameToken[] tokens) {
-        long[] out = new long[tokens.length * SKETCH];
-        for (int i = 0; i < tokens.length; i++) {
-            sketch(tokens[i], out, i * SKETCH);
-        }
-        return out;
-    }
-
-    /**
-     * A full token whose text is Cyrillic letters only: it has no Latin readings (scientific, German, syllabic or
-     * learned), and two such tokens are compared in one script, never through the rendering model.
-     */
-    private static boolean cyrillicOnly(NameToken t) {
-        String text = t.text();
-        if (t.initial() || text.isEmpty() || !(t.frame().isEmpty() || t.frame().charAt(1) >= '\u0400')) {
+    boolean surelyDifferent(TokenSketch.Probe p, long[] sketches, int at) {
+        long meta = sketches[at + TokenSketch.META];
+        if ((meta & 1) == 0 || !p.full() || (int) (meta >>> 1) == p.phonetic()) {
             return false;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '\u0400' || c > '\u04ff' || !Character.isLetter(c)) {
+        long key = sketches[at + TokenSketch.KEY];
+        int keyBound = EditDistance.characterBound(p.key(), key);
+        if (keyBound <= keyBoundAgrees) {
+            return false;
+        }
+        if (p.cyrillicText()
+                ? EditDistance.characterBound(p.text(), sketches[at + TokenSketch.TEXT]) <= maxEdits
+                : EditDistance.characterBound(p.spelling(), sketches[at + TokenSketch.SPELLING]) <= maxEdits) {
+            return false;
+        }
+        if ((p.scientific() != 0 && EditDistance.characterBound(p.scientific(), key) <= readingBoundAgrees)
+                || (p.german() != 0
+                        && EditDistance.characterBound(p.german(), sketches[at + TokenSketch.COARSE])
+                                <= readingBoundAgrees)) {
+            return false;
+        }
+        for (long s : p.syllabic()) {
+            if (s == key) {
+                return false; // the same characters: the reading may equal the key
+            }
+        }
+        if (p.latinFrame()) {
+            if (keyBound <= renderingGateEdits) {
                 return false;
+            }
+            for (long r : p.readings()) {
+                if (EditDistance.characterBound(r, key) <= renderingGateEdits) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
     /**
-     * Whether {@link #compareTokens} surely finds two tokens DIFFERENT, read from their sketches ({@link #sketch}) alone:
-     * both are full tokens in Cyrillic letters, their phonetic keys differ, their canonical keys use characters at least
-     * {@code keyBoundAbove + 1} edits apart ({@link EditDistance#characterBound}: neither equal, nor gender forms, nor a
-     * typo, nor the near miss Jaro-Winkler may still accept) and their texts more than a typo's edits. Most pairs of
-     * different names are settled so without reading the tokens themselves, which lie far apart in memory. {@code false}
-     * says nothing: compare the tokens.
-     */
-    boolean surelyDifferent(long[] a, int i, long[] b, int j) {
-        long ma = a[i + 2];
-        long mb = b[j + 2];
-        return (ma & mb & 1) != 0
-                && ma != mb
-                && EditDistance.characterBound(a[i], b[j]) > keyBoundAbove
-                && EditDistance.characterBound(a[i + 1], b[j + 1]) > textBoundAbove;
-    }
-
-    /**
      * As {@link #agreeMask(NameToken[], NameToken)} for registry token {@code tokens[id]}, skipping the comparisons
-     * {@link #surelyDifferent} settles: {@code probeSketches} are the probe tokens' ({@link #sketches}), {@code sketches}
-     * the registry tokens' by id.
+     * {@link #surelyDifferent} settles: {@code probeSketches} are the probe tokens', {@code sketches} the registry
+     * tokens' by id ({@link TokenSketch}).
      */
-    int agreeMask(NameToken[] probeCore, long[] probeSketches, NameToken[] tokens, long[] sketches, int id) {
+    int agreeMask(
+            NameToken[] probeCore, TokenSketch.Probe[] probeSketches, NameToken[] tokens, long[] sketches, int id) {
         int n = Math.min(probeCore.length, MAX_TOKENS);
         int mask = 0;
         for (int i = 0; i < n; i++) {
-            if (!surelyDifferent(probeSketches, i * SKETCH, sketches, id * SKETCH)
+            if (!surelyDifferent(probeSketches[i], sketches, id * TokenSketch.LONGS)
                     && compareTokens(probeCore[i], tokens[id]).agrees()) {
                 mask |= 1 << i;
             }

@@ -15,8 +15,8 @@ import org.qorgau.evaluation.KazakhRussianGenerator;
 
 /**
  * {@link NameComparator#surelyDifferent} may settle a token pair only where {@link NameComparator#compareTokens}
- * returns DIFFERENT: checked on the synthetic registry's tokens, on typos and gender forms of them, and on Latin and
- * mixed spellings, which it must leave to the comparison.
+ * returns DIFFERENT: checked with the synthetic registry's tokens against themselves, typos and gender forms of them
+ * and their Latin spellings; initials and registry tokens not in Cyrillic letters alone are always compared.
  */
 class TokenSketchTest {
 
@@ -24,35 +24,43 @@ class TokenSketchTest {
 
     @Test
     void settlesOnlyPairsTheComparisonFindsDifferent() {
-        List<NameToken> tokens = registryTokens(3_000);
+        List<NameToken> registry = registryTokens(3_000);
         Random random = new Random(20261201L);
-        List<NameToken> variants = new ArrayList<>();
-        for (NameToken t : tokens) {
-            variants.add(token(typo(random, t.text())));
-            variants.add(token(t.text() + "а")); // a gender form (Иванов/Иванова) or a typo at the end
-            variants.add(token(t.text().substring(0, t.text().length() - 1) + "ая")); // -ий/-ая
+        // probe tokens: the registry's own, typos and gender forms of them, and their Latin spellings in every scheme
+        List<NameToken> probes = new ArrayList<>(registry);
+        for (NameToken t : registry) {
+            probes.add(token(typo(random, t.text())));
+            probes.add(token(t.text() + "а")); // a gender form (Иванов/Иванова) or a typo at the end
+            probes.add(token(t.text().substring(0, t.text().length() - 1) + "ая")); // -ий/-ая
+            Transliterator.Scheme scheme =
+                    Transliterator.Scheme.values()[random.nextInt(Transliterator.Scheme.values().length)];
+            String latin = Transliterator.transliterate(t.text(), scheme);
+            probes.add(token(latin));
+            probes.add(token(typo(random, latin)));
         }
-        variants.add(token("Ivanov"));
-        variants.add(token("Nurlan"));
-        variants.add(token("Zhanar"));
-        List<NameToken> all = new ArrayList<>(tokens);
-        all.addAll(variants);
-        long[] sketches = NameComparator.sketches(all.toArray(new NameToken[0]));
+        long[] sketches = new long[registry.size() * TokenSketch.LONGS];
+        for (int j = 0; j < registry.size(); j++) {
+            TokenSketch.write(registry.get(j), sketches, j * TokenSketch.LONGS);
+        }
         int settled = 0;
         int compared = 0;
         int agreeing = 0;
-        for (int i = 0; i < all.size(); i++) {
-            // each token against its own variants (near pairs) and against random others (mostly different names)
-            int near = i < tokens.size() ? tokens.size() + 3 * i : i;
-            for (int k = 0; k < 40; k++) {
-                int j = k < 3 && i < tokens.size() ? near + k : random.nextInt(all.size());
-                NameToken a = all.get(i);
-                NameToken b = all.get(j);
+        int latinSettled = 0;
+        for (int i = 0; i < probes.size(); i++) {
+            NameToken a = probes.get(i);
+            TokenSketch.Probe sketch = TokenSketch.Probe.of(a);
+            // each probe token against the registry token it came from (near pairs) and random others (mostly
+            // different)
+            int from = i < registry.size() ? i : (i - registry.size()) / 5;
+            for (int k = 0; k < 30; k++) {
+                int j = k == 0 ? from : random.nextInt(registry.size());
+                NameToken b = registry.get(j);
                 NameComparator.TokenLevel level = NAMES.compareTokens(a, b);
-                boolean sure =
-                        NAMES.surelyDifferent(sketches, i * NameComparator.SKETCH, sketches, j * NameComparator.SKETCH);
-                if (sure) {
+                if (NAMES.surelyDifferent(sketch, sketches, j * TokenSketch.LONGS)) {
                     settled++;
+                    if (!sketch.cyrillicText()) {
+                        latinSettled++;
+                    }
                     assertEquals(NameComparator.TokenLevel.DIFFERENT, level, a.text() + " / " + b.text());
                 } else {
                     compared++;
@@ -62,26 +70,30 @@ class TokenSketchTest {
                 }
             }
         }
-        // both outcomes, and pairs that agree, are exercised
+        // both outcomes, Latin probe tokens settled, and pairs that agree, are exercised
         assertTrue(
-                settled > 50_000 && compared > 20_000 && agreeing > 1_000,
-                settled + " / " + compared + " / " + agreeing);
+                settled > 100_000 && latinSettled > 20_000 && compared > 20_000 && agreeing > 5_000,
+                settled + " settled (" + latinSettled + " Latin) / " + compared + " compared / " + agreeing
+                        + " agreeing");
     }
 
     @Test
-    void leavesLatinMixedAndInitialTokensToTheComparison() {
-        long[] s = NameComparator.sketches(new NameToken[] {
-            token("Иванов"), token("Petrov"), token("Петров"), token("Пeтров"), token("П"), token("Сидоренко")
-        });
-        int w = NameComparator.SKETCH;
-        assertFalse(NAMES.surelyDifferent(s, 0, s, w), "a Latin token may agree through its readings");
-        assertFalse(NAMES.surelyDifferent(s, 0, s, 4 * w), "an initial agrees with any name of its letter");
-        assertTrue(NAMES.surelyDifferent(s, 0, s, 5 * w), "Иванов / Сидоренко");
+    void leavesInitialsMixedSpellingsAndSamePhoneticKeysToTheComparison() {
+        long[] sketches = new long[3 * TokenSketch.LONGS];
+        TokenSketch.write(token("Сидоренко"), sketches, 0);
+        TokenSketch.write(token("Петqов"), sketches, TokenSketch.LONGS); // a Latin q among Cyrillic letters
+        TokenSketch.write(token("Petrov"), sketches, 2 * TokenSketch.LONGS);
+        TokenSketch.Probe ivanov = TokenSketch.Probe.of(token("Иванов"));
+        assertTrue(NAMES.surelyDifferent(ivanov, sketches, 0), "Иванов / Сидоренко");
         assertEquals(NameComparator.TokenLevel.DIFFERENT, NAMES.compareTokens(token("Иванов"), token("Сидоренко")));
-        // a Cyrillic pair with the same phonetic key is always compared
-        NameToken x = token("Иванов");
-        long[] same = NameComparator.sketches(new NameToken[] {x, x});
-        assertFalse(NAMES.surelyDifferent(same, 0, same, w));
+        assertTrue(NAMES.surelyDifferent(TokenSketch.Probe.of(token("Ivanov")), sketches, 0), "Ivanov / Сидоренко");
+        assertFalse(NAMES.surelyDifferent(ivanov, sketches, TokenSketch.LONGS), "a registry token not Cyrillic only");
+        assertFalse(NAMES.surelyDifferent(ivanov, sketches, 2 * TokenSketch.LONGS), "a Latin registry token");
+        assertFalse(NAMES.surelyDifferent(TokenSketch.Probe.of(token("С")), sketches, 0), "an initial agrees with С…");
+        long[] own = new long[TokenSketch.LONGS];
+        TokenSketch.write(token("Сидоренко"), own, 0);
+        assertFalse(NAMES.surelyDifferent(TokenSketch.Probe.of(token("Sidorenko")), own, 0), "the same name in Latin");
+        assertFalse(NAMES.surelyDifferent(TokenSketch.Probe.of(token("Сидоренко")), own, 0), "the same name");
     }
 
     private static NameToken token(String text) {
