@@ -78,11 +78,16 @@ final class TokenSketch {
             return out;
         }
 
+        /** The character sets of the non-empty strings (the comparator skips empty readings). */
         private static long[] characters(List<String> strings) {
-            return strings.stream()
-                    .filter(s -> !s.isEmpty())
-                    .mapToLong(EditDistance::characters)
-                    .toArray();
+            long[] out = new long[strings.size()];
+            int n = 0;
+            for (String s : strings) {
+                if (!s.isEmpty()) {
+                    out[n++] = EditDistance.characters(s);
+                }
+            }
+            return n == out.length ? out : java.util.Arrays.copyOf(out, n);
         }
     }
 
