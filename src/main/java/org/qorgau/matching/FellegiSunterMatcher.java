@@ -443,9 +443,8 @@ final class FellegiSunterMatcher implements Matcher {
             }
             return finish(matches);
         }
-        // A probe token the parser took for a patronymic (Лоули ends like -ұлы, Соколович like -ович) may be compared
-        // as an ordinary token (NameComparator retries so), so the quick rejection sees it as a token too: the memo
-        // holds agreement masks over the core tokens followed by the patronymics.
+        // The memo holds agreement masks over the probe's core tokens followed by its patronymics read as ordinary
+        // tokens (ProbeTokens).
         ProbeTokens probe = ProbeTokens.of(name);
         int core = Math.min(name.core().length, NameComparator.MAX_TOKENS);
         int all = Math.min(core + probe.patronymics().length, NameComparator.MAX_TOKENS);

@@ -151,9 +151,10 @@ public final class NameComparator {
     }
 
     /**
-     * As {@link #agreeMask(NameToken[], NameToken)} for registry token {@code tokens[id]}, skipping the comparisons
-     * {@link #surelyDifferent} settles: {@code probeSketches} are the probe tokens', {@code sketches} the registry
-     * tokens' by id ({@link TokenSketch}).
+     * Bit {@code i} set when probe core token {@code i} (of the first {@link #MAX_TOKENS}) agrees with registry token
+     * {@code tokens[id]} at some level ({@link TokenLevel#agrees()}): the same token comparison {@link #compareBest}
+     * makes, skipped where {@link #surelyDifferent} settles it. {@code probeSketches} are the probe tokens' sketches,
+     * {@code sketches} the registry tokens' by id ({@link TokenSketch}).
      */
     int agreeMask(
             NameToken[] probeCore, TokenSketch.Probe[] probeSketches, NameToken[] tokens, long[] sketches, int id) {
@@ -190,21 +191,6 @@ public final class NameComparator {
             }
         }
         return best == null ? NameComparison.different("registry entry has no name") : best;
-    }
-
-    /**
-     * Bit {@code i} set when probe core token {@code i} (of the first {@link #MAX_TOKENS}) agrees with {@code other} at
-     * some level ({@link TokenLevel#agrees()}); the same token comparison {@link #compareBest} makes.
-     */
-    int agreeMask(NameToken[] probeCore, NameToken other) {
-        int n = Math.min(probeCore.length, MAX_TOKENS);
-        int mask = 0;
-        for (int i = 0; i < n; i++) {
-            if (compareTokens(probeCore[i], other).agrees()) {
-                mask |= 1 << i;
-            }
-        }
-        return mask;
     }
 
     /** Compares two parsed names. */
