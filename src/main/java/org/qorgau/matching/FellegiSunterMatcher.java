@@ -253,11 +253,12 @@ final class FellegiSunterMatcher implements Matcher {
 
     private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts, Scratch memo, int generation) {
         int[] photoNear = {0};
-        int[] candidates = index.candidates(name, dob, photo, itemFilter(name, memo, generation), photoNear);
+        ProbeTokens probe = ProbeTokens.of(name);
+        int[] candidates = index.candidates(name, dob, photo, itemFilter(probe, memo, generation), photoNear);
         if (counts != null) {
             counts[0] += candidates.length;
         }
-        return collect(name, dob, photo, candidates, photoNear[0], counts, memo, generation);
+        return collect(probe, dob, photo, candidates, photoNear[0], counts, memo, generation);
     }
 
     /** Whether this is a delta index sharing {@code base}'s token ids ({@link #screenOver}). */
@@ -294,11 +295,10 @@ final class FellegiSunterMatcher implements Matcher {
      * rejection's own ({@link #couldAgree}), memoised for it. {@code null} (every item) for a padded probe, which is
      * compared token by token per candidate ({@link PaddedName}).
      */
-    private IntPredicate itemFilter(ParsedName name, Scratch memo, int generation) {
-        if (PaddedName.isPadded(name)) {
+    private IntPredicate itemFilter(ProbeTokens probe, Scratch memo, int generation) {
+        if (PaddedName.isPadded(probe.name())) {
             return null;
         }
-        ProbeTokens probe = ProbeTokens.of(name);
         return item -> {
             int id = itemTokenIds[item];
             if (id < 0) {
@@ -325,11 +325,13 @@ final class FellegiSunterMatcher implements Matcher {
     }
 
     /**
-     * A probe's tokens as the quick rejection compares them with registry tokens: its core tokens, its patronymics where
-     * the comparator may read them as ordinary tokens (Лоули ends like -ұлы, Соколович like -ович; none when the core
-     * tokens already fill {@link NameComparator#MAX_TOKENS}), and their sketches ({@link TokenSketch}).
+     * A probe's name and its tokens as the quick rejection compares them with registry tokens, prepared once per
+     * screening: its core tokens, its patronymics where the comparator may read them as ordinary tokens (Лоули ends like
+     * -ұлы, Соколович like -ович; none when the core tokens already fill {@link NameComparator#MAX_TOKENS}), and their
+     * sketches ({@link TokenSketch}).
      */
     private record ProbeTokens(
+            ParsedName name,
             NameToken[] core,
             NameToken[] patronymics,
             TokenSketch.Probe[] coreSketches,
@@ -337,7 +339,8 @@ final class FellegiSunterMatcher implements Matcher {
         static ProbeTokens of(ParsedName name) {
             NameToken[] core = name.core();
             NameToken[] patronymics = core.length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
-            return new ProbeTokens(core, patronymics, TokenSketch.Probe.of(core), TokenSketch.Probe.of(patronymics));
+            return new ProbeTokens(
+                    name, core, patronymics, TokenSketch.Probe.of(core), TokenSketch.Probe.of(patronymics));
         }
     }
 
@@ -393,7 +396,7 @@ final class FellegiSunterMatcher implements Matcher {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
-            return collect(name, dob, photo, all, -1, null, memo, generation);
+            return collect(ProbeTokens.of(name), dob, photo, all, -1, null, memo, generation);
         } finally {
             scratch.release(memo);
         }
@@ -419,7 +422,7 @@ final class FellegiSunterMatcher implements Matcher {
      * int[])}); -1 when unknown (every entry, brute force), and each candidate's hashes are then compared.
      */
     private Screening collect(
-            ParsedName name,
+            ProbeTokens probe,
             int dob,
             long[] photo,
             int[] candidates,
@@ -427,6 +430,7 @@ final class FellegiSunterMatcher implements Matcher {
             long[] counts,
             Scratch memo,
             int generation) {
+        ParsedName name = probe.name();
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         NameComparator names = scorer.names();
@@ -445,7 +449,6 @@ final class FellegiSunterMatcher implements Matcher {
         }
         // The memo holds agreement masks over the probe's core tokens followed by its patronymics read as ordinary
         // tokens (ProbeTokens).
-        ProbeTokens probe = ProbeTokens.of(name);
         int core = Math.min(name.core().length, NameComparator.MAX_TOKENS);
         int all = Math.min(core + probe.patronymics().length, NameComparator.MAX_TOKENS);
         // The candidates are spread over arrays far larger than the processor's caches. Each pass below reads one thing
@@ -701,7 +704,7 @@ final class FellegiSunterMatcher implements Matcher {
                     name,
                     DateOfBirth.parse(probe.dateOfBirth()),
                     PhotoHash.parse(probe.photoHash()),
-                    itemFilter(name, memo, memo.next()));
+                    itemFilter(ProbeTokens.of(name), memo, memo.next()));
         } finally {
             scratch.release(memo);
         }

@@ -643,8 +643,8 @@ public final class NameComparator {
         if (x.frame().isEmpty() || y.frame().isEmpty()) {
             return null;
         }
-        boolean xLatin = x.frame().charAt(1) < '\u0400';
-        if (xLatin == (y.frame().charAt(1) < '\u0400')) {
+        boolean xLatin = x.latinFrame();
+        if (xLatin == y.latinFrame()) {
             return null;
         }
         NameToken latin = xLatin ? x : y;

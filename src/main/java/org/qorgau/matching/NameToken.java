@@ -124,6 +124,11 @@ public record NameToken(
         return java.util.List.copyOf(out);
     }
 
+    /** Whether the rendering model reads this token as Latin input: its frame's first symbol is below U+0400. */
+    boolean latinFrame() {
+        return !frame.isEmpty() && frame.charAt(1) < '\u0400';
+    }
+
     /** See the record's {@code frame}. */
     static String frame(String text) {
         String latin = RenderingModel.latinInput(text);

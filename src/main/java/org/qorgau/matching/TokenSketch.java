@@ -59,7 +59,7 @@ final class TokenSketch {
             return new Probe(
                     full,
                     full && t.text().charAt(0) >= '\u0400',
-                    !t.frame().isEmpty() && t.frame().charAt(1) < '\u0400',
+                    t.latinFrame(),
                     t.phonetic().hashCode(),
                     EditDistance.characters(t.key()),
                     EditDistance.characters(t.text()),
@@ -97,7 +97,7 @@ final class TokenSketch {
      */
     static boolean cyrillicOnly(NameToken t) {
         String text = t.text();
-        if (t.initial() || text.isEmpty() || !(t.frame().isEmpty() || t.frame().charAt(1) >= '\u0400')) {
+        if (t.initial() || text.isEmpty() || t.latinFrame()) {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
