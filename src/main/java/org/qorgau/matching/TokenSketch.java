@@ -95,7 +95,7 @@ final class TokenSketch {
      * A full token whose text is Cyrillic letters only, with a Cyrillic frame: it has no Latin readings, and only a
      * token with a Latin frame may be aligned with it through the rendering model.
      */
-    static boolean cyrillicOnly(NameToken t) {
+    private static boolean cyrillicOnly(NameToken t) {
         String text = t.text();
         if (t.initial() || text.isEmpty() || t.latinFrame()) {
             return false;
