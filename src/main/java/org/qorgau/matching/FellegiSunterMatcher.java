@@ -304,23 +304,8 @@ final class FellegiSunterMatcher implements Matcher {
             if (id < 0) {
                 return true;
             }
-            int code = memo.codes[id];
-            if (code >>> 9 != generation) {
-                code = generation << 9 | 256 | coreMask(probe, id);
-                memo.codes[id] = code;
-            }
-            if ((code & 255) != 0) {
-                return true;
-            }
-            if (probe.patronymics().length == 0) {
-                return false;
-            }
-            int pcode = memo.patronymicCodes[id];
-            if (pcode >>> 9 != generation) {
-                pcode = generation << 9 | 256 | patronymicMask(probe, id);
-                memo.patronymicCodes[id] = pcode;
-            }
-            return (pcode & 255) != 0;
+            return coreMask(probe, id, memo, generation) != 0
+                    || (probe.patronymics().length > 0 && patronymicMask(probe, id, memo, generation) != 0);
         };
     }
 
@@ -344,14 +329,31 @@ final class FellegiSunterMatcher implements Matcher {
         }
     }
 
-    /** Which of the probe's core tokens agree with registry token {@code id} ({@link NameComparator#agreeMask}). */
-    private int coreMask(ProbeTokens probe, int id) {
-        return scorer.names().agreeMask(probe.core(), probe.coreSketches(), tokens, sketches, id);
+    /**
+     * Which of the probe's core tokens agree with registry token {@code id} ({@link NameComparator#agreeMask}), compared
+     * once per screening: memoised in {@code memo.codes} for {@code generation}.
+     */
+    private int coreMask(ProbeTokens probe, int id, Scratch memo, int generation) {
+        int code = memo.codes[id];
+        if (code >>> 9 != generation) {
+            code = generation << 9
+                    | 256
+                    | scorer.names().agreeMask(probe.core(), probe.coreSketches(), tokens, sketches, id);
+            memo.codes[id] = code;
+        }
+        return code & 255;
     }
 
-    /** Which of the probe's patronymics, read as ordinary tokens, agree with registry token {@code id}. */
-    private int patronymicMask(ProbeTokens probe, int id) {
-        return scorer.names().agreeMask(probe.patronymics(), probe.patronymicSketches(), tokens, sketches, id);
+    /** As {@link #coreMask} for the probe's patronymics read as ordinary tokens, in {@code memo.patronymicCodes}. */
+    private int patronymicMask(ProbeTokens probe, int id, Scratch memo, int generation) {
+        int code = memo.patronymicCodes[id];
+        if (code >>> 9 != generation) {
+            code = generation << 9
+                    | 256
+                    | scorer.names().agreeMask(probe.patronymics(), probe.patronymicSketches(), tokens, sketches, id);
+            memo.patronymicCodes[id] = code;
+        }
+        return code & 255;
     }
 
     /** Scores every entry, bypassing the index: the reference the index's recall is measured against. */
@@ -503,7 +505,6 @@ final class FellegiSunterMatcher implements Matcher {
      * the patronymics, as many as are compared, the counts {@link #someFormMayAgree} found a form for (so {@code n > 0}).
      */
     private boolean couldAgree(ProbeTokens probe, int core, int n, int start, int end, Scratch memo, int generation) {
-        int[] codes = memo.codes;
         int p = start;
         while (p < end) {
             int head = tokenIds[p++];
@@ -522,22 +523,12 @@ final class FellegiSunterMatcher implements Matcher {
             int coreColumns = 0;
             for (; p < formEnd; p++) {
                 int id = tokenIds[p];
-                int code = codes[id];
-                if (code >>> 9 != generation) {
-                    code = generation << 9 | 256 | coreMask(probe, id);
-                    codes[id] = code;
-                }
-                int mask = code & 255;
+                int mask = coreMask(probe, id, memo, generation);
                 if (mask != 0) {
                     coreColumns++;
                 }
                 if (allMayAgree) {
-                    int pcode = memo.patronymicCodes[id];
-                    if (pcode >>> 9 != generation) {
-                        pcode = generation << 9 | 256 | patronymicMask(probe, id);
-                        memo.patronymicCodes[id] = pcode;
-                    }
-                    mask |= ((pcode & 255) << core) & 255;
+                    mask |= (patronymicMask(probe, id, memo, generation) << core) & 255;
                 }
                 rowMask |= mask;
                 if (mask != 0) {
