@@ -329,29 +329,26 @@ final class FellegiSunterMatcher implements Matcher {
         }
     }
 
-    /**
-     * Which of the probe's core tokens agree with registry token {@code id} ({@link NameComparator#agreeMask}), compared
-     * once per screening: memoised in {@code memo.codes} for {@code generation}.
-     */
+    /** Which of the probe's core tokens agree with registry token {@code id} ({@link #agreement}). */
     private int coreMask(ProbeTokens probe, int id, Scratch memo, int generation) {
-        int code = memo.codes[id];
-        if (code >>> 9 != generation) {
-            code = generation << 9
-                    | 256
-                    | scorer.names().agreeMask(probe.core(), probe.coreSketches(), tokens, sketches, id);
-            memo.codes[id] = code;
-        }
-        return code & 255;
+        return agreement(memo.codes, probe.core(), probe.coreSketches(), id, generation);
     }
 
-    /** As {@link #coreMask} for the probe's patronymics read as ordinary tokens, in {@code memo.patronymicCodes}. */
+    /** Which of the probe's patronymics, read as ordinary tokens, agree with registry token {@code id}. */
     private int patronymicMask(ProbeTokens probe, int id, Scratch memo, int generation) {
-        int code = memo.patronymicCodes[id];
+        return agreement(memo.patronymicCodes, probe.patronymics(), probe.patronymicSketches(), id, generation);
+    }
+
+    /**
+     * Which of {@code probeTokens} agree with registry token {@code id} ({@link NameComparator#agreeMask}), compared
+     * once per screening: memoised in {@code codes} for {@code generation}.
+     */
+    private int agreement(
+            int[] codes, NameToken[] probeTokens, TokenSketch.Probe[] probeSketches, int id, int generation) {
+        int code = codes[id];
         if (code >>> 9 != generation) {
-            code = generation << 9
-                    | 256
-                    | scorer.names().agreeMask(probe.patronymics(), probe.patronymicSketches(), tokens, sketches, id);
-            memo.patronymicCodes[id] = code;
+            code = generation << 9 | 256 | scorer.names().agreeMask(probeTokens, probeSketches, tokens, sketches, id);
+            codes[id] = code;
         }
         return code & 255;
     }
