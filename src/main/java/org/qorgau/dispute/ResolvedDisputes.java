@@ -3,11 +3,9 @@ package org.qorgau.dispute;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.qorgau.common.RoundTrip;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.ClearedEntries;
 import org.qorgau.screening.api.CheckResponse.EvidenceView;
@@ -38,14 +36,15 @@ public class ResolvedDisputes implements ClearedEntries {
     }
 
     @Override
-    public RoundTrip.Read<Clearing> about(String fullName, String dateOfBirth, Collection<String> externalIds) {
-        return store.inForceFor(keys.allIdentity(Identity.canonical(fullName, dateOfBirth)), externalIds)
-                .map(resolutions -> (matches, entries) -> apply(resolutions, matches, entries));
-    }
-
-    private static List<MatchView> apply(
-            List<DisputeResolution> resolutions, List<MatchView> matches, Map<String, RegistryEntry> entries) {
-        if (resolutions.isEmpty() || matches.isEmpty()) {
+    public List<MatchView> apply(
+            String fullName, String dateOfBirth, List<MatchView> matches, Map<String, RegistryEntry> entries) {
+        if (matches.isEmpty()) {
+            return matches;
+        }
+        List<DisputeResolution> resolutions = store.inForceFor(
+                keys.allIdentity(Identity.canonical(fullName, dateOfBirth)),
+                matches.stream().map(MatchView::externalId).toList());
+        if (resolutions.isEmpty()) {
             return matches;
         }
         Map<String, DisputeResolution> latest = new HashMap<>();

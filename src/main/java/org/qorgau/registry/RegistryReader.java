@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.qorgau.common.RoundTrip;
 import org.qorgau.matching.RegistryPerson;
 import org.qorgau.registry.api.RegistryEntry;
 
@@ -121,30 +120,24 @@ public class RegistryReader {
     }
 
     /**
-     * The read of the full entries of {@code ids} as they were at registry {@code version} (from the registry history,
-     * so a check reports the version it screened against even when an entry changed since); an id absent at that
-     * version is absent from the map. A check sends it with its other reads ({@link RoundTrip}).
+     * The full entries of {@code ids} as they were at registry {@code version} (from the registry history, so a check
+     * reports the version it screened against even when an entry changed since); an id absent at that version is
+     * absent from the map.
      */
-    public RoundTrip.Read<Map<String, RegistryEntry>> entriesAt(long version, Collection<String> ids) {
-        return new RoundTrip.Read<>() {
-            @Override
-            public String sql() {
-                return "select distinct on (external_id) external_id, change, content::text as content"
-                        + " from registry_entry_history where external_id = any(?) and registry_version <= ?"
-                        + " order by external_id, id desc";
-            }
-
-            @Override
-            public int bind(PreparedStatement statement, int first) throws SQLException {
-                statement.setArray(first, statement.getConnection().createArrayOf("varchar", ids.toArray()));
-                statement.setLong(first + 1, version);
-                return first + 2;
-            }
-
-            @Override
-            public Map<String, RegistryEntry> rows(ResultSet rs) throws SQLException {
-                Map<String, RegistryEntry> found = new HashMap<>();
-                try {
+    public Map<String, RegistryEntry> entriesAt(long version, Collection<String> ids) throws SQLException {
+        Map<String, RegistryEntry> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Array array = connection.createArrayOf("varchar", ids.toArray());
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select distinct on (external_id) external_id, change, content::text as content"
+                            + " from registry_entry_history where external_id = any(?) and registry_version <= ?"
+                            + " order by external_id, id desc")) {
+                statement.setArray(1, array);
+                statement.setLong(2, version);
+                try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         if (!"REMOVED".equals(rs.getString("change"))) {
                             found.put(
@@ -152,12 +145,14 @@ public class RegistryReader {
                                     json.readValue(rs.getString("content"), RegistryEntry.class));
                         }
                     }
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("registry history content unreadable", e);
                 }
-                return found;
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("registry history content unreadable", e);
+            } finally {
+                array.free();
             }
-        };
+        }
+        return found;
     }
 
     /** The version that last changed each of {@code ids} that is in the registry now (a removed id is absent). */

@@ -1,8 +1,6 @@
 package org.qorgau.screening;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.qorgau.common.Purpose;
-import org.qorgau.common.RoundTrip;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.Verdict;
-import org.qorgau.registry.RegistryReader;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.api.CheckRequest;
 import org.qorgau.screening.api.CheckResponse;
@@ -29,37 +25,18 @@ import org.qorgau.security.CandidateKeys;
 @ApplicationScoped
 class CheckRecords {
 
-    private final AgroalDataSource dataSource;
-    private final RegistryReader registry;
+    private final MatchingIndex index;
     private final ClearedEntries clearedEntries;
-    private final ReviewStore reviews;
     private final CandidateKeys candidateKeys;
 
-    CheckRecords(
-            AgroalDataSource dataSource,
-            RegistryReader registry,
-            ClearedEntries clearedEntries,
-            ReviewStore reviews,
-            CandidateKeys candidateKeys) {
-        this.dataSource = dataSource;
-        this.registry = registry;
+    CheckRecords(MatchingIndex index, ClearedEntries clearedEntries, CandidateKeys candidateKeys) {
+        this.index = index;
         this.clearedEntries = clearedEntries;
-        this.reviews = reviews;
         this.candidateKeys = candidateKeys;
     }
 
-    /**
-     * A check to store, and the organisation's earlier decisions about its candidate for its answer (none read when
-     * nothing matched).
-     */
-    record Recorded(StoredCheck check, List<ReviewStore.Prior> priors) {}
-
-    /**
-     * The check to store: the disclosed matches with the entries as of the screened version. The reads a check with
-     * matches needs (those entries, the resolutions that may clear them, the organisation's earlier decisions) go to
-     * the database together, in one round trip.
-     */
-    Recorded record(
+    /** The check to store: the disclosed matches with the entries as of the screened version. */
+    StoredCheck record(
             CheckRequest request,
             Purpose purpose,
             String idempotencyKey,
@@ -72,19 +49,8 @@ class CheckRecords {
         Verdict overall = Verdict.NO_MATCH;
         List<StoredCheck.Match> matches = new ArrayList<>(reported.size());
         var candidate = request.candidate();
-        String candidateKey = candidateKeys.candidate(candidate.fullName(), candidate.dateOfBirth());
-        List<ReviewStore.Prior> priors = List.of();
         if (!reported.isEmpty()) {
-            List<String> ids = reported.stream().map(Match::externalId).toList();
-            RoundTrip.Read<List<ReviewStore.Prior>> priorsRead = reviews.priors(caller.org(), candidateKey);
-            RoundTrip.Read<Map<String, RegistryEntry>> entriesRead = registry.entriesAt(snapshot.version(), ids);
-            RoundTrip.Read<ClearedEntries.Clearing> clearingRead =
-                    clearedEntries.about(candidate.fullName(), candidate.dateOfBirth(), ids);
-            // a withheld answer shows no entry, so nothing of the registry is read for it
-            RoundTrip.Results read =
-                    read(withheld != null ? List.of(priorsRead) : List.of(priorsRead, entriesRead, clearingRead));
-            priors = read.of(priorsRead);
-            Map<String, RegistryEntry> entries = withheld != null ? Map.of() : read.of(entriesRead);
+            Map<String, RegistryEntry> entries = withheld != null ? Map.of() : entriesAt(snapshot, reported);
             for (Match match : reported) {
                 overall = overall.strongest(match.verdict());
                 matches.add(
@@ -95,7 +61,8 @@ class CheckRecords {
             if (withheld == null) {
                 // resolved disputes (the registry authority's, about this person, from any organisation's check) may
                 // clear an entry; the overall verdict is then the strongest remaining match's
-                matches = CheckViews.resolved(read.of(clearingRead).apply(CheckViews.views(matches), entries));
+                matches = CheckViews.resolved(clearedEntries.apply(
+                        candidate.fullName(), candidate.dateOfBirth(), CheckViews.views(matches), entries));
                 overall = matches.stream().map(StoredCheck.Match::verdict).reduce(Verdict.NO_MATCH, Verdict::strongest);
             }
         }
@@ -112,31 +79,30 @@ class CheckRecords {
                 CheckViews.stored(photoUse),
                 withheld,
                 null);
-        return new Recorded(
-                new StoredCheck(
-                        checkId,
-                        createdAt,
-                        caller.org(),
-                        caller.subject(),
-                        purpose,
-                        request.position(),
-                        request.consentReference(),
-                        candidateKey,
-                        overall,
-                        snapshot.version(),
-                        engineVersion,
-                        answer,
-                        idempotencyKey,
-                        idempotencyKey == null ? null : requestHash,
-                        0,
-                        null),
-                priors);
+        return new StoredCheck(
+                checkId,
+                createdAt,
+                caller.org(),
+                caller.subject(),
+                purpose,
+                request.position(),
+                request.consentReference(),
+                candidateKeys.candidate(candidate.fullName(), candidate.dateOfBirth()),
+                overall,
+                snapshot.version(),
+                engineVersion,
+                answer,
+                idempotencyKey,
+                idempotencyKey == null ? null : requestHash,
+                0,
+                null);
     }
 
-    // read outside the serial group-commit thread
-    private RoundTrip.Results read(List<RoundTrip.Read<?>> reads) {
-        try (Connection connection = dataSource.getConnection()) {
-            return RoundTrip.read(connection, reads);
+    // read outside the serial group-commit thread: the entries as of the screened version
+    private Map<String, RegistryEntry> entriesAt(RegistrySnapshot snapshot, List<Match> reported) {
+        try {
+            return index.entriesAt(
+                    snapshot.version(), reported.stream().map(Match::externalId).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("matched entries could not be read", e);
         }

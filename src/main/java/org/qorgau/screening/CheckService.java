@@ -122,9 +122,9 @@ public class CheckService {
                 ? disclosures.disclose(
                         caller, reported.stream().map(Match::externalId).toList())
                 : List.of();
-        CheckRecords.Recorded recorded = records.record(
+        StoredCheck check = records.record(
                 request, purpose, idempotencyKey, requestHash, caller, snapshot, reported, photoUse, withheld);
-        return new Performed(write(recorded, request, caller, idempotencyKey, requestHash, disclosed));
+        return new Performed(write(check, request, caller, idempotencyKey, requestHash, disclosed));
     }
 
     /**
@@ -132,13 +132,12 @@ public class CheckService {
      * (group commit); the view once all are durable.
      */
     private CheckResponse write(
-            CheckRecords.Recorded recorded,
+            StoredCheck check,
             CheckRequest request,
             Caller caller,
             String idempotencyKey,
             String requestHash,
             List<AuditedWrite.Row> disclosed) {
-        StoredCheck check = recorded.check();
         List<AuditedWrite.Row> rows = new ArrayList<>(1 + disclosed.size());
         rows.add(store.insert(check));
         rows.addAll(disclosed);
@@ -157,13 +156,7 @@ public class CheckService {
         if (LOG.isDebugEnabled()) {
             LOG.debugf("check %s by %s/%s: %s", check.checkId(), caller.org(), caller.subject(), check.verdict());
         }
-        // the organisation's decisions as they were before this check: read with its matched entries
-        CheckResponse view = CheckViews.view(check.writtenAt(audit.sequence(), audit.hash()));
-        try {
-            return view.withMatches(reviews.withPriorReviews(recorded.priors(), view.matches()));
-        } catch (SQLException e) {
-            throw new IllegalStateException("earlier reviews could not be read", e);
-        }
+        return withPriorReviews(check.writtenAt(audit.sequence(), audit.hash()));
     }
 
     /** The check's view with the organisation's earlier decisions about this candidate attached to its matches. */

@@ -19,7 +19,6 @@ import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
 import org.qorgau.common.Purpose;
-import org.qorgau.common.RoundTrip;
 import org.qorgau.error.ConflictException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
@@ -179,15 +178,11 @@ public class ReviewService {
         if (matches.isEmpty()) {
             return matches;
         }
-        return withPriorReviews(RoundTrip.read(connection, store.priors(org, candidateKey)), matches);
-    }
-
-    /** As {@link #withPriorReviews(Connection, String, String, List)}, with the decisions already read. */
-    List<MatchView> withPriorReviews(List<ReviewStore.Prior> priors, List<MatchView> matches) throws SQLException {
-        if (matches.isEmpty() || priors.isEmpty()) {
+        Map<String, List<PriorReview>> byEntry = new HashMap<>();
+        List<ReviewStore.Prior> priors = store.priors(connection, org, candidateKey);
+        if (priors.isEmpty()) {
             return matches;
         }
-        Map<String, List<PriorReview>> byEntry = new HashMap<>();
         // a decision is flagged when its entry changed (or was removed) after it was made
         Map<String, Long> current = registry.entryVersions(
                 priors.stream().map(ReviewStore.Prior::externalId).distinct().toList());

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.qorgau.common.Purpose;
-import org.qorgau.common.RoundTrip;
 import org.qorgau.error.ConflictException;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.screening.api.CheckResponse.AuditRef;
@@ -146,24 +145,14 @@ public class ReviewStore {
     }
 
     /** The organisation's decisions about one candidate, oldest first. */
-    RoundTrip.Read<List<Prior>> priors(String org, String candidateKey) {
-        return new RoundTrip.Read<>() {
-            @Override
-            public String sql() {
-                return "select review_id, check_id, decision, reason, created_at, subject, external_id, entry_version,"
-                        + " supersedes from check_review where org = ? and candidate_key = ? order by created_at, review_id";
-            }
-
-            @Override
-            public int bind(PreparedStatement statement, int first) throws SQLException {
-                statement.setString(first, org);
-                statement.setString(first + 1, candidateKey);
-                return first + 2;
-            }
-
-            @Override
-            public List<Prior> rows(ResultSet rs) throws SQLException {
-                List<Prior> priors = new ArrayList<>();
+    List<Prior> priors(Connection connection, String org, String candidateKey) throws SQLException {
+        List<Prior> priors = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("select review_id, check_id, decision,"
+                + " reason, created_at, subject, external_id, entry_version, supersedes"
+                + " from check_review where org = ? and candidate_key = ? order by created_at, review_id")) {
+            statement.setString(1, org);
+            statement.setString(2, candidateKey);
+            try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     priors.add(new Prior(
                             rs.getString("external_id"),
@@ -178,9 +167,9 @@ public class ReviewStore {
                                     false,
                                     rs.getObject("supersedes", UUID.class))));
                 }
-                return priors;
             }
-        };
+        }
+        return priors;
     }
 
     private static ReviewView review(ResultSet rs) throws SQLException {
