@@ -1,37 +1,30 @@
 package org.qorgau.audit;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import org.jboss.logging.Logger;
 
-/** Appends a stand-alone event (one that records no other change) in its own transaction. */
+/**
+ * Appends a stand-alone event (one that records no other change). It goes through the group commit
+ * ({@link AuditCommitter}) like a check's event: a refusal committed in a transaction of its own would hold the chain
+ * head's lock through its own fsync while the group writer, and every check behind it, waits for it.
+ */
 @ApplicationScoped
 public class AuditRecorder {
 
     private static final Logger LOG = Logger.getLogger(AuditRecorder.class);
 
-    private final AgroalDataSource dataSource;
-    private final AuditLog auditLog;
+    private final AuditCommitter committer;
 
-    public AuditRecorder(AgroalDataSource dataSource, AuditLog auditLog) {
-        this.dataSource = dataSource;
-        this.auditLog = auditLog;
+    public AuditRecorder(AuditCommitter committer) {
+        this.committer = committer;
     }
 
-    /** Appends and commits; fails when the event cannot be written. */
+    /** Appends and returns once the event is durable; fails when the event cannot be written. */
     public AuditRecord record(AuditEventDraft draft) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                AuditRecord record = auditLog.append(connection, draft);
-                connection.commit();
-                return record;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+        try {
+            return committer.commit(new AuditedWrite(draft, List.of()));
         } catch (SQLException e) {
             throw new IllegalStateException("audit event could not be written", e);
         }
