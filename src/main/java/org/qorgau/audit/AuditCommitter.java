@@ -36,9 +36,12 @@ import org.qorgau.error.ServiceUnavailableException;
  * <p>A caller waits at most {@code qorgau.audit.commit-timeout}; a write whose caller gave up before it ran is skipped,
  * so no check is recorded that nobody was told about.
  *
- * <p>Round trips, not CPU, bound one writer thread: a group reads and locks the chain head once, chains its events in
- * memory, sends its rows ({@link AuditedWrite}: the events' and the changes' rows, plain data) as one JDBC batch per
- * statement, then one head update and one commit — about six round trips per group, whatever its size.
+ * <p>Round trips, not CPU, bound one writer thread. A group chains its events in memory after the head where the
+ * writer's last group left it, moves the head there only if no other transaction has moved it since (which locks
+ * it), sends its rows ({@link AuditedWrite}: the events' and the changes' rows, plain data) as one JDBC batch per
+ * statement and commits: about five round trips per group, whatever its size. When the head has moved (another
+ * replica's or another kind of write appended) or is not known (the first group, or after a failure), the group
+ * reads and locks the head first, chains after it and moves it after its rows.
  */
 @ApplicationScoped
 public class AuditCommitter {
@@ -57,6 +60,9 @@ public class AuditCommitter {
     private final long commitTimeoutMillis;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
+    /** Where this writer's last group left the chain; null when unknown (the next group reads and locks the head). */
+    private AuditLog.ChainHead lastHead;
+
     private volatile boolean stopping;
 
     public AuditCommitter(AgroalDataSource dataSource, AuditLog auditLog, QorgauConfig config) {
@@ -175,27 +181,31 @@ public class AuditCommitter {
 
     /** True when the group committed (results delivered); false when it must be retried item by item. */
     private boolean runGroup(List<Pending> group) {
-        List<AuditRecord> results = new ArrayList<>(group.size());
+        AuditLog.ChainHead expected = lastHead;
+        lastHead = null; // known again only once this group commits
+        Chained chained = null;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Batches batches = new Batches(connection);
             try {
-                AuditLog.ChainHead head = AuditLog.lockHead(connection);
-                for (Pending pending : group) {
-                    AuditLog.Appended appended = auditLog.chain(pending.write().event(), head);
-                    AuditRecord record = appended.record();
-                    for (AuditedWrite.Row row : appended.rows()) {
-                        batches.add(row, record);
+                if (expected != null) {
+                    chained = chain(connection, group, expected);
+                    if (!AuditLog.moveHead(connection, expected, chained.last())) {
+                        // another transaction appended since this writer's last group: chain after the head as it is
+                        chained.batches().close();
+                        chained = null;
+                        expected = null;
                     }
-                    for (AuditedWrite.Row row : pending.write().rows()) {
-                        batches.add(row, record);
-                    }
-                    results.add(record);
-                    head = new AuditLog.ChainHead(record.sequence(), record.hash());
                 }
-                batches.send();
-                AuditLog.moveHead(connection, results.get(results.size() - 1));
+                if (expected == null) {
+                    chained = chain(connection, group, AuditLog.lockHead(connection));
+                }
+                chained.batches().send();
+                if (expected == null) {
+                    AuditLog.moveHead(connection, chained.last());
+                }
                 connection.commit();
+                lastHead = new AuditLog.ChainHead(
+                        chained.last().sequence(), chained.last().hash());
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 if (group.size() > 1 && !DatabaseUnavailable.isCause(e)) {
@@ -211,7 +221,9 @@ public class AuditCommitter {
                 group.get(0).result().completeExceptionally(e);
                 return true;
             } finally {
-                batches.close();
+                if (chained != null) {
+                    chained.batches().close();
+                }
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -225,10 +237,41 @@ public class AuditCommitter {
             group.forEach(p -> p.result().completeExceptionally(e));
             return true;
         }
+        List<AuditRecord> results = chained.records();
         for (int i = 0; i < group.size(); i++) {
             group.get(i).result().complete(results.get(i));
         }
         return true;
+    }
+
+    /** A group's events chained after a head, with their rows bound into batches not yet sent. */
+    private record Chained(List<AuditRecord> records, Batches batches) {
+        AuditRecord last() {
+            return records.get(records.size() - 1);
+        }
+    }
+
+    private Chained chain(Connection connection, List<Pending> group, AuditLog.ChainHead head) throws SQLException {
+        List<AuditRecord> records = new ArrayList<>(group.size());
+        Batches batches = new Batches(connection);
+        try {
+            for (Pending pending : group) {
+                AuditLog.Appended appended = auditLog.chain(pending.write().event(), head);
+                AuditRecord record = appended.record();
+                for (AuditedWrite.Row row : appended.rows()) {
+                    batches.add(row, record);
+                }
+                for (AuditedWrite.Row row : pending.write().rows()) {
+                    batches.add(row, record);
+                }
+                records.add(record);
+                head = new AuditLog.ChainHead(record.sequence(), record.hash());
+            }
+        } catch (SQLException | RuntimeException e) {
+            batches.close();
+            throw e;
+        }
+        return new Chained(records, batches);
     }
 
     /** The group's rows, one JDBC batch per statement in order of first use (events before the rows that cite them). */

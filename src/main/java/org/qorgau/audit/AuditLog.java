@@ -153,6 +153,22 @@ public class AuditLog {
     }
 
     /**
+     * Sets the chain head to {@code last} only if it is still at {@code expected}, in {@code connection}'s
+     * transaction: the update locks the head until the transaction ends, as {@link #lockHead} would. False, with
+     * nothing changed or locked, when another transaction has moved the head since.
+     */
+    static boolean moveHead(Connection connection, ChainHead expected, AuditRecord last) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update audit_head set sequence = ?, hash = ? where id = 1 and sequence = ? and hash = ?")) {
+            update.setLong(1, last.sequence());
+            update.setString(2, last.hash());
+            update.setLong(3, expected.sequence());
+            update.setString(4, expected.hash());
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
      * The commitment to an event's personal fields: SHA-256 of {@code salt + ":" + canonicalFields}. The random salt
      * keeps a redacted event from being re-identified by hashing guessed names and birth dates.
      */
