@@ -36,12 +36,7 @@ class AuditConcurrencyTest {
     @Test
     void shouldChainAGroupCommitAfterAnEventAppendedInAnotherTransactionSinceTheWritersLastGroup() throws Exception {
         AuditRecord first = recorder.record(draft("group-commit", 1));
-        AuditRecord between;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            between = auditLog.append(connection, draft("own-transaction", 2));
-            connection.commit();
-        }
+        AuditRecord between = appendInOwnTransaction(draft("own-transaction", 2));
         AuditRecord next = recorder.record(draft("group-commit", 3));
 
         assertEquals(first.sequence() + 1, between.sequence());
@@ -49,95 +44,89 @@ class AuditConcurrencyTest {
         assertEquals(
                 between.hash(),
                 Db.text(dataSource, "select prev_hash from audit_event where sequence = ?", next.sequence()));
-        var result = audit.verifyChain(null, null, null);
-        assertTrue(result.valid(), result.toString());
+        assertValidChain();
     }
 
     @Test
-    void shouldKeepOneValidChainWhenGroupCommitsAndOwnTransactionsAppendAtOnce() throws Exception {
+    void shouldKeepOneGapFreeValidChainWhenGroupCommitsAndOwnTransactionsAppendAtOnce() throws Exception {
         long before = Db.count(dataSource, "select count(*) from audit_event");
-        int writers = 6;
-        int perWriter = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            boolean grouped = w % 2 == 0;
-            futures.add(pool.submit(() -> {
-                for (int i = 0; i < perWriter; i++) {
-                    if (grouped) {
-                        recorder.record(draft("group-commit", i));
-                    } else {
-                        try (Connection connection = dataSource.getConnection()) {
-                            connection.setAutoCommit(false);
-                            auditLog.append(connection, draft("own-transaction", i));
-                            connection.commit();
-                        }
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        pool.shutdown();
-        assertEquals(before + writers * perWriter, Db.count(dataSource, "select count(*) from audit_event"));
-        assertEquals(
-                Db.count(dataSource, "select max(sequence) from audit_event"),
-                Db.count(dataSource, "select count(*) from audit_event"));
-        var result = audit.verifyChain(null, null, null);
-        assertTrue(result.valid(), result.toString());
-    }
-
-    private static AuditEventDraft draft(String path, int i) {
-        return new AuditEventDraft(
-                AuditEventType.AUDIT_READ,
-                new Caller("writer-" + path, "concurrency", Set.of("auditor")),
-                null,
-                Map.of("operation", path, "i", i),
-                Map.of(),
-                null,
-                null);
+        // even writers go through the group commit, odd ones append in transactions of their own
+        runWriters(6, 20, (writer, i) -> {
+            if (writer % 2 == 0) {
+                recorder.record(draft("group-commit", i));
+            } else {
+                appendInOwnTransaction(draft("own-transaction", i));
+            }
+        });
+        assertEquals(before + 6 * 20, Db.count(dataSource, "select count(*) from audit_event"));
+        assertGapFree();
+        assertValidChain();
     }
 
     @Test
     void shouldKeepOneGapFreeValidChainWhenManyWritersAppendAtOnce() throws Exception {
         long before = Db.count(dataSource, "select count(*) from audit_event");
-        int writers = 8;
-        int perWriter = 25;
+        runWriters(8, 25, (writer, i) -> appendInOwnTransaction(draft("writer-" + writer, i)));
+        assertEquals(before + 8 * 25, Db.count(dataSource, "select count(*) from audit_event"));
+        assertGapFree();
+        assertValidChain();
+    }
+
+    /** One append by writer {@code writer}, its {@code i}th. */
+    private interface Append {
+        void run(int writer, int i) throws Exception;
+    }
+
+    /** Runs {@code writers} threads at once, each appending {@code perWriter} times. */
+    private static void runWriters(int writers, int perWriter, Append append) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 0; w < writers; w++) {
-            int writer = w;
-            futures.add(pool.submit(() -> {
-                for (int i = 0; i < perWriter; i++) {
-                    try (Connection connection = dataSource.getConnection()) {
-                        connection.setAutoCommit(false);
-                        auditLog.append(
-                                connection,
-                                new AuditEventDraft(
-                                        AuditEventType.AUDIT_READ,
-                                        new Caller("writer-" + writer, "concurrency", Set.of("auditor")),
-                                        null,
-                                        Map.of("operation", "concurrency-test", "i", i),
-                                        Map.of(),
-                                        null,
-                                        null));
-                        connection.commit();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        append.run(writer, i);
                     }
-                }
-                return null;
-            }));
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
         }
-        for (Future<?> future : futures) {
-            future.get();
+    }
+
+    private AuditRecord appendInOwnTransaction(AuditEventDraft draft) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            AuditRecord record = auditLog.append(connection, draft);
+            connection.commit();
+            return record;
         }
-        pool.shutdown();
-        assertEquals(before + writers * perWriter, Db.count(dataSource, "select count(*) from audit_event"));
+    }
+
+    private void assertGapFree() {
         assertEquals(
                 Db.count(dataSource, "select max(sequence) from audit_event"),
                 Db.count(dataSource, "select count(*) from audit_event"));
+    }
+
+    private void assertValidChain() {
         var result = audit.verifyChain(null, null, null);
         assertTrue(result.valid(), result.toString());
+    }
+
+    private static AuditEventDraft draft(String writer, int i) {
+        return new AuditEventDraft(
+                AuditEventType.AUDIT_READ,
+                new Caller(writer, "concurrency", Set.of("auditor")),
+                null,
+                Map.of("operation", "concurrency-test", "i", i),
+                Map.of(),
+                null,
+                null);
     }
 }
