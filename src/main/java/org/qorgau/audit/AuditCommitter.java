@@ -193,19 +193,18 @@ public class AuditCommitter {
                         // another transaction appended since this writer's last group: chain after the head as it is
                         chained.batches().close();
                         chained = null;
-                        expected = null;
                     }
                 }
-                if (expected == null) {
+                boolean locked = chained == null;
+                if (locked) {
                     chained = chain(connection, group, AuditLog.lockHead(connection));
                 }
                 chained.batches().send();
-                if (expected == null) {
+                if (locked) {
                     AuditLog.moveHead(connection, chained.last());
                 }
                 connection.commit();
-                lastHead = new AuditLog.ChainHead(
-                        chained.last().sequence(), chained.last().hash());
+                lastHead = AuditLog.ChainHead.at(chained.last());
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 if (group.size() > 1 && !DatabaseUnavailable.isCause(e)) {
@@ -265,7 +264,7 @@ public class AuditCommitter {
                     batches.add(row, record);
                 }
                 records.add(record);
-                head = new AuditLog.ChainHead(record.sequence(), record.hash());
+                head = AuditLog.ChainHead.at(record);
             }
         } catch (SQLException | RuntimeException e) {
             batches.close();

@@ -28,7 +28,12 @@ public class AuditLog {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     /** The last event's sequence and hash, as kept in {@code audit_head}. */
-    record ChainHead(long sequence, String hash) {}
+    record ChainHead(long sequence, String hash) {
+        /** The head once {@code last} is appended. */
+        static ChainHead at(AuditRecord last) {
+            return new ChainHead(last.sequence(), last.hash());
+        }
+    }
 
     /** Reads the chain head with a row lock held until {@code connection}'s transaction ends. */
     static ChainHead lockHead(Connection connection) throws SQLException {
