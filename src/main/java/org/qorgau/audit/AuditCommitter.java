@@ -4,14 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -244,7 +240,7 @@ public class AuditCommitter {
     }
 
     /** A group's events chained after a head, with their rows bound into batches not yet sent. */
-    private record Chained(List<AuditRecord> records, Batches batches) {
+    private record Chained(List<AuditRecord> records, RowBatches batches) {
         AuditRecord last() {
             return records.get(records.size() - 1);
         }
@@ -252,7 +248,7 @@ public class AuditCommitter {
 
     private Chained chain(Connection connection, List<Pending> group, AuditLog.ChainHead head) throws SQLException {
         List<AuditRecord> records = new ArrayList<>(group.size());
-        Batches batches = new Batches(connection);
+        RowBatches batches = new RowBatches(connection);
         try {
             for (Pending pending : group) {
                 AuditLog.Appended appended = auditLog.chain(pending.write().event(), head);
@@ -271,46 +267,6 @@ public class AuditCommitter {
             throw e;
         }
         return new Chained(records, batches);
-    }
-
-    /** The group's rows, one JDBC batch per statement in order of first use (events before the rows that cite them). */
-    private static final class Batches {
-        private final Connection connection;
-        private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
-
-        Batches(Connection connection) {
-            this.connection = connection;
-        }
-
-        void add(AuditedWrite.Row row, AuditRecord record) throws SQLException {
-            PreparedStatement statement = statements.get(row.sql());
-            if (statement == null) {
-                statement = connection.prepareStatement(row.sql());
-                statements.put(row.sql(), statement);
-            }
-            AuditLog.bind(statement, row, record);
-            statement.addBatch();
-        }
-
-        void send() throws SQLException {
-            try {
-                for (PreparedStatement statement : statements.values()) {
-                    statement.executeBatch();
-                }
-            } catch (BatchUpdateException e) {
-                throw e.getNextException() != null ? e.getNextException() : e;
-            }
-        }
-
-        void close() {
-            for (PreparedStatement statement : statements.values()) {
-                try {
-                    statement.close();
-                } catch (SQLException e) {
-                    LOG.debug("closing a batch statement failed", e);
-                }
-            }
-        }
     }
 
     private static void rollbackQuietly(Connection connection) {
