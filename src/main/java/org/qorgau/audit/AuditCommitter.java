@@ -48,7 +48,9 @@ public class AuditCommitter {
     /** Beyond the commit timeout, how long shutdown waits for the writer's last group. */
     private static final long DRAIN_SLACK_MILLIS = 5_000;
 
-    private record Pending(AuditedWrite write, CompletableFuture<AuditRecord> result) {}
+    /** A write waiting for the writer: its event encoded already ({@link AuditLog#encode}), and its caller's answer. */
+    private record Pending(
+            AuditLog.Encoded event, List<AuditedWrite.Row> rows, CompletableFuture<AuditRecord> result) {}
 
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
@@ -75,6 +77,8 @@ public class AuditCommitter {
      * @throws ServiceUnavailableException the commit did not happen within the commit timeout, or the replica stops
      */
     public AuditRecord commit(AuditedWrite write) throws SQLException {
+        // the encoding is the event's own work: done here, on the caller's thread, not on the one writer's
+        AuditLog.Encoded event = AuditLog.encode(write.event());
         CompletableFuture<AuditRecord> result = new CompletableFuture<>();
         synchronized (this) {
             if (stopping) {
@@ -82,7 +86,7 @@ public class AuditCommitter {
                 throw new ServiceUnavailableException("This replica is shutting down; try again shortly.");
             }
             ensureWriter();
-            queue.add(new Pending(write, result));
+            queue.add(new Pending(event, write.rows(), result));
         }
         try {
             return result.get(commitTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -251,12 +255,12 @@ public class AuditCommitter {
         RowBatches batches = new RowBatches(connection);
         try {
             for (Pending pending : group) {
-                AuditLog.Appended appended = auditLog.chain(pending.write().event(), head);
+                AuditLog.Appended appended = auditLog.chain(pending.event(), head);
                 AuditRecord record = appended.record();
                 for (AuditedWrite.Row row : appended.rows()) {
                     batches.add(row, record);
                 }
-                for (AuditedWrite.Row row : pending.write().rows()) {
+                for (AuditedWrite.Row row : pending.rows()) {
                     batches.add(row, record);
                 }
                 records.add(record);

@@ -141,7 +141,7 @@ public class AuditEventStore {
 
     /** The hash of a row selected with {@link #COLUMNS}, recomputed from its stored columns. */
     static String recompute(ResultSet rs) throws SQLException {
-        return AuditLog.hash(
+        return AuditHash.of(
                 rs.getLong("sequence"),
                 rs.getObject("event_id", UUID.class),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),

@@ -9,9 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.qorgau.common.CanonicalJson;
 
@@ -48,7 +46,7 @@ public class AuditLog {
     /** Appends one event using {@code connection}'s open transaction; the caller commits. */
     public AuditRecord append(Connection connection, AuditEventDraft draft) throws SQLException {
         ChainHead head = lockHead(connection);
-        Appended appended = chain(draft, head);
+        Appended appended = chain(encode(draft), head);
         for (AuditedWrite.Row row : appended.rows()) {
             try (PreparedStatement insert = connection.prepareStatement(row.sql())) {
                 bind(insert, row, appended.record());
@@ -63,25 +61,51 @@ public class AuditLog {
     record Appended(AuditRecord record, List<AuditedWrite.Row> rows) {}
 
     /**
-     * Places {@code draft} after {@code head}: its sequence, hash and the rows ({@code audit_event}, and
-     * {@code audit_personal} when it carries personal fields) that store it. Nothing is written here.
+     * An event's parts that do not depend on its place in the chain, in canonical form: its query, outcome and personal
+     * fields, and the salted commitment to the latter. Encoded by the thread that records the event, so the group
+     * writer, which chains every event of the service one after another, only places it and hashes.
      */
-    Appended chain(AuditEventDraft draft, ChainHead head) {
-        long sequence = head.sequence() + 1;
-        UUID eventId = UUID.randomUUID();
-        // microseconds: what PostgreSQL stores, so the hash recomputes from the row
-        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String query = CanonicalJson.encode(draft.query());
-        String outcome = CanonicalJson.encode(draft.outcome());
+    record Encoded(
+            AuditEventDraft draft,
+            String query,
+            String outcome,
+            String personalFields,
+            String salt,
+            String commitment) {}
+
+    /** Encodes {@code draft}'s query, outcome and personal fields canonically (see {@link Encoded}). */
+    static Encoded encode(AuditEventDraft draft) {
         String personalFields = null;
         String salt = null;
         String commitment = null;
         if (!draft.personal().isEmpty()) {
             personalFields = CanonicalJson.encode(draft.personal());
             salt = newSalt();
-            commitment = commitment(salt, personalFields);
+            commitment = AuditHash.commitment(salt, personalFields);
         }
-        String hash = hash(
+        return new Encoded(
+                draft,
+                CanonicalJson.encode(draft.query()),
+                CanonicalJson.encode(draft.outcome()),
+                personalFields,
+                salt,
+                commitment);
+    }
+
+    /**
+     * Places {@code event} after {@code head}: its sequence, hash and the rows ({@code audit_event}, and
+     * {@code audit_personal} when it carries personal fields) that store it. Nothing is written here.
+     */
+    Appended chain(Encoded event, ChainHead head) {
+        AuditEventDraft draft = event.draft();
+        long sequence = head.sequence() + 1;
+        UUID eventId = UUID.randomUUID();
+        // microseconds: what PostgreSQL stores, so the hash recomputes from the row
+        Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String query = event.query();
+        String outcome = event.outcome();
+        String commitment = event.commitment();
+        String hash = AuditHash.ofCanonical(
                 sequence,
                 eventId,
                 occurredAt,
@@ -115,7 +139,7 @@ public class AuditLog {
                 hash,
                 commitment));
         if (commitment != null) {
-            rows.add(AuditedWrite.Row.of(INSERT_PERSONAL, sequence, personalFields, salt));
+            rows.add(AuditedWrite.Row.of(INSERT_PERSONAL, sequence, event.personalFields(), event.salt()));
         }
         return new Appended(new AuditRecord(sequence, hash, eventId, occurredAt), rows);
     }
@@ -173,57 +197,9 @@ public class AuditLog {
         }
     }
 
-    /**
-     * The commitment to an event's personal fields: SHA-256 of {@code salt + ":" + canonicalFields}. The random salt
-     * keeps a redacted event from being re-identified by hashing guessed names and birth dates.
-     */
-    public static String commitment(String salt, String canonicalFields) {
-        return CanonicalJson.sha256Hex(salt + ":" + canonicalFields);
-    }
-
     private static String newSalt() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return java.util.HexFormat.of().formatHex(bytes);
-    }
-
-    /**
-     * The hash of one event: SHA-256 over the canonical JSON of all its fields, including the previous hash. The
-     * verifier calls this with the values read back from the table.
-     */
-    public static String hash(
-            long sequence,
-            UUID eventId,
-            Instant occurredAt,
-            String type,
-            String actorSubject,
-            String actorOrg,
-            String actorRoles,
-            String purpose,
-            String queryJson,
-            String outcomeJson,
-            Long registryVersion,
-            UUID checkId,
-            String personalCommitment,
-            String prevHash) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("sequence", sequence);
-        fields.put("eventId", eventId.toString());
-        fields.put("occurredAt", occurredAt.truncatedTo(ChronoUnit.MICROS).toString());
-        fields.put("type", type);
-        fields.put("actorSubject", actorSubject);
-        fields.put("actorOrg", actorOrg);
-        fields.put("actorRoles", actorRoles);
-        fields.put("purpose", purpose);
-        fields.put("query", CanonicalJson.parse(queryJson));
-        fields.put("outcome", CanonicalJson.parse(outcomeJson));
-        fields.put("registryVersion", registryVersion);
-        fields.put("checkId", checkId == null ? null : checkId.toString());
-        // only events that carry personal fields have the key, so events written before it existed still verify
-        if (personalCommitment != null) {
-            fields.put("personalCommitment", personalCommitment);
-        }
-        fields.put("prevHash", prevHash);
-        return CanonicalJson.sha256Hex(CanonicalJson.encode(fields));
     }
 }

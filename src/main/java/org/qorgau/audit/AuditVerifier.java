@@ -142,7 +142,7 @@ public class AuditVerifier {
                             String fields = rs.getString("fields");
                             if (commitment != null
                                     && fields != null
-                                    && !AuditLog.commitment(rs.getString("salt"), CanonicalJson.encode(fields))
+                                    && !AuditHash.commitment(rs.getString("salt"), CanonicalJson.encode(fields))
                                             .equals(commitment)) {
                                 return broken(
                                         checked,

@@ -14,8 +14,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The one way to the dispute tables ({@code dispute}, {@code dispute_resolution}); used by the dispute services. */
@@ -68,22 +70,24 @@ public class DisputeStore implements PanacheRepositoryBase<Dispute, UUID> {
     }
 
     /**
-     * Resolutions in force about any of these identity hashes and entries, newest first. Every check with a match asks
-     * this, so it is one plain statement on its own connection (the same query through Hibernate and a transaction
-     * was a tenth of a check's CPU); the rows come back as detached {@link DisputeResolution}s, read only.
+     * Resolutions in force about any of these entries and the candidate's identity, newest first. Every check with a
+     * match asks this, so it is one plain statement on its own connection (the same query through Hibernate and a
+     * transaction was a tenth of a check's CPU); the rows come back as detached {@link DisputeResolution}s, read only.
+     * Most matched entries were never disputed: the rows are selected by entry, and {@code identityKeys} (the
+     * candidate's identity hashes, whose parsing and keyed hashing cost more than the query) is asked only when some
+     * entry has a resolution, to keep those about this identity.
      */
-    List<DisputeResolution> inForceFor(Collection<String> identityKeys, Collection<String> externalIds) {
-        if (identityKeys.isEmpty() || externalIds.isEmpty()) {
+    List<DisputeResolution> inForceFor(Supplier<Collection<String>> identityKeys, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
             return List.of();
         }
         List<DisputeResolution> out = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("select resolution_id, dispute_id,"
                         + " identity_key, external_id, decision, reason, entry_hash, resolved_at, audit_sequence"
-                        + " from dispute_resolution where identity_key = any(?) and external_id = any(?)"
-                        + " and revoked_at is null order by resolved_at desc, resolution_id")) {
-            statement.setArray(1, connection.createArrayOf("varchar", identityKeys.toArray()));
-            statement.setArray(2, connection.createArrayOf("varchar", externalIds.toArray()));
+                        + " from dispute_resolution where external_id = any(?) and revoked_at is null"
+                        + " order by resolved_at desc, resolution_id")) {
+            statement.setArray(1, connection.createArrayOf("varchar", externalIds.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     DisputeResolution r = new DisputeResolution();
@@ -102,6 +106,11 @@ public class DisputeStore implements PanacheRepositoryBase<Dispute, UUID> {
         } catch (SQLException e) {
             throw new IllegalStateException("reading dispute resolutions failed", e);
         }
+        if (out.isEmpty()) {
+            return out;
+        }
+        Set<String> identity = Set.copyOf(identityKeys.get());
+        out.removeIf(r -> !identity.contains(r.identityKey));
         return out;
     }
 }

@@ -42,7 +42,7 @@ public class ResolvedDisputes implements ClearedEntries {
             return matches;
         }
         List<DisputeResolution> resolutions = store.inForceFor(
-                keys.allIdentity(Identity.canonical(fullName, dateOfBirth)),
+                () -> keys.allIdentity(Identity.canonical(fullName, dateOfBirth)),
                 matches.stream().map(MatchView::externalId).toList());
         if (resolutions.isEmpty()) {
             return matches;

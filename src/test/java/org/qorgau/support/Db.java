@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.qorgau.audit.AuditLog;
+import org.qorgau.audit.AuditHash;
 
 /** Direct database access for tests that play the part of someone with database access. */
 public final class Db {
@@ -89,7 +89,7 @@ public final class Db {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String prev = previous == null ? rs.getString(14) : previous;
-                        String hash = AuditLog.hash(
+                        String hash = AuditHash.of(
                                 rs.getLong(1),
                                 rs.getObject(2, UUID.class),
                                 rs.getObject(3, OffsetDateTime.class).toInstant(),
