@@ -45,6 +45,9 @@ final class FellegiSunterMatcher implements Matcher {
     private final Workspaces<Scratch> scratch;
     // The index's name items as token ids (-1: a token beyond the comparator's MAX_TOKENS, never compared alone).
     private final int[] itemTokenIds;
+    // Token agreements remembered across screenings, for probe tokens equal to one of this index's (none for a delta
+    // index, which is small and short-lived: a probe's screening against its base uses the base's).
+    private final TokenPairs pairs;
     // A delta index's base: the base's token ids are this matcher's too (ids past them are the delta's own tokens), so
     // one memo of token agreement serves a probe's screening against both (screenOver). Null for a full index.
     private final FellegiSunterMatcher idBase;
@@ -102,6 +105,7 @@ final class FellegiSunterMatcher implements Matcher {
         this.tokenCounts = tf == null ? null : countsOf(tokens, tf, idBase);
         this.sketches = sketchesOf(tokens, idBase);
         this.scratch = new Workspaces<>(Workspaces.DEFAULT_CAPACITY, () -> new Scratch(tokenCount));
+        this.pairs = new TokenPairs(tokens, idBase == null ? TokenPairs.MAX_SLOTS : 0);
         this.itemTokenIds = new int[index.itemCount()];
         for (int i = 0; i < itemTokenIds.length; i++) {
             Integer id = ids0.get(index.itemToken(i));
@@ -253,7 +257,7 @@ final class FellegiSunterMatcher implements Matcher {
 
     private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts, Scratch memo, int generation) {
         int[] photoNear = {0};
-        ProbeTokens probe = ProbeTokens.of(name);
+        ProbeTokens probe = ProbeTokens.of(name, pairs);
         int[] candidates = index.candidates(name, dob, photo, itemFilter(probe, memo, generation), photoNear);
         if (counts != null) {
             counts[0] += candidates.length;
@@ -312,42 +316,64 @@ final class FellegiSunterMatcher implements Matcher {
     /**
      * A probe's name and its tokens as the quick rejection compares them with registry tokens, prepared once per
      * screening: its core tokens, its patronymics where the comparator may read them as ordinary tokens (Лоули ends like
-     * -ұлы, Соколович like -ович; none when the core tokens already fill {@link NameComparator#MAX_TOKENS}), and their
-     * sketches ({@link TokenSketch}).
+     * -ұлы, Соколович like -ович; none when the core tokens already fill {@link NameComparator#MAX_TOKENS}), their
+     * sketches ({@link TokenSketch}), and the ids of the index's tokens equal to them ({@link TokenPairs#idOf}).
      */
     private record ProbeTokens(
             ParsedName name,
             NameToken[] core,
             NameToken[] patronymics,
             TokenSketch.Probe[] coreSketches,
-            TokenSketch.Probe[] patronymicSketches) {
-        static ProbeTokens of(ParsedName name) {
+            TokenSketch.Probe[] patronymicSketches,
+            int[] coreIds,
+            int[] patronymicIds) {
+        static ProbeTokens of(ParsedName name, TokenPairs pairs) {
             NameToken[] core = name.core();
             NameToken[] patronymics = core.length < NameComparator.MAX_TOKENS ? name.patronymics() : NO_TOKENS;
             return new ProbeTokens(
-                    name, core, patronymics, TokenSketch.Probe.of(core), TokenSketch.Probe.of(patronymics));
+                    name,
+                    core,
+                    patronymics,
+                    TokenSketch.Probe.of(core),
+                    TokenSketch.Probe.of(patronymics),
+                    pairs.idsOf(core),
+                    pairs.idsOf(patronymics));
         }
     }
 
     /** Which of the probe's core tokens agree with registry token {@code id} ({@link #agreement}). */
     private int coreMask(ProbeTokens probe, int id, Scratch memo, int generation) {
-        return agreement(memo.codes, probe.core(), probe.coreSketches(), id, generation);
+        return agreement(memo.codes, probe.core(), probe.coreSketches(), probe.coreIds(), id, generation);
     }
 
     /** Which of the probe's patronymics, read as ordinary tokens, agree with registry token {@code id}. */
     private int patronymicMask(ProbeTokens probe, int id, Scratch memo, int generation) {
-        return agreement(memo.patronymicCodes, probe.patronymics(), probe.patronymicSketches(), id, generation);
+        return agreement(
+                memo.patronymicCodes,
+                probe.patronymics(),
+                probe.patronymicSketches(),
+                probe.patronymicIds(),
+                id,
+                generation);
     }
 
     /**
      * Which of {@code probeTokens} agree with registry token {@code id} ({@link NameComparator#agreeMask}), compared
-     * once per screening: memoised in {@code codes} for {@code generation}.
+     * once per screening: memoised in {@code codes} for {@code generation}; and where a probe token is one of the
+     * index's ({@code probeIds}), once per pair of tokens ({@link #pairs}).
      */
     private int agreement(
-            int[] codes, NameToken[] probeTokens, TokenSketch.Probe[] probeSketches, int id, int generation) {
+            int[] codes,
+            NameToken[] probeTokens,
+            TokenSketch.Probe[] probeSketches,
+            int[] probeIds,
+            int id,
+            int generation) {
         int code = codes[id];
         if (code >>> 9 != generation) {
-            code = generation << 9 | 256 | scorer.names().agreeMask(probeTokens, probeSketches, tokens, sketches, id);
+            code = generation << 9
+                    | 256
+                    | scorer.names().agreeMask(probeTokens, probeSketches, probeIds, pairs, tokens, sketches, id);
             codes[id] = code;
         }
         return code & 255;
@@ -395,7 +421,7 @@ final class FellegiSunterMatcher implements Matcher {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
-            return collect(ProbeTokens.of(name), dob, photo, all, -1, null, memo, generation);
+            return collect(ProbeTokens.of(name, pairs), dob, photo, all, -1, null, memo, generation);
         } finally {
             scratch.release(memo);
         }
@@ -692,7 +718,7 @@ final class FellegiSunterMatcher implements Matcher {
                     name,
                     DateOfBirth.parse(probe.dateOfBirth()),
                     PhotoHash.parse(probe.photoHash()),
-                    itemFilter(ProbeTokens.of(name), memo, memo.next()));
+                    itemFilter(ProbeTokens.of(name, pairs), memo, memo.next()));
         } finally {
             scratch.release(memo);
         }

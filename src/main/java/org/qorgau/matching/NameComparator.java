@@ -169,6 +169,37 @@ public final class NameComparator {
         return mask;
     }
 
+    /**
+     * As {@link #agreeMask(NameToken[], TokenSketch.Probe[], NameToken[], long[], int)}, where a probe token equal to
+     * one of the registry's ({@code probeIds[i]} not -1, see {@link TokenPairs#idOf}) is compared once per pair of
+     * tokens, not once per screening: its answers are remembered in {@code pairs}.
+     */
+    int agreeMask(
+            NameToken[] probeCore,
+            TokenSketch.Probe[] probeSketches,
+            int[] probeIds,
+            TokenPairs pairs,
+            NameToken[] tokens,
+            long[] sketches,
+            int id) {
+        int n = Math.min(probeCore.length, MAX_TOKENS);
+        int mask = 0;
+        for (int i = 0; i < n; i++) {
+            if (surelyDifferent(probeSketches[i], sketches, id * TokenSketch.LONGS)) {
+                continue;
+            }
+            int known = probeIds[i] < 0 ? -1 : pairs.agrees(probeIds[i], id);
+            boolean agrees = known < 0 ? compareTokens(probeCore[i], tokens[id]).agrees() : known == 1;
+            if (known < 0 && probeIds[i] >= 0) {
+                pairs.remember(probeIds[i], id, agrees);
+            }
+            if (agrees) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
     /** Compares a probe name with every name form of a registry person and returns the best result. */
     public NameComparison compareBest(ParsedName probe, ParsedName[] forms) {
         return compareBest(probe, forms, null);

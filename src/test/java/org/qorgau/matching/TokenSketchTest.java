@@ -96,12 +96,12 @@ class TokenSketchTest {
         assertFalse(NAMES.surelyDifferent(TokenSketch.Probe.of(token("Сидоренко")), own, 0), "the same name");
     }
 
-    private static NameToken token(String text) {
+    static NameToken token(String text) {
         ParsedName name = ParsedName.parse(text);
         return name.core().length > 0 ? name.core()[0] : name.patronymics()[0];
     }
 
-    private static List<NameToken> registryTokens(int people) {
+    static List<NameToken> registryTokens(int people) {
         Map<String, NameToken> distinct = new LinkedHashMap<>();
         BenchmarkData.registry(people, KazakhRussianGenerator.DEFAULT_SEED).forEach(person -> {
             ParsedName name = ParsedName.parse(person.fullName());
@@ -118,7 +118,7 @@ class TokenSketchTest {
     }
 
     /** One random substitution, deletion or adjacent swap. */
-    private static String typo(Random random, String s) {
+    static String typo(Random random, String s) {
         StringBuilder b = new StringBuilder(s);
         int at = random.nextInt(s.length() - 1) + 1;
         switch (random.nextInt(3)) {

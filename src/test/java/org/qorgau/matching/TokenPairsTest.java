@@ -1,0 +1,95 @@
+package org.qorgau.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link TokenPairs} remembers only what the comparison answers: the agreement masks with its help equal those
+ * without, cold and warm, in a table far too small for the pairs (so slots are taken over again and again); a probe
+ * token stands for a registry token only when it equals it.
+ */
+class TokenPairsTest {
+
+    private static final NameComparator NAMES = NameComparatorTest.COMPARATOR;
+
+    @Test
+    void masksWithRememberedPairsAreTheComparisonsOwn() {
+        List<NameToken> registry = TokenSketchTest.registryTokens(2_000);
+        NameToken[] tokens = registry.toArray(new NameToken[0]);
+        long[] sketches = new long[tokens.length * TokenSketch.LONGS];
+        for (int j = 0; j < tokens.length; j++) {
+            TokenSketch.write(tokens[j], sketches, j * TokenSketch.LONGS);
+        }
+        TokenPairs pairs = new TokenPairs(tokens, 1 << 12);
+        Random random = new Random(20261202L);
+        // probes of three tokens: registry tokens parsed anew (equal, not the same objects), typos, Latin spellings
+        List<NameToken[]> probes = new ArrayList<>();
+        for (int p = 0; p < 300; p++) {
+            NameToken[] probe = new NameToken[3];
+            for (int i = 0; i < 3; i++) {
+                String text = tokens[random.nextInt(tokens.length)].text();
+                probe[i] = TokenSketchTest.token(
+                        switch (random.nextInt(4)) {
+                            case 0 -> TokenSketchTest.typo(random, text);
+                            case 1 -> Transliterator.transliterate(text, Transliterator.Scheme.ICAO_9303);
+                            default -> text;
+                        });
+            }
+            probes.add(probe);
+        }
+        int remembered = 0;
+        int agreeing = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            Random ids = new Random(7);
+            for (NameToken[] probe : probes) {
+                TokenSketch.Probe[] probeSketches = TokenSketch.Probe.of(probe);
+                int[] probeIds = pairs.idsOf(probe);
+                for (int k = 0; k < 200; k++) {
+                    int id = ids.nextInt(tokens.length);
+                    for (int i = 0; i < probe.length; i++) {
+                        if (probeIds[i] >= 0 && pairs.agrees(probeIds[i], id) >= 0) {
+                            remembered++;
+                        }
+                    }
+                    int expected = NAMES.agreeMask(probe, probeSketches, tokens, sketches, id);
+                    assertEquals(
+                            expected,
+                            NAMES.agreeMask(probe, probeSketches, probeIds, pairs, tokens, sketches, id),
+                            () -> probe[0].text() + " " + probe[1].text() + " " + probe[2].text() + " / "
+                                    + tokens[id].text());
+                    agreeing += Integer.bitCount(expected);
+                }
+            }
+        }
+        // the second pass finds answers the first left (not all: the table holds 4,096 of 360,000 pairs)
+        assertTrue(remembered > 1_000 && agreeing > 100, remembered + " remembered, " + agreeing + " agreeing");
+    }
+
+    @Test
+    void aProbeTokenStandsForARegistryTokenOnlyWhenEqual() {
+        NameToken[] tokens = {
+            TokenSketchTest.token("Нұрлан"), TokenSketchTest.token("Сейтқали"), TokenSketchTest.token("Ivanov")
+        };
+        TokenPairs pairs = new TokenPairs(tokens, 1 << 10);
+        assertEquals(0, pairs.idOf(TokenSketchTest.token("НҰРЛАН")));
+        assertEquals(2, pairs.idOf(TokenSketchTest.token("ivanov")));
+        assertEquals(-1, pairs.idOf(TokenSketchTest.token("Нурлан")), "another spelling is another token");
+        assertEquals(-1, pairs.idOf(TokenSketchTest.token("Petrov")));
+
+        pairs.remember(0, 1, true);
+        pairs.remember(1, 0, false);
+        assertEquals(1, pairs.agrees(0, 1));
+        assertEquals(0, pairs.agrees(1, 0));
+        assertEquals(-1, pairs.agrees(0, 2), "never compared");
+
+        TokenPairs none = new TokenPairs(tokens, 0);
+        none.remember(0, 1, true);
+        assertEquals(-1, none.agrees(0, 1));
+        assertEquals(-1, none.idOf(TokenSketchTest.token("Нұрлан")));
+    }
+}
