@@ -13,8 +13,9 @@ import java.lang.invoke.VarHandle;
  * registry token equal to it ({@link #idOf}), and a probe token the registry does not have is compared every time.
  * A comparison is a function of the two tokens alone, so a remembered answer is the answer.
  *
- * <p>The memory is one table of longs with a fixed number of slots, each holding one pair and its answer; a pair that
- * lands on a taken slot replaces the pair there. Slots are read and written whole (opaque access), so concurrent
+ * <p>The memory is one table of longs with a fixed number of slots (as many as there are pairs of the index's tokens,
+ * up to {@link #MAX_SLOTS}), each holding one pair and its answer; a pair that lands on a taken slot replaces the pair
+ * there. Slots are read and written whole (opaque access), so concurrent
  * screenings may lose each other's writes but never read a torn one.
  */
 final class TokenPairs {
@@ -37,7 +38,9 @@ final class TokenPairs {
      */
     TokenPairs(NameToken[] tokens, int maxSlots) {
         this.tokens = tokens;
-        int slots = maxSlots == 0 ? 0 : Math.min(maxSlots, Math.max(1024, Integer.highestOneBit(tokens.length) * 4));
+        // as many slots as there are pairs, up to maxSlots (a registry's distinct tokens number thousands at least)
+        long pairCount = (long) tokens.length * tokens.length;
+        int slots = maxSlots == 0 ? 0 : (int) Math.min(maxSlots, Math.max(1024, Long.highestOneBit(pairCount) * 2));
         this.slots = new long[slots];
         this.byText = new int[slots == 0 ? 0 : Math.max(16, Integer.highestOneBit(tokens.length) * 4)];
         for (int id = 0; slots > 0 && id < tokens.length; id++) {

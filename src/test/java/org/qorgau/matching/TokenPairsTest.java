@@ -71,6 +71,35 @@ class TokenPairsTest {
     }
 
     @Test
+    void aRegistryOfFewDistinctTokensStillHasRoomForTheirPairs() {
+        // 3,000 distinct tokens (the synthetic registry of a million entries has fewer) make 9,000,000 pairs
+        NameToken[] tokens = new NameToken[3_000];
+        java.util.Arrays.fill(tokens, TokenSketchTest.token("Нұрлан"));
+        TokenPairs pairs = new TokenPairs(tokens, TokenPairs.MAX_SLOTS);
+        Random random = new Random(3);
+        int[][] remembered = new int[300_000][];
+        for (int k = 0; k < remembered.length; k++) {
+            remembered[k] = new int[] {random.nextInt(tokens.length), random.nextInt(tokens.length)};
+            pairs.remember(remembered[k][0], remembered[k][1], answer(remembered[k]));
+        }
+        int found = 0;
+        for (int k = 0; k < remembered.length; k++) {
+            int answer = pairs.agrees(remembered[k][0], remembered[k][1]);
+            if (answer >= 0) {
+                found++;
+                assertEquals(answer(remembered[k]) ? 1 : 0, answer);
+            }
+        }
+        // a million slots keep most of 300,000 pairs; a table sized by the token count alone kept a few percent
+        assertTrue(found > 200_000, found + " of 300,000 pairs found");
+    }
+
+    /** An answer of the pair's own (a pair drawn twice is remembered twice alike). */
+    private static boolean answer(int[] pair) {
+        return (pair[0] + pair[1]) % 3 == 0;
+    }
+
+    @Test
     void aProbeTokenStandsForARegistryTokenOnlyWhenEqual() {
         NameToken[] tokens = {
             TokenSketchTest.token("Нұрлан"), TokenSketchTest.token("Сейтқали"), TokenSketchTest.token("Ivanov")
