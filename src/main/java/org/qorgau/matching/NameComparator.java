@@ -154,25 +154,9 @@ public final class NameComparator {
      * Bit {@code i} set when probe core token {@code i} (of the first {@link #MAX_TOKENS}) agrees with registry token
      * {@code tokens[id]} at some level ({@link TokenLevel#agrees()}): the same token comparison {@link #compareBest}
      * makes, skipped where {@link #surelyDifferent} settles it. {@code probeSketches} are the probe tokens' sketches,
-     * {@code sketches} the registry tokens' by id ({@link TokenSketch}).
-     */
-    int agreeMask(
-            NameToken[] probeCore, TokenSketch.Probe[] probeSketches, NameToken[] tokens, long[] sketches, int id) {
-        int n = Math.min(probeCore.length, MAX_TOKENS);
-        int mask = 0;
-        for (int i = 0; i < n; i++) {
-            if (!surelyDifferent(probeSketches[i], sketches, id * TokenSketch.LONGS)
-                    && compareTokens(probeCore[i], tokens[id]).agrees()) {
-                mask |= 1 << i;
-            }
-        }
-        return mask;
-    }
-
-    /**
-     * As {@link #agreeMask(NameToken[], TokenSketch.Probe[], NameToken[], long[], int)}, where a probe token equal to
-     * one of the registry's ({@code probeIds[i]} not -1, see {@link TokenPairs#idOf}) is compared once per pair of
-     * tokens, not once per screening: its answers are remembered in {@code pairs}.
+     * {@code sketches} the registry tokens' by id ({@link TokenSketch}). A probe token equal to one of the registry's
+     * ({@code probeIds[i]} not -1, see {@link TokenPairs#idOf}) is compared once per pair of tokens, not once per
+     * screening: its answers are remembered in {@code pairs}.
      */
     int agreeMask(
             NameToken[] probeCore,
