@@ -141,7 +141,7 @@ public class AuditEventStore {
 
     /** The hash of a row selected with {@link #COLUMNS}, recomputed from its stored columns. */
     static String recompute(ResultSet rs) throws SQLException {
-        return AuditHash.of(
+        return AuditHash.of(new AuditHash.Fields(
                 rs.getLong("sequence"),
                 rs.getObject("event_id", UUID.class),
                 rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
@@ -155,7 +155,7 @@ public class AuditEventStore {
                 (Long) rs.getObject("registry_version"),
                 rs.getObject("check_id", UUID.class),
                 rs.getString("personal_commitment"),
-                rs.getString("prev_hash"));
+                rs.getString("prev_hash")));
     }
 
     private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {

@@ -27,48 +27,10 @@ public final class AuditHash {
     }
 
     /**
-     * The hash of one event: SHA-256 over the canonical JSON of all its fields, including the previous hash. The
-     * verifier calls this with the values read back from the table; {@code queryJson} and {@code outcomeJson} may be
-     * any JSON text (PostgreSQL's {@code jsonb} output orders and spaces it its own way).
+     * Every field an event's hash covers, the query and outcome as JSON text ({@code personalCommitment} null for an
+     * event without personal fields).
      */
-    public static String of(
-            long sequence,
-            UUID eventId,
-            Instant occurredAt,
-            String type,
-            String actorSubject,
-            String actorOrg,
-            String actorRoles,
-            String purpose,
-            String queryJson,
-            String outcomeJson,
-            Long registryVersion,
-            UUID checkId,
-            String personalCommitment,
-            String prevHash) {
-        return ofCanonical(
-                sequence,
-                eventId,
-                occurredAt,
-                type,
-                actorSubject,
-                actorOrg,
-                actorRoles,
-                purpose,
-                queryJson == null ? "null" : CanonicalJson.encode(queryJson),
-                outcomeJson == null ? "null" : CanonicalJson.encode(outcomeJson),
-                registryVersion,
-                checkId,
-                personalCommitment,
-                prevHash);
-    }
-
-    /**
-     * As {@link #of}, with the query and outcome already canonical ({@link CanonicalJson#encode}): the fields are
-     * written in the canonical form's key order, the two canonical texts as they are. The same bytes as encoding a map
-     * of all the fields canonically, without parsing the two texts back.
-     */
-    static String ofCanonical(
+    public record Fields(
             long sequence,
             UUID eventId,
             Instant occurredAt,
@@ -83,35 +45,73 @@ public final class AuditHash {
             UUID checkId,
             String personalCommitment,
             String prevHash) {
-        StringWriter out = new StringWriter(256 + query.length() + outcome.length());
+
+        /** The same fields with the query and outcome in canonical form, whatever their key order and spacing. */
+        Fields canonical() {
+            return new Fields(
+                    sequence,
+                    eventId,
+                    occurredAt,
+                    type,
+                    actorSubject,
+                    actorOrg,
+                    actorRoles,
+                    purpose,
+                    query == null ? "null" : CanonicalJson.encode(query),
+                    outcome == null ? "null" : CanonicalJson.encode(outcome),
+                    registryVersion,
+                    checkId,
+                    personalCommitment,
+                    prevHash);
+        }
+    }
+
+    /**
+     * The hash of one event: SHA-256 over the canonical JSON of all its fields, including the previous hash. The
+     * verifier calls this with the values read back from the table, whose query and outcome PostgreSQL's {@code jsonb}
+     * orders and spaces its own way.
+     */
+    public static String of(Fields stored) {
+        return ofCanonical(stored.canonical());
+    }
+
+    /**
+     * As {@link #of}, with the query and outcome already canonical ({@link CanonicalJson#encode}): the fields are
+     * written in the canonical form's key order, the two canonical texts as they are. The same bytes as encoding a map
+     * of all the fields canonically, without parsing the two texts back.
+     */
+    static String ofCanonical(Fields f) {
+        StringWriter out =
+                new StringWriter(256 + f.query().length() + f.outcome().length());
         try (JsonGenerator json = CanonicalJson.mapper().getFactory().createGenerator(out)) {
             // keys in sorted order, as the canonical form has them
             json.writeStartObject();
-            json.writeStringField("actorOrg", actorOrg);
-            json.writeStringField("actorRoles", actorRoles);
-            json.writeStringField("actorSubject", actorSubject);
-            json.writeStringField("checkId", checkId == null ? null : checkId.toString());
-            json.writeStringField("eventId", eventId.toString());
+            json.writeStringField("actorOrg", f.actorOrg());
+            json.writeStringField("actorRoles", f.actorRoles());
+            json.writeStringField("actorSubject", f.actorSubject());
             json.writeStringField(
-                    "occurredAt", occurredAt.truncatedTo(ChronoUnit.MICROS).toString());
+                    "checkId", f.checkId() == null ? null : f.checkId().toString());
+            json.writeStringField("eventId", f.eventId().toString());
+            json.writeStringField(
+                    "occurredAt", f.occurredAt().truncatedTo(ChronoUnit.MICROS).toString());
             json.writeFieldName("outcome");
-            json.writeRawValue(outcome);
+            json.writeRawValue(f.outcome());
             // only events that carry personal fields have the key, so events written before it existed still verify
-            if (personalCommitment != null) {
-                json.writeStringField("personalCommitment", personalCommitment);
+            if (f.personalCommitment() != null) {
+                json.writeStringField("personalCommitment", f.personalCommitment());
             }
-            json.writeStringField("prevHash", prevHash);
-            json.writeStringField("purpose", purpose);
+            json.writeStringField("prevHash", f.prevHash());
+            json.writeStringField("purpose", f.purpose());
             json.writeFieldName("query");
-            json.writeRawValue(query);
+            json.writeRawValue(f.query());
             json.writeFieldName("registryVersion");
-            if (registryVersion == null) {
+            if (f.registryVersion() == null) {
                 json.writeNull();
             } else {
-                json.writeNumber(registryVersion);
+                json.writeNumber(f.registryVersion());
             }
-            json.writeNumberField("sequence", sequence);
-            json.writeStringField("type", type);
+            json.writeNumberField("sequence", f.sequence());
+            json.writeStringField("type", f.type());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -106,20 +106,7 @@ public class AuditLog {
         String outcome = event.outcome();
         String commitment = event.commitment();
         String hash = AuditHash.ofCanonical(
-                sequence,
-                eventId,
-                occurredAt,
-                draft.type().name(),
-                draft.actor().subject(),
-                draft.actor().org(),
-                draft.actor().rolesText(),
-                draft.purpose() == null ? null : draft.purpose().name(),
-                query,
-                outcome,
-                draft.registryVersion(),
-                draft.checkId(),
-                commitment,
-                head.hash());
+                fields(draft, sequence, eventId, occurredAt, query, outcome, commitment, head.hash()));
         List<AuditedWrite.Row> rows = new ArrayList<>(2);
         rows.add(AuditedWrite.Row.of(
                 INSERT_EVENT,
@@ -142,6 +129,33 @@ public class AuditLog {
             rows.add(AuditedWrite.Row.of(INSERT_PERSONAL, sequence, event.personalFields(), event.salt()));
         }
         return new Appended(new AuditRecord(sequence, hash, eventId, occurredAt), rows);
+    }
+
+    /** The fields {@code draft}'s hash covers, once placed in the chain (see {@link AuditHash.Fields}). */
+    static AuditHash.Fields fields(
+            AuditEventDraft draft,
+            long sequence,
+            UUID eventId,
+            Instant occurredAt,
+            String query,
+            String outcome,
+            String personalCommitment,
+            String prevHash) {
+        return new AuditHash.Fields(
+                sequence,
+                eventId,
+                occurredAt,
+                draft.type().name(),
+                draft.actor().subject(),
+                draft.actor().org(),
+                draft.actor().rolesText(),
+                draft.purpose() == null ? null : draft.purpose().name(),
+                query,
+                outcome,
+                draft.registryVersion(),
+                draft.checkId(),
+                personalCommitment,
+                prevHash);
     }
 
     private static final String INSERT_EVENT = "insert into audit_event (sequence, event_id, occurred_at, type,"

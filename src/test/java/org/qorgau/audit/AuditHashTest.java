@@ -71,20 +71,7 @@ class AuditHashTest {
         String storedOutcome = PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(draft.outcome());
 
         String recomputed = AuditHash.of(
-                1,
-                eventId,
-                at,
-                draft.type().name(),
-                draft.actor().subject(),
-                draft.actor().org(),
-                draft.actor().rolesText(),
-                draft.purpose() == null ? null : draft.purpose().name(),
-                storedQuery,
-                storedOutcome,
-                draft.registryVersion(),
-                draft.checkId(),
-                "c0ffee",
-                AuditLog.GENESIS_HASH);
+                AuditLog.fields(draft, 1, eventId, at, storedQuery, storedOutcome, "c0ffee", AuditLog.GENESIS_HASH));
         assertEquals(hash(draft, eventId, at, canonicalQuery, canonicalOutcome, "c0ffee"), recomputed);
         assertEquals(
                 definition(
@@ -117,20 +104,7 @@ class AuditHashTest {
     private static String hash(
             AuditEventDraft draft, UUID eventId, Instant at, String query, String outcome, String commitment) {
         return AuditHash.ofCanonical(
-                1,
-                eventId,
-                at,
-                draft.type().name(),
-                draft.actor().subject(),
-                draft.actor().org(),
-                draft.actor().rolesText(),
-                draft.purpose() == null ? null : draft.purpose().name(),
-                query,
-                outcome,
-                draft.registryVersion(),
-                draft.checkId(),
-                commitment,
-                AuditLog.GENESIS_HASH);
+                AuditLog.fields(draft, 1, eventId, at, query, outcome, commitment, AuditLog.GENESIS_HASH));
     }
 
     /** The hash as defined: every field in one map, encoded canonically as a whole, then SHA-256. */

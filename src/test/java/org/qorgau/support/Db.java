@@ -89,7 +89,7 @@ public final class Db {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String prev = previous == null ? rs.getString(14) : previous;
-                        String hash = AuditHash.of(
+                        String hash = AuditHash.of(new AuditHash.Fields(
                                 rs.getLong(1),
                                 rs.getObject(2, UUID.class),
                                 rs.getObject(3, OffsetDateTime.class).toInstant(),
@@ -103,7 +103,7 @@ public final class Db {
                                 (Long) rs.getObject(11),
                                 rs.getObject(12, UUID.class),
                                 rs.getString(13),
-                                prev);
+                                prev));
                         update.setString(1, prev);
                         update.setString(2, hash);
                         update.setLong(3, rs.getLong(1));
