@@ -15,8 +15,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>The memory is one table of longs with a fixed number of slots (as many as there are pairs of the index's tokens,
  * up to {@link #MAX_SLOTS}), each holding one pair and its answer; a pair that lands on a taken slot replaces the pair
- * there. Slots are read and written whole (opaque access), so concurrent
- * screenings may lose each other's writes but never read a torn one.
+ * there. Slots are read and written whole (opaque access), so concurrent screenings may lose each other's writes but
+ * never read a torn one.
  */
 final class TokenPairs {
 
@@ -26,7 +26,7 @@ final class TokenPairs {
     // Slot layout: (probe id + 1) << 33 | (registry id) << 2 | KNOWN | agrees. Token ids are below 2^31.
     private static final long KNOWN = 2;
 
-    /** Answers to look up; empty when the index has no tokens. */
+    /** Answers to look up; none when nothing is remembered (a delta index). */
     private final long[] slots;
     // The index's token ids by text: an open-addressing table of id + 1 (0 = empty), probed linearly.
     private final int[] byText;
