@@ -29,7 +29,8 @@ import org.qorgau.config.TokenCacheConfig;
  * ({@link JWTParser#parse(String)}, called by Quarkus' JWT identity provider) and answers a token verified before
  * from the {@link TokenCache} (by the token's SHA-256, until its {@code exp} or {@code qorgau.token-cache.ttl}). The
  * claims checks that follow ({@link ClaimsGuard}, roles) still run on every request; only the signature, issuer,
- * audience and time checks of a token seen before are skipped, and only while it has not expired.
+ * audience and time checks of a token seen before are skipped, and only while it has not expired. A verified token's
+ * own claims are read once ({@link VerifiedToken}).
  *
  * <p>The verification keys: when {@code mp.jwt.verify.publickey.location} is a local file, it is looked at again at
  * most every {@code qorgau.token-cache.key-check-interval}; a changed file (a rotated or revoked key) drops every
@@ -78,14 +79,14 @@ public class VerifiedTokens implements JWTParser {
     public JsonWebToken parse(String token) throws ParseException {
         checkKeys();
         if (!cache.enabled() || token == null) {
-            return verifier.parse(token);
+            return VerifiedToken.of(verifier.parse(token));
         }
         String key = TokenCache.keyOf(token);
         JsonWebToken cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        JsonWebToken verified = verifier.parse(token);
+        JsonWebToken verified = VerifiedToken.of(verifier.parse(token));
         cache.put(key, verified);
         return verified;
     }
