@@ -102,30 +102,29 @@ public class AuditLog {
         UUID eventId = UUID.randomUUID();
         // microseconds: what PostgreSQL stores, so the hash recomputes from the row
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String query = event.query();
-        String outcome = event.outcome();
-        String commitment = event.commitment();
-        String hash = AuditHash.ofCanonical(
-                fields(draft, sequence, eventId, occurredAt, query, outcome, commitment, head.hash()));
+        // the row stores exactly the fields the hash covers, so the verifier recomputes it from the row
+        AuditHash.Fields f = fields(
+                draft, sequence, eventId, occurredAt, event.query(), event.outcome(), event.commitment(), head.hash());
+        String hash = AuditHash.ofCanonical(f);
         List<AuditedWrite.Row> rows = new ArrayList<>(2);
         rows.add(AuditedWrite.Row.of(
                 INSERT_EVENT,
-                sequence,
-                eventId,
-                Timestamp.from(occurredAt),
-                draft.type().name(),
-                draft.actor().subject(),
-                draft.actor().org(),
-                draft.actor().rolesText(),
-                draft.purpose() == null ? null : draft.purpose().name(),
-                query,
-                outcome,
-                draft.registryVersion(),
-                draft.checkId(),
-                head.hash(),
+                f.sequence(),
+                f.eventId(),
+                Timestamp.from(f.occurredAt()),
+                f.type(),
+                f.actorSubject(),
+                f.actorOrg(),
+                f.actorRoles(),
+                f.purpose(),
+                f.query(),
+                f.outcome(),
+                f.registryVersion(),
+                f.checkId(),
+                f.prevHash(),
                 hash,
-                commitment));
-        if (commitment != null) {
+                f.personalCommitment()));
+        if (f.personalCommitment() != null) {
             rows.add(AuditedWrite.Row.of(INSERT_PERSONAL, sequence, event.personalFields(), event.salt()));
         }
         return new Appended(new AuditRecord(sequence, hash, eventId, occurredAt), rows);
