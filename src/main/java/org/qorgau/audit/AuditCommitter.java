@@ -33,11 +33,12 @@ import org.qorgau.error.ServiceUnavailableException;
  * so no check is recorded that nobody was told about.
  *
  * <p>Round trips, not CPU, bound one writer thread. A group chains its events in memory after the head where the
- * writer's last group left it, moves the head there only if no other transaction has moved it since (which locks
- * it), sends its rows ({@link AuditedWrite}: the events' and the changes' rows, plain data) as one JDBC batch per
- * statement and commits: about five round trips per group, whatever its size. When the head has moved (another
- * replica's or another kind of write appended) or is not known (the first group, or after a failure), the group
- * reads and locks the head first, chains after it and moves it after its rows.
+ * writer's last group left it and sends, in one round trip, the head's move from there to its last event
+ * ({@code audit_head_advance}, which locks the head) and its rows (the events' and the changes' rows, plain data,
+ * one INSERT per table: {@link GroupRows}), as one implicit transaction that commits at its end. When the head has
+ * moved (another replica's or another kind of write appended), that transaction fails before any row is written; the
+ * group then reads and locks the head, chains after it, sends its rows and the head's move, and commits: three round
+ * trips. So does the first group, and the first after a failure, when the head is not known.
  */
 @ApplicationScoped
 public class AuditCommitter {
@@ -185,28 +186,15 @@ public class AuditCommitter {
         lastHead = null; // known again only once this group commits
         Chained chained = null;
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
             try {
                 if (expected != null) {
-                    chained = chain(connection, group, expected);
-                    if (!AuditLog.moveHead(connection, expected, chained.last())) {
-                        // another transaction appended since this writer's last group: chain after the head as it is
-                        chained.batches().close();
-                        chained = null;
-                    }
+                    chained = appendAfter(connection, group, expected);
                 }
-                boolean locked = chained == null;
-                if (locked) {
-                    chained = chain(connection, group, AuditLog.lockHead(connection));
+                if (chained == null) {
+                    chained = appendLocked(connection, group);
                 }
-                chained.batches().send();
-                if (locked) {
-                    AuditLog.moveHead(connection, chained.last());
-                }
-                connection.commit();
                 lastHead = AuditLog.ChainHead.at(chained.last());
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection);
                 if (group.size() > 1 && !DatabaseUnavailable.isCause(e)) {
                     return false;
                 }
@@ -219,14 +207,9 @@ public class AuditCommitter {
                 }
                 group.get(0).result().completeExceptionally(e);
                 return true;
-            } finally {
-                if (chained != null) {
-                    chained.batches().close();
-                }
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            // no connection or the commit itself failed: nobody gets an answer without a durable event
+            // no connection: nobody gets an answer without a durable event
             LOG.warnf(
                     "Audit group commit of %d writes failed: %s",
                     group.size(), e.getClass().getSimpleName());
@@ -243,34 +226,65 @@ public class AuditCommitter {
         return true;
     }
 
-    /** A group's events chained after a head, with their rows bound into batches not yet sent. */
-    private record Chained(List<AuditRecord> records, RowBatches batches) {
+    /**
+     * The group chained after {@code expected}, where this writer's last group left the head, and committed in one
+     * round trip: the head's move from there, then the rows, as one implicit transaction. Null, with nothing written,
+     * when another transaction has moved the head since.
+     */
+    private Chained appendAfter(Connection connection, List<Pending> group, AuditLog.ChainHead expected)
+            throws SQLException {
+        Chained chained = chain(group, expected);
+        connection.setAutoCommit(true);
+        try {
+            chained.rows().execute(connection, AuditLog.advanceHead(expected, chained.last()), null);
+            return chained;
+        } catch (SQLException e) {
+            if (AuditLog.headMoved(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The group chained after the head as it is, read and locked first; committed. */
+    private Chained appendLocked(Connection connection, List<Pending> group) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            Chained chained = chain(group, AuditLog.lockHead(connection));
+            chained.rows().execute(connection, null, AuditLog.moveHead(chained.last()));
+            connection.commit();
+            return chained;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** A group's events chained after a head, with their rows, not yet sent. */
+    private record Chained(List<AuditRecord> records, GroupRows rows) {
         AuditRecord last() {
             return records.get(records.size() - 1);
         }
     }
 
-    private Chained chain(Connection connection, List<Pending> group, AuditLog.ChainHead head) throws SQLException {
+    private Chained chain(List<Pending> group, AuditLog.ChainHead head) {
         List<AuditRecord> records = new ArrayList<>(group.size());
-        RowBatches batches = new RowBatches(connection);
-        try {
-            for (Pending pending : group) {
-                AuditLog.Appended appended = auditLog.chain(pending.event(), head);
-                AuditRecord record = appended.record();
-                for (AuditedWrite.Row row : appended.rows()) {
-                    batches.add(row, record);
-                }
-                for (AuditedWrite.Row row : pending.rows()) {
-                    batches.add(row, record);
-                }
-                records.add(record);
-                head = AuditLog.ChainHead.at(record);
+        GroupRows rows = new GroupRows();
+        for (Pending pending : group) {
+            AuditLog.Appended appended = auditLog.chain(pending.event(), head);
+            AuditRecord record = appended.record();
+            for (AuditedWrite.Row row : appended.rows()) {
+                rows.add(row, record);
             }
-        } catch (SQLException | RuntimeException e) {
-            batches.close();
-            throw e;
+            for (AuditedWrite.Row row : pending.rows()) {
+                rows.add(row, record);
+            }
+            records.add(record);
+            head = AuditLog.ChainHead.at(record);
         }
-        return new Chained(records, batches);
+        return new Chained(records, rows);
     }
 
     private static void rollbackQuietly(Connection connection) {

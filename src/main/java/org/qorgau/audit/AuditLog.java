@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,13 +46,11 @@ public class AuditLog {
     public AuditRecord append(Connection connection, AuditEventDraft draft) throws SQLException {
         ChainHead head = lockHead(connection);
         Appended appended = chain(encode(draft), head);
+        GroupRows rows = new GroupRows();
         for (AuditedWrite.Row row : appended.rows()) {
-            try (PreparedStatement insert = connection.prepareStatement(row.sql())) {
-                bind(insert, row, appended.record());
-                insert.executeUpdate();
-            }
+            rows.add(row, appended.record());
         }
-        moveHead(connection, appended.record());
+        rows.execute(connection, null, moveHead(appended.record()));
         return appended.record();
     }
 
@@ -111,7 +108,7 @@ public class AuditLog {
                 INSERT_EVENT,
                 f.sequence(),
                 f.eventId(),
-                Timestamp.from(f.occurredAt()),
+                f.occurredAt(),
                 f.type(),
                 f.actorSubject(),
                 f.actorOrg(),
@@ -157,58 +154,51 @@ public class AuditLog {
                 prevHash);
     }
 
-    private static final String INSERT_EVENT = "insert into audit_event (sequence, event_id, occurred_at, type,"
-            + " actor_subject, actor_org, actor_roles, purpose, query, outcome, registry_version, check_id, prev_hash,"
-            + " hash, personal_commitment) values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)";
+    private static final AuditedWrite.Insert INSERT_EVENT = AuditedWrite.Insert.into(
+            "audit_event",
+            "sequence bigint",
+            "event_id uuid",
+            "occurred_at timestamptz",
+            "type",
+            "actor_subject",
+            "actor_org",
+            "actor_roles",
+            "purpose",
+            "query jsonb",
+            "outcome jsonb",
+            "registry_version bigint",
+            "check_id uuid",
+            "prev_hash",
+            "hash",
+            "personal_commitment");
 
-    private static final String INSERT_PERSONAL =
-            "insert into audit_personal (sequence, fields, salt) values (?, ?::jsonb, ?)";
+    private static final AuditedWrite.Insert INSERT_PERSONAL =
+            AuditedWrite.Insert.into("audit_personal", "sequence bigint", "fields jsonb", "salt");
 
-    /** Binds {@code row}'s values, with {@link AuditedWrite.ChainValue}s taken from {@code record}. */
-    static void bind(PreparedStatement statement, AuditedWrite.Row row, AuditRecord record) throws SQLException {
-        List<Object> values = row.values();
-        for (int i = 0; i < values.size(); i++) {
-            Object value = values.get(i);
-            if (value == AuditedWrite.ChainValue.SEQUENCE) {
-                value = record.sequence();
-            } else if (value == AuditedWrite.ChainValue.HASH) {
-                value = record.hash();
-            }
-            if (value == null) {
-                statement.setObject(i + 1, null);
-            } else if (value instanceof String text) {
-                statement.setString(i + 1, text);
-            } else {
-                statement.setObject(i + 1, value);
-            }
-        }
-    }
-
-    /** Sets the chain head to {@code last}, in {@code connection}'s transaction (whose lock on it is held). */
-    static void moveHead(Connection connection, AuditRecord last) throws SQLException {
-        try (PreparedStatement update =
-                connection.prepareStatement("update audit_head set sequence = ?, hash = ? where id = 1")) {
-            update.setLong(1, last.sequence());
-            update.setString(2, last.hash());
-            update.executeUpdate();
-        }
+    /** Sets the chain head to {@code last}, in a transaction that holds the lock on it ({@link #lockHead}). */
+    static GroupRows.Statement moveHead(AuditRecord last) {
+        return new GroupRows.Statement(
+                "update audit_head set sequence = ?, hash = ? where id = 1", List.of(last.sequence(), last.hash()));
     }
 
     /**
-     * Sets the chain head to {@code last} only if it is still at {@code expected}, in {@code connection}'s
-     * transaction: the update locks the head until the transaction ends, as {@link #lockHead} would. False, with
-     * nothing changed or locked, when another transaction has moved the head since.
+     * Sets the chain head to {@code last} only if it is still at {@code expected}, and locks it until the transaction
+     * ends, as {@link #lockHead} would; when another transaction has moved the head since, fails with an error that
+     * {@link #headMoved} recognises, so that nothing sent in the same transaction is committed.
      */
-    static boolean moveHead(Connection connection, ChainHead expected, AuditRecord last) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update audit_head set sequence = ?, hash = ? where id = 1 and sequence = ? and hash = ?")) {
-            update.setLong(1, last.sequence());
-            update.setString(2, last.hash());
-            update.setLong(3, expected.sequence());
-            update.setString(4, expected.hash());
-            return update.executeUpdate() == 1;
-        }
+    static GroupRows.Statement advanceHead(ChainHead expected, AuditRecord last) {
+        return new GroupRows.Statement(
+                "select audit_head_advance(?, ?, ?, ?)",
+                List.of(expected.sequence(), expected.hash(), last.sequence(), last.hash()));
     }
+
+    /** True when {@code e} is {@link #advanceHead}'s failure: the head was no longer where the writer expected it. */
+    static boolean headMoved(SQLException e) {
+        return HEAD_MOVED.equals(e.getSQLState());
+    }
+
+    /** The SQLSTATE of {@code audit_head_advance} when the head has moved (V74). */
+    private static final String HEAD_MOVED = "QA001";
 
     private static String newSalt() {
         byte[] bytes = new byte[16];

@@ -57,10 +57,26 @@ public class MonitoringStore {
         alert.persist();
     }
 
-    private static final String INSERT = "insert into monitored_person (id, org, reference, full_name, date_of_birth,"
-            + " photo_hash, purpose, position, consent_reference, status, last_check_id, last_verdict, baseline,"
-            + " registry_version, engine_version, screened_version, enrolled_at, enrolled_by)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final AuditedWrite.Insert INSERT = AuditedWrite.Insert.into(
+            "monitored_person",
+            "id uuid",
+            "org",
+            "reference",
+            "full_name",
+            "date_of_birth",
+            "photo_hash",
+            "purpose",
+            "position",
+            "consent_reference",
+            "status",
+            "last_check_id uuid",
+            "last_verdict",
+            "baseline",
+            "registry_version bigint",
+            "engine_version",
+            "screened_version bigint",
+            "enrolled_at timestamptz",
+            "enrolled_by");
 
     /**
      * A new enrolment with its first check as the baseline: the person (not stored) and the write that stores it with

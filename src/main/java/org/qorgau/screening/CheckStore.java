@@ -25,12 +25,27 @@ import org.qorgau.matching.Verdict;
 @ApplicationScoped
 public class CheckStore {
 
-    private static final String COLUMNS = "check_id, created_at, org, subject, purpose, position, consent_reference,"
-            + " candidate_key, verdict, registry_version, engine_version, response, idempotency_key, request_hash,"
-            + " audit_sequence, audit_hash";
+    private static final AuditedWrite.Insert INSERT = AuditedWrite.Insert.into(
+            "screening_check",
+            "check_id uuid",
+            "created_at timestamptz",
+            "org",
+            "subject",
+            "purpose",
+            "position",
+            "consent_reference",
+            "candidate_key",
+            "verdict",
+            "registry_version bigint",
+            "engine_version",
+            "response jsonb",
+            "idempotency_key",
+            "request_hash",
+            "audit_sequence bigint",
+            "audit_hash");
 
-    private static final String INSERT = "insert into screening_check (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)";
+    /** The columns read back, by name: those written. */
+    private static final String COLUMNS = String.join(", ", INSERT.columns());
 
     /** Filters of {@link #list}: each null means "any". */
     record Filter(String org, String subject, String verdict, String purpose, Instant from, Instant to) {}

@@ -99,7 +99,7 @@ public class Disclosures {
         if (!capped) {
             List<AuditedWrite.Row> rows = new ArrayList<>();
             for (String id : new LinkedHashSet<>(externalIds)) {
-                rows.add(AuditedWrite.Row.of(INSERT, day, caller.org(), subject, id));
+                rows.add(AuditedWrite.Row.of(ROW, day, caller.org(), subject, id));
             }
             return rows;
         }
@@ -183,6 +183,10 @@ public class Disclosures {
             throw new IllegalStateException("disclosures could not be counted", e);
         }
     }
+
+    private static final AuditedWrite.Insert ROW = AuditedWrite.Insert.into(
+                    "disclosed_entry", "day date", "org", "subject_key", "external_id")
+            .onConflictDoNothing();
 
     private static final String INSERT = "insert into disclosed_entry (day, org, subject_key, external_id)"
             + " values (?, ?, ?, ?) on conflict do nothing";
