@@ -63,6 +63,22 @@ public record AuditedWrite(AuditEventDraft event, List<Row> rows) {
             return new Insert(table, Arrays.asList(names), Arrays.asList(types), "");
         }
 
+        /** This INSERT of one row, for a caller's own statement: {@code insert into t (...) values (?, ?::type, ...)}. */
+        public String valuesSql() {
+            StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (");
+            sql.append(String.join(", ", columns)).append(") values (");
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                if (types.get(i) != null) {
+                    sql.append("::").append(types.get(i));
+                }
+            }
+            sql.append(')');
+            return suffix.isEmpty()
+                    ? sql.toString()
+                    : sql.append(' ').append(suffix).toString();
+        }
+
         /** This INSERT, skipping a row that would violate a unique constraint. */
         public Insert onConflictDoNothing() {
             return new Insert(table, columns, types, "on conflict do nothing");

@@ -188,8 +188,7 @@ public class Disclosures {
                     "disclosed_entry", "day date", "org", "subject_key", "external_id")
             .onConflictDoNothing();
 
-    private static final String INSERT = "insert into disclosed_entry (day, org, subject_key, external_id)"
-            + " values (?, ?, ?, ?) on conflict do nothing";
+    private static final String INSERT = ROW.valuesSql();
 
     private static void insert(Connection connection, LocalDate day, String org, String subject, Set<String> ids)
             throws SQLException {
