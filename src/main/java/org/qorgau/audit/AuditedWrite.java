@@ -65,15 +65,50 @@ public record AuditedWrite(AuditEventDraft event, List<Row> rows) {
 
         /** This INSERT of one row, for a caller's own statement: {@code insert into t (...) values (?, ?::type, ...)}. */
         public String valuesSql() {
-            StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (");
-            sql.append(String.join(", ", columns)).append(") values (");
+            StringBuilder sql = head().append(" values (");
             for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                if (types.get(i) != null) {
-                    sql.append("::").append(types.get(i));
-                }
+                sql.append(i == 0 ? "?" : ", ?").append(cast(i));
             }
-            sql.append(')');
+            return tail(sql.append(')'));
+        }
+
+        /**
+         * This INSERT of any number of rows from one text array per column, which PostgreSQL unnests and converts to
+         * the columns' types: {@code insert into t (...) select v1::type, v2, ... from unnest(?::text[], ...) as r(v1,
+         * ...)}. The same SQL for any number of rows, so the driver prepares it once.
+         */
+        public String unnestSql() {
+            StringBuilder values = new StringBuilder();
+            StringBuilder arrays = new StringBuilder();
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < columns.size(); i++) {
+                String separator = i == 0 ? "" : ", ";
+                values.append(separator).append('v').append(i + 1).append(cast(i));
+                arrays.append(separator).append("?::text[]");
+                names.append(separator).append('v').append(i + 1);
+            }
+            return tail(head().append(" select ")
+                    .append(values)
+                    .append(" from unnest(")
+                    .append(arrays)
+                    .append(") as r(")
+                    .append(names)
+                    .append(')'));
+        }
+
+        private StringBuilder head() {
+            return new StringBuilder("insert into ")
+                    .append(table)
+                    .append(" (")
+                    .append(String.join(", ", columns))
+                    .append(')');
+        }
+
+        private String cast(int column) {
+            return types.get(column) == null ? "" : "::" + types.get(column);
+        }
+
+        private String tail(StringBuilder sql) {
             return suffix.isEmpty()
                     ? sql.toString()
                     : sql.append(' ').append(suffix).toString();

@@ -16,8 +16,8 @@ import java.util.UUID;
 /**
  * An audit group's rows ({@link AuditCommitter}), written with the statements around them in one round trip: one
  * INSERT per table, in order of first use (the events before the rows that cite them), each column's values sent as
- * one text array that PostgreSQL unnests and converts to the column's type. The SQL depends only on the tables
- * present, not on how many rows each has, so the driver prepares each shape once.
+ * one text array that PostgreSQL unnests and converts to the column's type ({@link AuditedWrite.Insert#unnestSql}). The
+ * SQL depends only on the tables present, not on how many rows each has, so the driver prepares each shape once.
  */
 final class GroupRows {
 
@@ -53,7 +53,7 @@ final class GroupRows {
                 sql.append(";\n");
             }
             AuditedWrite.Insert insert = table.getKey();
-            sql.append(unnestSql(insert));
+            sql.append(insert.unnestSql());
             List<String[]> tableRows = table.getValue();
             for (int column = 0; column < insert.columns().size(); column++) {
                 String[] values = new String[tableRows.size()];
@@ -81,34 +81,6 @@ final class GroupRows {
             }
             statement.execute();
         }
-    }
-
-    /** {@code insert}'s rows from one text array per column. */
-    static String unnestSql(AuditedWrite.Insert insert) {
-        int n = insert.columns().size();
-        StringBuilder sql =
-                new StringBuilder("insert into ").append(insert.table()).append(" (");
-        sql.append(String.join(", ", insert.columns())).append(") select ");
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "" : ", ").append('v').append(i + 1);
-            String type = insert.types().get(i);
-            if (type != null) {
-                sql.append("::").append(type);
-            }
-        }
-        sql.append(" from unnest(");
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "" : ", ").append("?::text[]");
-        }
-        sql.append(") as r(");
-        for (int i = 0; i < n; i++) {
-            sql.append(i == 0 ? "" : ", ").append('v').append(i + 1);
-        }
-        sql.append(')');
-        if (!insert.suffix().isEmpty()) {
-            sql.append(' ').append(insert.suffix());
-        }
-        return sql.toString();
     }
 
     /** {@code value} as PostgreSQL reads it back into its column's type; chain values from {@code record}. */
