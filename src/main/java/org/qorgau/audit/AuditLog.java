@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.qorgau.common.CanonicalJson;
+import org.qorgau.common.TimeOrderedIds;
 
 /**
  * Appends events to the hash-chained audit log inside the caller's transaction, so an event commits exactly when the
@@ -96,9 +97,9 @@ public class AuditLog {
     Appended chain(Encoded event, ChainHead head) {
         AuditEventDraft draft = event.draft();
         long sequence = head.sequence() + 1;
-        UUID eventId = UUID.randomUUID();
         // microseconds: what PostgreSQL stores, so the hash recomputes from the row
         Instant occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID eventId = TimeOrderedIds.at(occurredAt);
         // the row stores exactly the fields the hash covers, so the verifier recomputes it from the row
         AuditHash.Fields f = fields(
                 draft, sequence, eventId, occurredAt, event.query(), event.outcome(), event.commitment(), head.hash());

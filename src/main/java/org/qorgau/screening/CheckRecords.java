@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.qorgau.common.Purpose;
+import org.qorgau.common.TimeOrderedIds;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.Verdict;
 import org.qorgau.registry.api.RegistryEntry;
@@ -66,8 +67,8 @@ class CheckRecords {
                 overall = matches.stream().map(StoredCheck.Match::verdict).reduce(Verdict.NO_MATCH, Verdict::strongest);
             }
         }
-        UUID checkId = UUID.randomUUID();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID checkId = TimeOrderedIds.at(createdAt);
         String engineVersion = snapshot.engineVersion();
         StoredCheck.Answer answer = new StoredCheck.Answer(
                 checkId,

@@ -71,6 +71,30 @@ class CheckApiTest {
     }
 
     @Test
+    void shouldNameACheckAndItsAuditEventWithIdsThatStartWithTheirTime() {
+        var answer = as(TestTokens.screener("school-1"))
+                .contentType("application/json")
+                .body(checkJson("Тлеубаев Марат Канатович", "1990-03-14"))
+                .post("/v1/checks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        UUID checkId = UUID.fromString(answer.getString("checkId"));
+        assertEquals(7, checkId.version());
+        assertEquals(
+                java.time.Instant.parse(answer.getString("createdAt")).toEpochMilli(),
+                checkId.getMostSignificantBits() >>> 16);
+        long eventMillis = Db.count(
+                dataSource,
+                "select floor(extract(epoch from occurred_at) * 1000)::bigint from audit_event where check_id = ?",
+                checkId);
+        String eventId = Db.text(dataSource, "select event_id::text from audit_event where check_id = ?", checkId);
+        assertEquals(7, UUID.fromString(eventId).version());
+        assertEquals(eventMillis, UUID.fromString(eventId).getMostSignificantBits() >>> 16);
+    }
+
+    @Test
     void shouldRejectAnInvalidRequestWithEveryFieldErrorAndScreenNothing() {
         long before = Db.count(dataSource, "select count(*) from screening_check");
         as(TestTokens.screener("school-1"))
