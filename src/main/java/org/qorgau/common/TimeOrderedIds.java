@@ -8,9 +8,9 @@ import java.util.UUID;
  * Identifiers of rows written on every check (a check's id, its audit event's id): UUIDs of version 7 (RFC 9562, section
  * 5.7), whose first 48 bits are the Unix time in milliseconds and the other 74 random. Ids made one after another then
  * sort after one another, so the unique indexes over them grow at their right edge as the audit log's sequence does,
- * instead of each insert landing on a random page of an index far larger than the processor's caches. Their 74 random
- * bits come from the same kind of generator as {@link UUID#randomUUID()}'s 122, so an id is no easier to guess than
- * before; they show when the row was made, which every such row also stores beside them.
+ * instead of each insert landing on a random page of an index that soon outgrows the database's memory. The 74 random
+ * bits come from a {@link SecureRandom}, as {@link UUID#randomUUID()}'s 122 do: fewer, and still far beyond guessing.
+ * An id shows when its row was made, which every such row also stores beside it.
  *
  * <table>
  *   <caption>Edge cases</caption>
@@ -26,11 +26,6 @@ public final class TimeOrderedIds {
     private static final long MAX_MILLIS = (1L << 48) - 1;
 
     private TimeOrderedIds() {}
-
-    /** A new id for something made now. */
-    public static UUID next() {
-        return at(System.currentTimeMillis());
-    }
 
     /** A new id for something made at {@code time} (millisecond precision). */
     public static UUID at(Instant time) {
