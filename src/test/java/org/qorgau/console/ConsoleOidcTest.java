@@ -180,14 +180,25 @@ class ConsoleOidcTest {
         String externalId = uniqueId("OIDC");
         importNdjson("upsert", entryJson(externalId, name, "1981-02-14")).then().statusCode(200);
         index.refresh();
-        as(TestTokens.screener(org))
+        var answer = as(TestTokens.screener(org))
                 .contentType("application/json")
                 .body(checkJson(name, "1981"))
-                .post("/v1/checks")
-                .then()
-                .statusCode(201)
-                .body("verdict", equalTo("POSSIBLE_MATCH"));
+                .post("/v1/checks");
+        // Tests share one registry. Should another test's entries ever agree with this made-up name (a refusal as too
+        // broad was seen once), the failure names them and the evidence, which the refusal itself never discloses.
+        assertEquals(201, answer.statusCode(), () -> name + " 1981 also matched: " + agreeing(name));
+        answer.then().body("verdict", equalTo("POSSIBLE_MATCH"));
         return externalId;
+    }
+
+    /** What the index finds for {@code name} born in 1981, with each match's evidence (test data, for a failure). */
+    private String agreeing(String name) {
+        return index.current()
+                .map(snapshot -> snapshot.screen(new org.qorgau.matching.Probe(name, "1981", null)).matches().stream()
+                        .map(m -> m.externalId() + " " + m.verdict() + " " + m.explanation())
+                        .toList()
+                        .toString())
+                .orElse("no index");
     }
 
     @Test
