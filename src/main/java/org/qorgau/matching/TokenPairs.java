@@ -14,15 +14,19 @@ import java.lang.invoke.VarHandle;
  * A comparison is a function of the two tokens alone, so a remembered answer is the answer.
  *
  * <p>The memory is one table of longs with a fixed number of slots (as many as there are pairs of the index's tokens,
- * up to {@link #MAX_SLOTS}), each holding one pair and its answer; a pair that lands on a taken slot replaces the pair
- * there. Slots are read and written whole (opaque access), so concurrent screenings may lose each other's writes but
- * never read a torn one.
+ * up to {@link #MAX_SLOTS}), each holding one pair and its answer. A pair's hash chooses a set of {@link #WAYS}
+ * neighbouring slots (32 bytes, read together from memory), newest first: a new pair takes the set's first slot and
+ * pushes the others one slot on, the oldest out. Pairs that share a set no longer push each other out at once, as they
+ * did with one slot per set, and a lookup still costs one read of memory. Slots are read and written whole (opaque
+ * access), so concurrent screenings may lose each other's writes or keep a pair twice, but never read a torn one.
  */
 final class TokenPairs {
 
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
     /** Most slots per index: 8 MiB. */
     static final int MAX_SLOTS = 1 << 20;
+    /** Slots per set. */
+    static final int WAYS = 4;
     // Slot layout: (probe id + 1) << 33 | (registry id) << 2 | KNOWN | agrees. Token ids are below 2^31.
     private static final long KNOWN = 2;
 
@@ -34,9 +38,13 @@ final class TokenPairs {
 
     /**
      * Remembers pairs of {@code tokens}' ids (the index's tokens by id), in at most {@code maxSlots} slots (a power of
-     * two); 0 slots remembers nothing.
+     * two, at least {@link #WAYS}); 0 slots remembers nothing.
      */
     TokenPairs(NameToken[] tokens, int maxSlots) {
+        if (maxSlots != 0 && (maxSlots < WAYS || Integer.bitCount(maxSlots) != 1)) {
+            throw new IllegalArgumentException(
+                    "slots must be 0 or a power of two of at least " + WAYS + ": " + maxSlots);
+        }
         this.tokens = tokens;
         // as many slots as there are pairs, up to maxSlots (a registry's distinct tokens number thousands at least)
         long pairCount = (long) tokens.length * tokens.length;
@@ -88,9 +96,15 @@ final class TokenPairs {
         if (slots.length == 0) {
             return -1;
         }
-        long key = key(probeId, id);
-        long slot = (long) SLOTS.getOpaque(slots, slotOf(key));
-        return (slot & ~1L) == (key | KNOWN) ? (int) (slot & 1) : -1;
+        long key = key(probeId, id) | KNOWN;
+        int set = setOf(probeId, id);
+        for (int w = 0; w < WAYS; w++) {
+            long slot = (long) SLOTS.getOpaque(slots, set + w);
+            if ((slot & ~1L) == key) {
+                return (int) (slot & 1);
+            }
+        }
+        return -1;
     }
 
     /** Remembers that token {@code probeId} does or does not agree with token {@code id}. */
@@ -98,17 +112,24 @@ final class TokenPairs {
         if (slots.length == 0) {
             return;
         }
-        long key = key(probeId, id);
-        SLOTS.setOpaque(slots, slotOf(key), key | KNOWN | (agrees ? 1 : 0));
+        int set = setOf(probeId, id);
+        for (int w = WAYS - 1; w > 0; w--) {
+            long older = (long) SLOTS.getOpaque(slots, set + w - 1);
+            if (older != 0) {
+                SLOTS.setOpaque(slots, set + w, older);
+            }
+        }
+        SLOTS.setOpaque(slots, set, key(probeId, id) | KNOWN | (agrees ? 1 : 0));
     }
 
     private static long key(int probeId, int id) {
         return ((long) probeId + 1) << 33 | (long) id << 2;
     }
 
-    private int slotOf(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 40) & (slots.length - 1);
+    /** The first slot of the set that pair ({@code probeId}, {@code id}) belongs to. */
+    int setOf(int probeId, int id) {
+        long h = key(probeId, id) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40) & (slots.length - WAYS);
     }
 
     private static int spread(int h) {

@@ -97,6 +97,37 @@ class TokenPairsTest {
         assertTrue(found > 200_000, found + " of 300,000 pairs found");
     }
 
+    @Test
+    void pairsThatShareASetAreKeptTillNewerOnesPushTheOldestOut() {
+        NameToken[] tokens = new NameToken[3_000];
+        java.util.Arrays.fill(tokens, TokenSketchTest.token("Нұрлан"));
+        TokenPairs pairs = new TokenPairs(tokens, 1 << 10);
+        // the first WAYS + 1 pairs whose hash chooses the same set as the pair (0, 0)
+        List<int[]> sharing = new ArrayList<>();
+        for (int probe = 0; sharing.size() <= TokenPairs.WAYS; probe++) {
+            for (int id = 0; id < tokens.length && sharing.size() <= TokenPairs.WAYS; id++) {
+                if (pairs.setOf(probe, id) == pairs.setOf(0, 0)) {
+                    sharing.add(new int[] {probe, id});
+                }
+            }
+        }
+        for (int k = 0; k < TokenPairs.WAYS; k++) {
+            pairs.remember(sharing.get(k)[0], sharing.get(k)[1], answer(sharing.get(k)));
+        }
+        for (int k = 0; k < TokenPairs.WAYS; k++) {
+            int[] pair = sharing.get(k);
+            assertEquals(answer(pair) ? 1 : 0, pairs.agrees(pair[0], pair[1]), "pair " + k + " of a full set");
+        }
+        int[] newest = sharing.get(TokenPairs.WAYS);
+        pairs.remember(newest[0], newest[1], answer(newest));
+        assertEquals(answer(newest) ? 1 : 0, pairs.agrees(newest[0], newest[1]));
+        assertEquals(-1, pairs.agrees(sharing.get(0)[0], sharing.get(0)[1]), "the oldest is pushed out");
+        for (int k = 1; k < TokenPairs.WAYS; k++) {
+            int[] pair = sharing.get(k);
+            assertEquals(answer(pair) ? 1 : 0, pairs.agrees(pair[0], pair[1]), "pair " + k + " stays");
+        }
+    }
+
     /** An answer of the pair's own (a pair drawn twice is remembered twice alike). */
     private static boolean answer(int[] pair) {
         return (pair[0] + pair[1]) % 3 == 0;
