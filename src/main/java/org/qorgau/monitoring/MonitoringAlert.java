@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.qorgau.common.TimeOrderedIds;
 
 /** New information about a monitored person, until the organisation acknowledges it. */
 @Entity
@@ -53,7 +54,7 @@ public class MonitoringAlert extends PanacheEntityBase {
     static MonitoringAlert of(
             MonitoredPerson person, org.qorgau.screening.api.CheckResponse check, Baseline.Reason reason, Instant at) {
         MonitoringAlert alert = new MonitoringAlert();
-        alert.id = UUID.randomUUID();
+        alert.id = TimeOrderedIds.at(at);
         alert.org = person.org;
         alert.monitoredPersonId = person.id;
         alert.checkId = check.checkId();

@@ -15,6 +15,7 @@ import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditedWrite;
 import org.qorgau.common.Purpose;
+import org.qorgau.common.TimeOrderedIds;
 import org.qorgau.monitoring.api.EnrolmentRequest;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.security.Caller;
@@ -86,7 +87,7 @@ public class MonitoringStore {
 
     Enrolment enrolment(EnrolmentRequest request, CheckResponse check, Caller caller, Instant now) {
         MonitoredPerson person = new MonitoredPerson();
-        person.id = UUID.randomUUID();
+        person.id = TimeOrderedIds.at(now);
         person.org = caller.org();
         person.reference = request.reference();
         person.fullName = request.candidate().fullName();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.qorgau.common.Purpose;
+import org.qorgau.common.TimeOrderedIds;
 import org.qorgau.config.BatchConfig;
 import org.qorgau.config.QorgauConfig;
 import org.qorgau.error.Problem;
@@ -52,8 +53,8 @@ public class BatchService {
                 return earlier.get();
             }
         }
-        UUID batchId = UUID.randomUUID();
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID batchId = TimeOrderedIds.at(createdAt);
         List<BatchItemResult> results = new ArrayList<>(request.candidates().size());
         int succeeded = 0;
         for (int i = 0; i < request.candidates().size(); i++) {

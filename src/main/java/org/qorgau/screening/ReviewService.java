@@ -19,6 +19,7 @@ import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
 import org.qorgau.common.Purpose;
+import org.qorgau.common.TimeOrderedIds;
 import org.qorgau.error.ConflictException;
 import org.qorgau.error.NotFoundException;
 import org.qorgau.error.ValidationException;
@@ -109,8 +110,8 @@ public class ReviewService {
                     throw new ConflictException(
                             "There is no current decision about this candidate and entry to supersede.");
                 }
-                UUID reviewId = UUID.randomUUID();
                 Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                UUID reviewId = TimeOrderedIds.at(createdAt);
                 Map<String, Object> query = new LinkedHashMap<>();
                 query.put("checkId", checkId.toString());
                 query.put("externalId", request.externalId());

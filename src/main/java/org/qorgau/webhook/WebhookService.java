@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.qorgau.audit.AuditEventDraft;
 import org.qorgau.audit.AuditEventType;
+import org.qorgau.common.TimeOrderedIds;
 import org.qorgau.common.Validation;
 import org.qorgau.config.WebhookConfig;
 import org.qorgau.error.NotFoundException;
@@ -219,11 +220,11 @@ public class WebhookService {
 
     private static WebhookDelivery newDelivery(UUID endpoint, String messageId) {
         WebhookDelivery delivery = new WebhookDelivery();
-        delivery.id = UUID.randomUUID();
+        delivery.createdAt = now();
+        delivery.id = TimeOrderedIds.at(delivery.createdAt);
         delivery.endpointId = endpoint;
         delivery.messageId = messageId;
         delivery.status = WebhookDelivery.PENDING;
-        delivery.createdAt = now();
         delivery.nextAttemptAt = delivery.createdAt;
         return delivery;
     }

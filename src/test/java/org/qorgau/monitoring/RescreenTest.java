@@ -115,6 +115,8 @@ class RescreenTest {
                 .body("alerts[0].reason", equalTo("NEW_MATCH"))
                 .extract()
                 .path("alerts[0].alertId");
+        assertEquals(7, UUID.fromString(alertId).version(), "alerts have time-ordered ids");
+        assertEquals(7, UUID.fromString(matching).version(), "enrolments have time-ordered ids");
 
         // the person who does not match was not re-screened at all: no new check, no alert
         JsonPath still = person(org, bystander);

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.StringJoiner;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.qorgau.support.Db;
 import org.qorgau.support.TestTokens;
@@ -91,6 +92,10 @@ class BatchApiTest {
                 .asString();
         assertEquals(
                 JsonPath.from(first).getString("batchId"), JsonPath.from(again).getString("batchId"));
+        assertEquals(
+                7,
+                UUID.fromString(JsonPath.from(first).getString("batchId")).version(),
+                "batches have time-ordered ids");
         assertEquals(
                 JsonPath.from(first).getList("items.check.checkId"),
                 JsonPath.from(again).getList("items.check.checkId"));

@@ -50,7 +50,7 @@ class ReviewApiTest {
         String externalId = registered(index, "Нуржанов Аскар Болатович", "1974-10-10");
         String first = check(org, "Нуржанов Аскар Болатович", "1974-10-10");
         long reviewsBefore = Db.count(dataSource, "select count(*) from audit_event where type = 'REVIEW_RECORDED'");
-        as(TestTokens.reviewer(org))
+        String reviewId = as(TestTokens.reviewer(org))
                 .contentType("application/json")
                 .body(review(externalId, "NOT_SAME_PERSON"))
                 .post("/v1/checks/" + first + "/reviews")
@@ -58,7 +58,10 @@ class ReviewApiTest {
                 .statusCode(201)
                 .body("reviewId", notNullValue())
                 .body("decision", equalTo("NOT_SAME_PERSON"))
-                .body("audit.sequence", notNullValue());
+                .body("audit.sequence", notNullValue())
+                .extract()
+                .path("reviewId");
+        assertEquals(7, UUID.fromString(reviewId).version(), "reviews have time-ordered ids");
         assertEquals(
                 reviewsBefore + 1,
                 Db.count(dataSource, "select count(*) from audit_event where type = 'REVIEW_RECORDED'"));

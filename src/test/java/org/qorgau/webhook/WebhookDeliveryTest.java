@@ -119,6 +119,10 @@ class WebhookDeliveryTest {
             JsonPath page = awaitDelivery(org, endpoint.getString("endpointId"), "DELIVERED", Duration.ofSeconds(5));
             assertEquals(1, page.getInt("deliveries[0].attempts"));
             assertEquals(received.header("webhook-id"), page.getString("deliveries[0].messageId"));
+            assertEquals(
+                    7,
+                    UUID.fromString(page.getString("deliveries[0].deliveryId")).version(),
+                    "deliveries have time-ordered ids");
         }
     }
 
