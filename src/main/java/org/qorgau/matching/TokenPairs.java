@@ -15,9 +15,9 @@ import java.lang.invoke.VarHandle;
  *
  * <p>The memory is one table of longs with a fixed number of slots (as many as there are pairs of the index's tokens,
  * up to {@link #MAX_SLOTS}), each holding one pair and its answer. A pair's hash chooses a set of {@link #WAYS}
- * neighbouring slots (32 bytes, read together from memory), newest first: a new pair takes the set's first slot and
+ * neighbouring slots (32 bytes, in one cache line or two), newest first: a new pair takes the set's first slot and
  * pushes the others one slot on, the oldest out. Pairs that share a set no longer push each other out at once, as they
- * did with one slot per set, and a lookup still costs one read of memory. Slots are read and written whole (opaque
+ * did with one slot per set, and a lookup still reads one place in memory. Slots are read and written whole (opaque
  * access), so concurrent screenings may lose each other's writes or keep a pair twice, but never read a torn one.
  */
 final class TokenPairs {
