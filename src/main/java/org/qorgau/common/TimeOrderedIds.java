@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Identifiers of rows written on every check (a check's id, its audit event's id): UUIDs of version 7 (RFC 9562, section
+ * Identifiers of rows written on every check (a check's id, its audit event's id) and of other rows that may come in
+ * bulk (monitoring enrolments and alerts, webhook deliveries, reviews, batches): UUIDs of version 7 (RFC 9562, section
  * 5.7), whose first 48 bits are the Unix time in milliseconds and the other 74 random. Ids made one after another then
  * sort after one another, so the unique indexes over them grow at their right edge as the audit log's sequence does,
  * instead of each insert landing on a random page of an index that soon outgrows the database's memory. The 74 random
