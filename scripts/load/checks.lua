@@ -2,7 +2,8 @@
 --   [WRK_RATE=R] wrk -t T -s checks.lua URL -- BODIES_FILE BEARER_TOKEN T
 -- Without WRK_RATE: as fast as the connections allow (closed loop). With WRK_RATE: each wrk thread paces its requests on a
 -- fixed schedule of WRK_RATE/T per second (delay() until the next slot), so the total rate is WRK_RATE whatever the
--- latency, as long as enough connections are free. done() prints one JSON line that the benchmark script parses.
+-- latency, as long as enough connections are free. done() prints one JSON line that the benchmark script parses, with
+-- wrk's own CPU time from the end of the last thread's init() (wrk's clock starts there) to the end of the run.
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } qtimeval;
@@ -47,6 +48,7 @@ function init(args)
   if rate and rate > 0 then
     period = 1000.0 * total / rate
   end
+  init_cpu = os.clock() -- global, read by done(): the whole process's CPU seconds so far (every thread's)
 end
 
 function request()
@@ -100,11 +102,17 @@ function done(summary, latency, requests)
     if status == "422-too-broad" then too_broad = count end
   end
   table.sort(parts)
+  local start_cpu = 0
+  for _, thread in ipairs(threads) do
+    start_cpu = math.max(start_cpu, tonumber(thread:get("init_cpu")) or 0)
+  end
+  local cpu_ms = (os.clock() - start_cpu) * 1000
   io.write(string.format(
     'WRKJSON {"requests":%d,"duration_us":%d,"rps":%.1f,"p50_ms":%.2f,"p95_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f,'
-      .. '"mean_ms":%.2f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"too_broad":%d,"refused":"%s"}\n',
+      .. '"mean_ms":%.2f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"too_broad":%d,"refused":"%s",'
+      .. '"cpu_ms":%.0f}\n',
     summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
     latency.max / 1000, latency.mean / 1000, e.connect, e.read, e.write, e.status, e.timeout, too_broad,
-    table.concat(parts, " ")))
+    table.concat(parts, " "), cpu_ms))
 end
