@@ -192,7 +192,29 @@ final class FellegiSunterMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
-        return screenCounting(probe, null);
+        return screenCounting(probe, null, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public Screening screen(Probe probe, int maxReported) {
+        return screenCounting(probe, null, maxReported);
+    }
+
+    /**
+     * When a screening may stop: once more than {@code max} entries would be reported, counting none of {@code hidden}
+     * (entries a delta index answers for instead, {@link #screenOver}).
+     */
+    private record Stop(int max, java.util.Set<String> hidden) {
+        static final Stop NEVER = new Stop(Integer.MAX_VALUE, java.util.Set.of());
+
+        static Stop after(int max) {
+            return max == Integer.MAX_VALUE ? NEVER : new Stop(max, java.util.Set.of());
+        }
+
+        /** Whether {@code m}, just found, is one match too many: the screening may stop. */
+        boolean tooMany(Match m, int[] reported) {
+            return !hidden.contains(m.externalId()) && ++reported[0] > max;
+        }
     }
 
     /**
@@ -200,20 +222,29 @@ final class FellegiSunterMatcher implements Matcher {
      * {@code counts[0]} += candidates the index proposed, {@code counts[1]} += candidates fully scored.
      */
     Screening screenCounting(Probe probe, long[] counts) {
+        return screenCounting(probe, counts, Integer.MAX_VALUE);
+    }
+
+    private Screening screenCounting(Probe probe, long[] counts, int maxReported) {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
-        return withJoinedReadings(name, reading -> screenName(reading, dob, photo, counts));
+        Stop stop = Stop.after(maxReported);
+        return withJoinedReadings(name, maxReported, reading -> screenName(reading, dob, photo, counts, stop));
     }
 
     /**
      * The screening of {@code name}, merged with those of its readings with two adjacent tokens joined (a stray space
      * keyed into a word, Mitch Ell Berry for Mitchell Berry; {@link ParsedName#joinedReadings}): what only such a
-     * reading finds is at most POSSIBLE_MATCH, and its explanation says so.
+     * reading finds is at most POSSIBLE_MATCH, and its explanation says so. When {@code name} itself reports more than
+     * {@code maxReported} entries, its readings are not screened: they could only add more.
      */
     private static Screening withJoinedReadings(
-            ParsedName name, java.util.function.Function<ParsedName, Screening> screen) {
+            ParsedName name, int maxReported, java.util.function.Function<ParsedName, Screening> screen) {
         Screening screening = screen.apply(name);
+        if (screening.matches().size() > maxReported) {
+            return screening;
+        }
         List<ParsedName> joined = PaddedName.isPadded(name) ? List.of() : name.joinedReadings();
         if (joined.isEmpty()) {
             return screening;
@@ -246,23 +277,24 @@ final class FellegiSunterMatcher implements Matcher {
         return new Match(m.externalId(), verdict, m.probability(), m.matchWeight(), evidence);
     }
 
-    private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts) {
+    private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts, Stop stop) {
         Scratch memo = scratch.borrow();
         try {
-            return screenName(name, dob, photo, counts, memo, memo.next());
+            return screenName(name, dob, photo, counts, stop, memo, memo.next());
         } finally {
             scratch.release(memo);
         }
     }
 
-    private Screening screenName(ParsedName name, int dob, long[] photo, long[] counts, Scratch memo, int generation) {
+    private Screening screenName(
+            ParsedName name, int dob, long[] photo, long[] counts, Stop stop, Scratch memo, int generation) {
         int[] photoNear = {0};
         ProbeTokens probe = ProbeTokens.of(name, pairs);
         int[] candidates = index.candidates(name, dob, photo, itemFilter(probe, memo, generation), photoNear);
         if (counts != null) {
             counts[0] += candidates.length;
         }
-        return collect(probe, dob, photo, candidates, photoNear[0], counts, memo, generation);
+        return collect(probe, dob, photo, candidates, photoNear[0], counts, stop, memo, generation);
     }
 
     /** Whether this is a delta index sharing {@code base}'s token ids ({@link #screenOver}). */
@@ -273,18 +305,21 @@ final class FellegiSunterMatcher implements Matcher {
     /**
      * Screens {@code probe} against the base this delta index was built on ({@link #deltaOf}) and against this one,
      * as {@link LayeredMatcher} merges them, with one memo of token agreement for both: a registry token both indexes
-     * hold is compared with the probe once.
+     * hold is compared with the probe once. Each part may stop once more than {@code maxReported} of its entries that
+     * the merge keeps would be reported ({@link Matcher#screen(Probe, int)}).
      */
-    Screening screenOver(Probe probe, java.util.Set<String> hidden) {
+    Screening screenOver(Probe probe, java.util.Set<String> hidden, int maxReported) {
         ParsedName name = PaddedName.distinct(ParsedName.parse(probe.fullName()));
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
-        return withJoinedReadings(name, reading -> {
+        Stop baseStop = maxReported == Integer.MAX_VALUE ? Stop.NEVER : new Stop(maxReported, hidden);
+        Stop deltaStop = Stop.after(maxReported);
+        return withJoinedReadings(name, maxReported, reading -> {
             Scratch memo = scratch.borrow(); // sized for the base's token ids and this index's own
             try {
                 int generation = memo.next();
-                Screening fromBase = idBase.screenName(reading, dob, photo, null, memo, generation);
-                Screening fromDelta = screenName(reading, dob, photo, null, memo, generation);
+                Screening fromBase = idBase.screenName(reading, dob, photo, null, baseStop, memo, generation);
+                Screening fromDelta = screenName(reading, dob, photo, null, deltaStop, memo, generation);
                 return LayeredMatcher.merge(fromBase, fromDelta, hidden);
             } finally {
                 scratch.release(memo);
@@ -384,7 +419,9 @@ final class FellegiSunterMatcher implements Matcher {
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
         return withJoinedReadings(
-                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAll(name, dob, photo));
+                PaddedName.distinct(ParsedName.parse(probe.fullName())),
+                Integer.MAX_VALUE,
+                name -> screenAll(name, dob, photo));
     }
 
     private Screening screenAll(ParsedName name, int dob, long[] photo) {
@@ -410,7 +447,9 @@ final class FellegiSunterMatcher implements Matcher {
         int dob = DateOfBirth.parse(probe.dateOfBirth());
         long[] photo = PhotoHash.parse(probe.photoHash());
         return withJoinedReadings(
-                PaddedName.distinct(ParsedName.parse(probe.fullName())), name -> screenAllQuick(name, dob, photo));
+                PaddedName.distinct(ParsedName.parse(probe.fullName())),
+                Integer.MAX_VALUE,
+                name -> screenAllQuick(name, dob, photo));
     }
 
     private Screening screenAllQuick(ParsedName name, int dob, long[] photo) {
@@ -421,7 +460,7 @@ final class FellegiSunterMatcher implements Matcher {
         Scratch memo = scratch.borrow();
         try {
             int generation = memo.next();
-            return collect(ProbeTokens.of(name, pairs), dob, photo, all, -1, null, memo, generation);
+            return collect(ProbeTokens.of(name, pairs), dob, photo, all, -1, null, Stop.NEVER, memo, generation);
         } finally {
             scratch.release(memo);
         }
@@ -444,7 +483,10 @@ final class FellegiSunterMatcher implements Matcher {
     /**
      * Scores the candidates that may be reported. {@code photoNear}: how many leading candidates have a photo hash within
      * reach of the probe's, the others none ({@link CandidateIndex#candidates(ParsedName, int, long[], IntPredicate,
-     * int[])}); -1 when unknown (every entry, brute force), and each candidate's hashes are then compared.
+     * int[])}); -1 when unknown (every entry, brute force), and each candidate's hashes are then compared. Stops at the
+     * first match one too many for {@code stop}: a screening that reports more entries than a caller may disclose is
+     * refused whatever the rest, and a registry name shared by thousands of entries born in one year (a common name
+     * with a year of birth only) would otherwise cost some forty times a usual screening.
      */
     private Screening collect(
             ProbeTokens probe,
@@ -453,12 +495,14 @@ final class FellegiSunterMatcher implements Matcher {
             int[] candidates,
             int photoNear,
             long[] counts,
+            Stop stop,
             Scratch memo,
             int generation) {
         ParsedName name = probe.name();
         List<Match> matches = new ArrayList<>();
         Map<NameToken, NameComparator.TokenLevel[]> cache = new IdentityHashMap<>();
         NameComparator names = scorer.names();
+        int[] reported = {0};
         if (PaddedName.isPadded(name)) {
             // more tokens than the comparator pairs: focus the probe on each candidate's own tokens (PaddedName)
             if (counts != null) {
@@ -468,6 +512,9 @@ final class FellegiSunterMatcher implements Matcher {
                 Match m = score(true, PaddedName.focus(names, name, forms[e], cache), dob, photo, e, null);
                 if (m != null && m.verdict() != Verdict.NO_MATCH) {
                     matches.add(m);
+                    if (stop.tooMany(m, reported)) {
+                        break;
+                    }
                 }
             }
             return finish(matches);
@@ -512,6 +559,9 @@ final class FellegiSunterMatcher implements Matcher {
             Match m = score(true, name, dob, photo, e, cache);
             if (m != null && m.verdict() != Verdict.NO_MATCH) {
                 matches.add(m);
+                if (stop.tooMany(m, reported)) {
+                    break;
+                }
             }
         }
         return finish(matches);

@@ -38,10 +38,16 @@ public final class LayeredMatcher implements Matcher {
 
     @Override
     public Screening screen(Probe probe) {
+        return screen(probe, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public Screening screen(Probe probe, int maxReported) {
         if (delta instanceof FellegiSunterMatcher fs && fs.deltaOf(base)) {
-            return fs.screenOver(probe, hidden);
+            return fs.screenOver(probe, hidden, maxReported);
         }
-        return merge(base.screen(probe), delta.screen(probe), hidden);
+        // the base's answer in full: a base stopped early might have counted entries the merge drops
+        return merge(base.screen(probe), delta.screen(probe, maxReported), hidden);
     }
 
     /** The base's answers less those about {@code hidden} entries, and the delta's. */

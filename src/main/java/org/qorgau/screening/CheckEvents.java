@@ -77,6 +77,8 @@ public class CheckEvents {
     /**
      * Too many entries match for one answer to disclose: the refusal is audited (with the candidate's fields in the
      * redactable side table, so the sweep detector sees it) and answered 422 {@code too-broad}; the quota stays taken.
+     * The engine stops looking once it has found more entries than one answer may disclose, so the event records how
+     * many it had found ({@code matchedAtLeast}) and the strongest verdict among them, not the full screening's.
      */
     void refuseTooBroad(
             CheckRequest request,
@@ -94,7 +96,7 @@ public class CheckEvents {
         outcome.put("status", 422);
         outcome.put("reason", CheckService.TOO_BROAD);
         outcome.put("verdict", screening.verdict().name());
-        outcome.put("matched", matched);
+        outcome.put("matchedAtLeast", matched);
         outcome.put("maxEntries", disclosures.maxEntries());
         recorder.record(new AuditEventDraft(
                 AuditEventType.ACCESS_REFUSED,

@@ -108,7 +108,10 @@ public class CheckService {
         var candidate = request.candidate();
         String photo =
                 candidate.photoHash() == null ? null : candidate.photoHash().toLowerCase(Locale.ROOT);
-        Screening screening = snapshot.screen(new Probe(candidate.fullName(), candidate.dateOfBirth(), photo));
+        // screened for at most the entries one answer may disclose: a broader query is refused whatever the rest, so
+        // the engine may stop looking once it has found one entry more than that
+        Screening screening = snapshot.screen(
+                new Probe(candidate.fullName(), candidate.dateOfBirth(), photo), disclosures.maxEntries());
         List<Match> reported = screening.matches().stream()
                 .filter(m -> m.verdict() != Verdict.NO_MATCH) // data minimisation: nothing below POSSIBLE_MATCH
                 .toList();

@@ -40,7 +40,7 @@ final class LayeredWarmUp {
      * #sample} picked) through {@code base} with a delta of them all on top, for at most {@link #BUDGET_NANOS};
      * returns how many it screened.
      */
-    static int run(MatcherFactory factory, Matcher base, List<RegistryPerson> sample) {
+    static int run(MatcherFactory factory, Matcher base, List<RegistryPerson> sample, int maxReported) {
         if (sample.isEmpty()) {
             return 0;
         }
@@ -58,7 +58,7 @@ final class LayeredWarmUp {
         }
         int screened = 0;
         while (screened < MAX_SCREENINGS && System.nanoTime() - started < BUDGET_NANOS) {
-            layered.screen(probes.get(screened % probes.size()));
+            layered.screen(probes.get(screened % probes.size()), maxReported); // as checks screen
             layered.engineVersion(); // as CheckRecords reads it for every check
             screened++;
         }

@@ -53,6 +53,9 @@ public class MatchingIndex {
     private final MatcherFactory factory;
     private final IndexBuilder indexBuilder;
     private final int maxDelta;
+    /** The most entries one check answer discloses: checks screen for no more ({@link RegistrySnapshot#screen}). */
+    private final int maxReported;
+
     private final BackgroundWork work;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> daemon(r, "matching-index-builder"));
     private final ExecutorService rebaser = Executors.newSingleThreadExecutor(r -> {
@@ -74,6 +77,7 @@ public class MatchingIndex {
         this.factory = factory;
         this.indexBuilder = new IndexBuilder(registry, factory);
         this.maxDelta = config.index().maxDelta();
+        this.maxReported = config.disclosure().maxEntries();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -235,7 +239,7 @@ public class MatchingIndex {
         try {
             rebaser.execute(() -> {
                 try {
-                    LayeredWarmUp.run(factory, full, sample);
+                    LayeredWarmUp.run(factory, full, sample, maxReported);
                 } catch (RuntimeException e) { // only slower first changes: never more than a warning
                     LOG.warnf("Matching index warm-up failed (%s)", e.getClass().getSimpleName());
                 }

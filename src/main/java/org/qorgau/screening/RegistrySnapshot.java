@@ -22,6 +22,14 @@ public record RegistrySnapshot(long version, Matcher matcher) {
         return matcher.screen(probe);
     }
 
+    /**
+     * Screens {@code probe} for an answer that discloses at most {@code maxReported} entries ({@link
+     * Matcher#screen(Probe, int)}): the checks' call site, which the warm-up exercises as they do.
+     */
+    public Screening screen(Probe probe, int maxReported) {
+        return matcher.screen(probe, maxReported);
+    }
+
     /** The engine and parameter set that screens this version ({@link Matcher#engineVersion}). */
     public String engineVersion() {
         return matcher.engineVersion();

@@ -29,7 +29,7 @@ class LayeredWarmUpTest {
         MatcherFactory factory = FellegiSunterMatcherFactory.withDefaultParameters();
         Matcher base = factory.build(people);
 
-        int screened = LayeredWarmUp.run(factory, base, LayeredWarmUp.sample(people));
+        int screened = LayeredWarmUp.run(factory, base, LayeredWarmUp.sample(people), 5);
 
         assertTrue(screened > 0 && screened <= LayeredWarmUp.MAX_SCREENINGS, "screened " + screened);
         assertEquals(300, base.size(), "the full index is left as it was");
@@ -38,6 +38,6 @@ class LayeredWarmUpTest {
     @Test
     void anEmptyRegistryHasNothingToWarm() {
         MatcherFactory factory = FellegiSunterMatcherFactory.withDefaultParameters();
-        assertEquals(0, LayeredWarmUp.run(factory, factory.build(List.of()), List.of()));
+        assertEquals(0, LayeredWarmUp.run(factory, factory.build(List.of()), List.of(), 5));
     }
 }
