@@ -134,6 +134,15 @@ class DisclosureTest {
                                 + " where e.type = 'ACCESS_REFUSED' and e.actor_org = ? and e.query->>'reason' ="
                                 + " 'too-broad' and (e.outcome->>'status') = '422'",
                         org));
+        // the screening stops once it has found one entry more than an answer may disclose: the event says so
+        assertEquals(
+                shapes.size(),
+                Db.count(
+                        dataSource,
+                        "select count(*) from audit_event where type = 'ACCESS_REFUSED' and actor_org = ?"
+                                + " and (outcome->>'matchedAtLeast')::int > " + MAX_ENTRIES
+                                + " and outcome->>'verdict' <> 'NO_MATCH'",
+                        org));
         assertEquals(
                 quotaBefore + shapes.size(),
                 Db.count(dataSource, "select coalesce(sum(used), 0) from quota_usage where org = ?", org));
