@@ -35,7 +35,7 @@ import org.qorgau.registry.api.RegistryEntry;
  * volatile write of a snapshot naming one registry version; versions never go backwards, so a check sees exactly one
  * registry version and never a half-applied one.
  *
- * <p>A full {@code replace} import on this replica indexBuilder its version's full index while the import runs
+ * <p>A full {@code replace} import on this replica builds its version's full index while the import runs
  * ({@link ReplaceIndexBuilder}) and serves it at commit, before the import answers; meanwhile this index starts no
  * refresh of its own, which would only rebuild the same version in full a second time.
  *
@@ -53,8 +53,7 @@ public class MatchingIndex {
     private final MatcherFactory factory;
     private final IndexBuilder indexBuilder;
     private final int maxDelta;
-    /** The most entries one check answer discloses: checks screen for no more ({@link RegistrySnapshot#screen}). */
-    private final int maxReported;
+    private final int maxReported; // the most entries one answer discloses: checks screen for no more
 
     private final BackgroundWork work;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> daemon(r, "matching-index-builder"));
@@ -244,8 +243,7 @@ public class MatchingIndex {
                     LOG.warnf("Matching index warm-up failed (%s)", e.getClass().getSimpleName());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // shutting down
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) { // nothing to warm any more
         }
     }
 
@@ -259,10 +257,7 @@ public class MatchingIndex {
         }
     }
 
-    /**
-     * The full entries of {@code ids} as they were at registry {@code version}, for a check's answer; an id absent at
-     * that version is absent from the map.
-     */
+    /** The full entries of {@code ids} as of registry {@code version}, for an answer (absent then: absent here). */
     public Map<String, RegistryEntry> entriesAt(long version, Collection<String> ids) throws SQLException {
         return registry.entriesAt(version, ids);
     }
