@@ -26,10 +26,12 @@ import org.qorgau.matching.Screening;
 /**
  * Single-thread screening latency over a synthetic registry (performance bar at 1,000,000 entries: p50 ≤ 0.5 ms,
  * p99 ≤ 2 ms). {@link Mode#SampleTime} reports the latency distribution (p0.50, p0.99, p0.999). Each invocation
- * screens the next probe of a rotating 4,096-probe mix (30 % registered variants, 70 % not registered).
+ * screens the next probe of a rotating 4,096-probe mix (30 % registered variants, 70 % not registered). {@code report}
+ * is how many entries a screening may report: {@code all} is the full screening (monitoring's re-screens, the
+ * evaluation suites), {@code 5} what a check runs under the default {@code qorgau.disclosure.max-entries}.
  *
- * <pre>scripts/bench-engine                       # both sizes, engine fs
- * scripts/bench-engine -p size=100000 -p engine=trigram</pre>
+ * <pre>scripts/bench-engine                       # both sizes, engine fs, both kinds of screening
+ * scripts/bench-engine -p size=100000 -p engine=trigram -p report=all</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -50,9 +52,13 @@ public class MatcherBenchmark {
     @Param({"fs"})
     public String engine;
 
+    @Param({"all", "5"})
+    public String report;
+
     private Matcher matcher;
     private Probe[] probes;
     private int next;
+    private int maxReported;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -60,12 +66,13 @@ public class MatcherBenchmark {
         matcher = Engines.factory(engine).build(BenchmarkData.registry(size, seed));
         List<Probe> mix = BenchmarkData.probeMix(PROBES, size, seed, ProbeGenerator.DEFAULT_SEED);
         probes = mix.toArray(new Probe[0]);
+        maxReported = report.equals("all") ? -1 : Integer.parseInt(report);
     }
 
     @Benchmark
     public Screening screen() {
         Probe p = probes[next];
         next = next + 1 == probes.length ? 0 : next + 1;
-        return matcher.screen(p);
+        return maxReported < 0 ? matcher.screen(p) : matcher.screen(p, maxReported);
     }
 }
