@@ -2,8 +2,10 @@
 --   [WRK_RATE=R] wrk -t T -s checks.lua URL -- BODIES_FILE BEARER_TOKEN T
 -- Without WRK_RATE: as fast as the connections allow (closed loop). With WRK_RATE: each wrk thread paces its requests on a
 -- fixed schedule of WRK_RATE/T per second (delay() until the next slot), so the total rate is WRK_RATE whatever the
--- latency, as long as enough connections are free. done() prints one JSON line that the benchmark script parses, with
--- wrk's own CPU time from the end of the last thread's init() (wrk's clock starts there) to the end of the run.
+-- latency, as long as enough connections are free. done() prints one JSON line that the benchmark scripts parse, with
+-- the errors (transport failures, timeouts and every answer of 400 or more except the designed 422 too-broad refusal,
+-- which is counted apart) and wrk's own CPU time from the end of the last thread's init() (wrk's clock starts there)
+-- to the end of the run.
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } qtimeval;
@@ -107,12 +109,14 @@ function done(summary, latency, requests)
     start_cpu = math.max(start_cpu, tonumber(thread:get("init_cpu")) or 0)
   end
   local cpu_ms = (os.clock() - start_cpu) * 1000
+  -- wrk counts every answer of 400 or more among e.status, the too-broad refusals included
+  local errors = e.connect + e.read + e.write + e.timeout + e.status - too_broad
   io.write(string.format(
     'WRKJSON {"requests":%d,"duration_us":%d,"rps":%.1f,"p50_ms":%.2f,"p95_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f,'
-      .. '"mean_ms":%.2f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"too_broad":%d,"refused":"%s",'
-      .. '"cpu_ms":%.0f}\n',
+      .. '"mean_ms":%.2f,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"too_broad":%d,"errors":%d,'
+      .. '"refused":"%s","cpu_ms":%.0f}\n',
     summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    latency.max / 1000, latency.mean / 1000, e.connect, e.read, e.write, e.status, e.timeout, too_broad,
+    latency.max / 1000, latency.mean / 1000, e.connect, e.read, e.write, e.status, e.timeout, too_broad, errors,
     table.concat(parts, " "), cpu_ms))
 end
