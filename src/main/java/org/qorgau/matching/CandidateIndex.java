@@ -43,6 +43,9 @@ import java.util.function.IntPredicate;
 final class CandidateIndex {
 
     private static final int CHUNKS = 16;
+    /** The buckets looked at per chunk: the probe's own value and the 16 one bit away. */
+    private static final int BUCKETS_PER_CHUNK = 17;
+
     private static final int AFFIX = 4;
 
     /** How many of a Latin token's Russian readings ({@link NameToken#readings}) it posts and probes under. */
@@ -79,6 +82,10 @@ final class CandidateIndex {
     private static final class Marks {
         final long[] entries;
         final long[] items;
+        /** The photo buckets' bounds ({@link #photoNearDuplicates}). */
+        final int[] buckets = new int[2 * CHUNKS * BUCKETS_PER_CHUNK];
+        /** What the reads ahead of the photo buckets' comparisons read, kept so that they are not left out. */
+        long touched;
 
         Marks(int entries, int items) {
             this.entries = new long[(entries >>> 6) + 1];
@@ -354,13 +361,7 @@ final class CandidateIndex {
             int[] photoNear) {
         long[] kept = marks.entries;
         if (probePhoto != null) {
-            for (int c = 0; c < CHUNKS; c++) {
-                int v = PhotoHash.chunk(probePhoto, 0, c);
-                photoBucket(c, v, probePhoto, kept, out);
-                for (int b = 0; b < 16; b++) {
-                    photoBucket(c, v ^ (1 << b), probePhoto, kept, out);
-                }
-            }
+            photoNearDuplicates(probePhoto, marks, out);
         }
         if (photoNear != null) {
             photoNear[0] = out.size();
@@ -499,13 +500,49 @@ final class CandidateIndex {
         return lo;
     }
 
-    private void photoBucket(int c, int value, long[] probePhoto, long[] kept, IntList out) {
-        int[] offsets = chunkOffsets[c];
+    /**
+     * The entries with a hash within {@link PhotoComparator#MAX_DISTANCE} of the probe's, in the order of the buckets
+     * (each chunk's own value, then the value with each of its 16 bits flipped). A hash that near differs from the
+     * probe's in at most one bit of some 16-bit chunk, so these 16 × 17 buckets hold every one. The buckets are spread
+     * over arrays far larger than the processor's caches: their bounds are read first, all of them, and then their
+     * first hashes, before any bucket is compared, so that the processor overlaps the cache misses of independent
+     * loads instead of waiting for each bucket in turn.
+     */
+    private void photoNearDuplicates(long[] probePhoto, Marks marks, IntList out) {
+        int[] bounds = marks.buckets;
+        for (int c = 0, k = 0; c < CHUNKS; c++) {
+            int[] offsets = chunkOffsets[c];
+            int v = PhotoHash.chunk(probePhoto, 0, c);
+            for (int b = -1; b < 16; b++, k += 2) {
+                int value = b < 0 ? v : v ^ (1 << b);
+                bounds[k] = offsets[value];
+                bounds[k + 1] = offsets[value + 1];
+            }
+        }
+        long touched = 0;
+        for (int c = 0, k = 0; c < CHUNKS; c++) {
+            long[] near = chunkInline[c];
+            for (int b = -1; b < 16; b++, k += 2) {
+                if (bounds[k] < bounds[k + 1]) {
+                    touched ^= near[2 * bounds[k]];
+                }
+            }
+        }
+        marks.touched = touched; // kept, so that the reads above are not left out as unused
+        for (int c = 0, k = 0; c < CHUNKS; c++) {
+            for (int b = -1; b < 16; b++, k += 2) {
+                scanBucket(c, bounds[k], bounds[k + 1], probePhoto, marks.entries, out);
+            }
+        }
+    }
+
+    /** The hashes at {@code [from, to)} of chunk {@code c}'s buckets within reach of the probe's, their entries kept. */
+    private void scanBucket(int c, int from, int to, long[] probePhoto, long[] kept, IntList out) {
         int[] ids = chunkHashes[c];
         long[] near = chunkInline[c];
         long a = probePhoto[otherLong(c, 1)];
         long b = probePhoto[otherLong(c, 2)];
-        for (int i = offsets[value]; i < offsets[value + 1]; i++) {
+        for (int i = from; i < to; i++) {
             if (Long.bitCount(a ^ near[2 * i]) + Long.bitCount(b ^ near[2 * i + 1]) > PhotoComparator.MAX_DISTANCE) {
                 continue;
             }
