@@ -522,7 +522,7 @@ final class CandidateIndex {
         long touched = 0;
         for (int c = 0, k = 0; c < CHUNKS; c++) {
             long[] near = chunkInline[c];
-            for (int b = -1; b < 16; b++, k += 2) {
+            for (int j = 0; j < BUCKETS_PER_CHUNK; j++, k += 2) {
                 if (bounds[k] < bounds[k + 1]) {
                     touched ^= near[2 * bounds[k]];
                 }
@@ -530,7 +530,7 @@ final class CandidateIndex {
         }
         marks.touched = touched; // kept, so that the reads above are not left out as unused
         for (int c = 0, k = 0; c < CHUNKS; c++) {
-            for (int b = -1; b < 16; b++, k += 2) {
+            for (int j = 0; j < BUCKETS_PER_CHUNK; j++, k += 2) {
                 scanBucket(c, bounds[k], bounds[k + 1], probePhoto, marks.entries, out);
             }
         }
