@@ -1,5 +1,7 @@
 package org.qorgau.screening;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -34,18 +36,25 @@ class EntriesAtVersion {
 
     private record Key(String externalId, long version) {}
 
+    /** Per entry looked up: found in memory (hit) or read from the registry history (miss, or the cache is off). */
+    static final String LOOKUPS_METRIC = "qorgau.index.entry.cache.lookups";
+
     private final Reader reader;
     private final int maxSize;
     private final Map<Key, Optional<RegistryEntry>> cached;
+    private final Counter hits;
+    private final Counter misses;
 
     @Inject
-    EntriesAtVersion(RegistryReader registry, QorgauConfig config) {
-        this(registry::entriesAt, config.index().entryCacheSize());
+    EntriesAtVersion(RegistryReader registry, QorgauConfig config, MeterRegistry meters) {
+        this(registry::entriesAt, config.index().entryCacheSize(), meters);
     }
 
-    EntriesAtVersion(Reader reader, int maxSize) {
+    EntriesAtVersion(Reader reader, int maxSize, MeterRegistry meters) {
         this.reader = reader;
         this.maxSize = maxSize;
+        this.hits = lookups(meters, "hit");
+        this.misses = lookups(meters, "miss");
         this.cached = new LinkedHashMap<>(Math.min(Math.max(maxSize, 16), 4096), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, Optional<RegistryEntry>> eldest) {
@@ -57,6 +66,7 @@ class EntriesAtVersion {
     /** The entries of {@code ids} as of {@code version}: those not cached read in one query, then cached. */
     Map<String, RegistryEntry> entriesAt(long version, Collection<String> ids) throws SQLException {
         if (maxSize <= 0) {
+            misses.increment(ids.size());
             return reader.entriesAt(version, ids);
         }
         Map<String, RegistryEntry> found = new HashMap<>();
@@ -71,9 +81,11 @@ class EntriesAtVersion {
                 }
             }
         }
+        hits.increment(ids.size() - missing.size());
         if (missing.isEmpty()) {
             return found;
         }
+        misses.increment(missing.size());
         Map<String, RegistryEntry> read = new HashMap<>();
         reader.entriesAt(version, missing).forEach((id, entry) -> read.put(id, frozen(entry)));
         found.putAll(read);
@@ -83,6 +95,14 @@ class EntriesAtVersion {
             }
         }
         return found;
+    }
+
+    private static Counter lookups(MeterRegistry meters, String result) {
+        return Counter.builder(LOOKUPS_METRIC)
+                .description("Registry entries looked up for the answers of checks, by whether the replica's cache held"
+                        + " them (qorgau.index.entry-cache-size)")
+                .tag("result", result)
+                .register(meters);
     }
 
     /** {@code entry} with lists nobody can change: one instance is shared by every check that reports it. */

@@ -3,6 +3,7 @@ package org.qorgau.screening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,15 @@ import org.qorgau.registry.api.RegistryEntry;
  * versions, the history as the registry keeps it; that reads are all it saves is what the assertions count.
  */
 class EntriesAtVersionTest {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private double lookups(String result) {
+        return meters.get(EntriesAtVersion.LOOKUPS_METRIC)
+                .tag("result", result)
+                .counter()
+                .count();
+    }
 
     /** A registry history: what each id was at each version it changed; the reads it answered, in order. */
     private static final class History implements EntriesAtVersion.Reader {
@@ -65,7 +75,7 @@ class EntriesAtVersionTest {
         history.put(1, "A", entry("A", "UK RK 120"));
         history.put(1, "B", entry("B", "UK RK 121"));
         history.put(2, "A", entry("A", "UK RK 122")); // A changed at version 2
-        EntriesAtVersion cache = new EntriesAtVersion(history, 100);
+        EntriesAtVersion cache = new EntriesAtVersion(history, 100, meters);
 
         assertEquals("UK RK 120", cache.entriesAt(1, List.of("A", "B")).get("A").offence());
         assertEquals("UK RK 121", cache.entriesAt(1, List.of("B", "A")).get("B").offence());
@@ -80,6 +90,8 @@ class EntriesAtVersionTest {
         history.put(2, "C", entry("C", "UK RK 123"));
         assertEquals(3, cache.entriesAt(2, List.of("A", "B", "C")).size());
         assertEquals(List.of("B", "C"), history.reads.get(2));
+        assertEquals(4, lookups("hit"), "B and A at 1, A at 1 again, A at 2");
+        assertEquals(5, lookups("miss"), "A and B at 1, A at 2, B and C at 2");
     }
 
     @Test
@@ -87,7 +99,7 @@ class EntriesAtVersionTest {
         History history = new History();
         history.put(1, "A", entry("A", "UK RK 120"));
         history.put(2, "A", null); // removed at version 2
-        EntriesAtVersion cache = new EntriesAtVersion(history, 100);
+        EntriesAtVersion cache = new EntriesAtVersion(history, 100, meters);
 
         assertEquals(Map.of(), cache.entriesAt(2, List.of("A", "unknown")));
         assertEquals(Map.of(), cache.entriesAt(2, List.of("unknown", "A")));
@@ -102,7 +114,7 @@ class EntriesAtVersionTest {
         for (String id : List.of("A", "B", "C")) {
             history.put(1, id, entry(id, "UK RK 120"));
         }
-        EntriesAtVersion cache = new EntriesAtVersion(history, 2);
+        EntriesAtVersion cache = new EntriesAtVersion(history, 2, meters);
         cache.entriesAt(1, List.of("A"));
         cache.entriesAt(1, List.of("B"));
         cache.entriesAt(1, List.of("A")); // A used last: B is now the least recently used
@@ -119,18 +131,20 @@ class EntriesAtVersionTest {
     void shouldReadEveryTimeAtSizeZero() throws Exception {
         History history = new History();
         history.put(1, "A", entry("A", "UK RK 120"));
-        EntriesAtVersion cache = new EntriesAtVersion(history, 0);
+        EntriesAtVersion cache = new EntriesAtVersion(history, 0, meters);
         cache.entriesAt(1, List.of("A"));
         cache.entriesAt(1, List.of("A"));
         assertEquals(2, history.reads.size());
         assertEquals(0, cache.size());
+        assertEquals(2, lookups("miss"));
+        assertEquals(0, lookups("hit"));
     }
 
     @Test
     void shouldShareCachedEntriesReadOnly() throws Exception {
         History history = new History();
         history.put(1, "A", entry("A", "UK RK 120"));
-        EntriesAtVersion cache = new EntriesAtVersion(history, 10);
+        EntriesAtVersion cache = new EntriesAtVersion(history, 10, meters);
         RegistryEntry first = cache.entriesAt(1, List.of("A")).get("A");
         RegistryEntry again = cache.entriesAt(1, List.of("A")).get("A");
         assertEquals(List.of("T. Person"), again.aliases());
