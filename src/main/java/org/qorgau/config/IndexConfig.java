@@ -23,11 +23,4 @@ public interface IndexConfig {
      */
     @WithDefault("true")
     boolean prepareReplace();
-
-    /**
-     * Registry entries, as of the versions checks screened against, that each replica keeps in memory for the answers
-     * of checks (least recently used first out); 0 reads every answer's entries from the registry history.
-     */
-    @WithDefault("10000")
-    int entryCacheSize();
 }

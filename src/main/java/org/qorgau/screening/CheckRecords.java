@@ -26,12 +26,12 @@ import org.qorgau.security.CandidateKeys;
 @ApplicationScoped
 class CheckRecords {
 
-    private final EntriesAtVersion entries;
+    private final MatchingIndex index;
     private final ClearedEntries clearedEntries;
     private final CandidateKeys candidateKeys;
 
-    CheckRecords(EntriesAtVersion entries, ClearedEntries clearedEntries, CandidateKeys candidateKeys) {
-        this.entries = entries;
+    CheckRecords(MatchingIndex index, ClearedEntries clearedEntries, CandidateKeys candidateKeys) {
+        this.index = index;
         this.clearedEntries = clearedEntries;
         this.candidateKeys = candidateKeys;
     }
@@ -102,7 +102,7 @@ class CheckRecords {
     // read outside the serial group-commit thread: the entries as of the screened version
     private Map<String, RegistryEntry> entriesAt(RegistrySnapshot snapshot, List<Match> reported) {
         try {
-            return entries.entriesAt(
+            return index.entriesAt(
                     snapshot.version(), reported.stream().map(Match::externalId).toList());
         } catch (SQLException e) {
             throw new IllegalStateException("matched entries could not be read", e);
