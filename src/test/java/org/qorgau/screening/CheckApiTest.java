@@ -264,4 +264,32 @@ class CheckApiTest {
                 .body("matches", hasSize(1))
                 .body("matches[0].entry.region", nullValue());
     }
+
+    @Test
+    void shouldAnswerWithTheEntryAsOfTheScreenedVersionAfterItChanged() {
+        String name = "Vera " + org.qorgau.support.Api.uniqueSurname();
+        String id = registered(index, name, "1975-03-04");
+        String token = TestTokens.screener("school-8");
+        var before = org.qorgau.support.Api.checked(token, name, "1975-03-04");
+        assertEquals(id, before.path("matches[0].externalId"));
+        assertEquals("UK RK 121", before.path("matches[0].entry.offence"));
+
+        org.qorgau.support.Api.importNdjson(
+                        "upsert",
+                        "{\"externalId\":\"" + id + "\",\"fullName\":\"" + name
+                                + "\",\"dateOfBirth\":\"1975-03-04\",\"offence\":\"UK RK 124\"}")
+                .then()
+                .statusCode(200);
+        index.refresh();
+        var after = org.qorgau.support.Api.checked(token, name, "1975-03-04");
+        assertEquals("UK RK 124", after.path("matches[0].entry.offence"), "the changed entry, not the one remembered");
+        org.junit.jupiter.api.Assertions.assertTrue(
+                after.<Integer>path("registryVersion") > before.<Integer>path("registryVersion"));
+        // the earlier check still reads as it was answered
+        as(token)
+                .get("/v1/checks/" + before.path("checkId"))
+                .then()
+                .statusCode(200)
+                .body("matches[0].entry.offence", equalTo("UK RK 121"));
+    }
 }
