@@ -8,9 +8,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qorgau.support.Api.as;
 import static org.qorgau.support.Api.checkJson;
+import static org.qorgau.support.Api.checked;
+import static org.qorgau.support.Api.entryJson;
+import static org.qorgau.support.Api.importNdjson;
 import static org.qorgau.support.Api.registered;
+import static org.qorgau.support.Api.uniqueSurname;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -267,24 +272,20 @@ class CheckApiTest {
 
     @Test
     void shouldAnswerWithTheEntryAsOfTheScreenedVersionAfterItChanged() {
-        String name = "Vera " + org.qorgau.support.Api.uniqueSurname();
+        String name = "Vera " + uniqueSurname();
         String id = registered(index, name, "1975-03-04");
         String token = TestTokens.screener("school-8");
-        var before = org.qorgau.support.Api.checked(token, name, "1975-03-04");
+        var before = checked(token, name, "1975-03-04");
         assertEquals(id, before.path("matches[0].externalId"));
         assertEquals("UK RK 121", before.path("matches[0].entry.offence"));
 
-        org.qorgau.support.Api.importNdjson(
-                        "upsert",
-                        "{\"externalId\":\"" + id + "\",\"fullName\":\"" + name
-                                + "\",\"dateOfBirth\":\"1975-03-04\",\"offence\":\"UK RK 124\"}")
+        importNdjson("upsert", entryJson(id, name, "1975-03-04", "UK RK 124"))
                 .then()
                 .statusCode(200);
         index.refresh();
-        var after = org.qorgau.support.Api.checked(token, name, "1975-03-04");
+        var after = checked(token, name, "1975-03-04");
         assertEquals("UK RK 124", after.path("matches[0].entry.offence"), "the changed entry, not the one remembered");
-        org.junit.jupiter.api.Assertions.assertTrue(
-                after.<Integer>path("registryVersion") > before.<Integer>path("registryVersion"));
+        assertTrue(after.<Integer>path("registryVersion") > before.<Integer>path("registryVersion"));
         // the earlier check still reads as it was answered
         as(token)
                 .get("/v1/checks/" + before.path("checkId"))

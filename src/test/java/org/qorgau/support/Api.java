@@ -54,8 +54,12 @@ public final class Api {
     }
 
     public static String entryJson(String id, String name, String dateOfBirth) {
+        return entryJson(id, name, dateOfBirth, "UK RK 121");
+    }
+
+    public static String entryJson(String id, String name, String dateOfBirth, String offence) {
         return "{\"externalId\":\"" + id + "\",\"fullName\":\"" + name + "\",\"dateOfBirth\":\"" + dateOfBirth
-                + "\",\"offence\":\"UK RK 121\"}";
+                + "\",\"offence\":\"" + offence + "\"}";
     }
 
     public static String checkJson(String name, String dateOfBirth) {
