@@ -13,7 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +92,40 @@ class QuotaTest {
                 .post("/v1/checks")
                 .then()
                 .statusCode(201);
+    }
+
+    @Test
+    void shouldLeaveEveryPooledConnectionCommittingDurablyAfterCountingAndRefusing() throws SQLException {
+        String screener = TestTokens.screener("quota-org");
+        for (int i = 0; i < 3; i++) { // two counted, the third refused (and its refusal audited)
+            as(screener)
+                    .contentType("application/json")
+                    .body(checkJson("Durable Quota Person", "1992-01-0" + (i + 1)))
+                    .post("/v1/checks")
+                    .then()
+                    .statusCode(i < 2 ? 201 : 429);
+        }
+        // the counts commit without waiting for the disk, in their own transaction only: a connection back in the pool
+        // must not carry that into the next check's audit commit. Every connection the pool holds is asked at once.
+        int size = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(dataSource.getConnection());
+            }
+            for (Connection connection : held) {
+                try (Statement show = connection.createStatement();
+                        ResultSet rs = show.executeQuery("show synchronous_commit")) {
+                    rs.next();
+                    assertEquals("on", rs.getString(1));
+                }
+            }
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertEquals(size, held.size());
     }
 
     @Inject
