@@ -5,9 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +31,11 @@ import org.qorgau.security.Caller;
 public class Quotas {
 
     private static final Logger LOG = Logger.getLogger(Quotas.class);
+
+    /** SQLSTATEs of {@code quota_take}: the organisation's, or the token subject's, limit would be exceeded. */
+    private static final String ORGANISATION_USED_UP = "QU001";
+
+    private static final String SUBJECT_USED_UP = "QU002";
 
     private final AgroalDataSource dataSource;
     private final AuditLog auditLog;
@@ -72,31 +75,20 @@ public class Quotas {
         Instant now = clock.instant();
         Instant window = now.truncatedTo(ChronoUnit.MINUTES);
         try (Connection connection = dataSource.getConnection()) {
+            String refused = take(connection, caller, window, checks, orgLimit, subjectLimit);
+            if (refused == null) {
+                return;
+            }
+            int limit = refused.equals("organisation") ? orgLimit : subjectLimit;
+            long retryAfter = Math.max(1, window.plusSeconds(60).getEpochSecond() - now.getEpochSecond());
+            Map<String, Object> outcome = new LinkedHashMap<>();
+            outcome.put("status", 429);
+            outcome.put("scope", refused);
+            outcome.put("limitPerMinute", limit);
+            outcome.put("requested", checks);
+            outcome.put("retryAfterSeconds", retryAfter);
             connection.setAutoCommit(false);
             try {
-                countWithoutWaitingForTheDisk(connection);
-                String refused = null;
-                int limit = 0;
-                if (orgLimit > 0 && take(connection, caller.org(), window, checks) > orgLimit) {
-                    refused = "organisation";
-                    limit = orgLimit;
-                } else if (subjectLimit > 0 && take(connection, subjectKey(caller), window, checks) > subjectLimit) {
-                    refused = "subject";
-                    limit = subjectLimit;
-                }
-                if (refused == null) {
-                    connection.commit();
-                    return;
-                }
-                // the rollback also ends the asynchronous commit: the refusal's audit event below commits durably
-                connection.rollback();
-                long retryAfter = Math.max(1, window.plusSeconds(60).getEpochSecond() - now.getEpochSecond());
-                Map<String, Object> outcome = new LinkedHashMap<>();
-                outcome.put("status", 429);
-                outcome.put("scope", refused);
-                outcome.put("limitPerMinute", limit);
-                outcome.put("requested", checks);
-                outcome.put("retryAfterSeconds", retryAfter);
                 auditLog.append(
                         connection,
                         new AuditEventDraft(
@@ -108,30 +100,53 @@ public class Quotas {
                                 null,
                                 null));
                 connection.commit();
-                throw new TooManyRequestsException(
-                        (refused.equals("organisation") ? "Your organisation's" : "Your account's") + " check quota ("
-                                + limit + " per minute) is used up; retry after " + retryAfter + " s.",
-                        retryAfter);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+            throw new TooManyRequestsException(
+                    (refused.equals("organisation") ? "Your organisation's" : "Your account's") + " check quota ("
+                            + limit + " per minute) is used up; retry after " + retryAfter + " s.",
+                    retryAfter);
         } catch (SQLException e) {
             throw new IllegalStateException("quota could not be counted", e);
         }
     }
 
     /**
-     * The count's transaction commits without waiting for its WAL to reach the disk ({@code SET LOCAL}: this
-     * transaction only, never the pooled connection's later ones). Every check of an organisation updates the same
-     * row, and a synchronous commit holds that row's lock until its flush, so the organisation's checks would queue
+     * Adds {@code checks} to the organisation's and the token subject's counts of the minute {@code window}, each where
+     * its limit is above 0, in one statement that is a transaction of its own ({@code quota_take}: one round trip).
+     * Returns {@code null}, or the scope whose new count would exceed its limit ({@code "organisation"} or
+     * {@code "subject"}), in which case nothing was taken from either.
+     *
+     * <p>The count commits without waiting for its WAL to reach the disk: the function sets {@code synchronous_commit}
+     * for its own transaction, never for the pooled connection's later ones. Every check of an organisation updates the
+     * same row, and a synchronous commit holds that row's lock until its flush, so the organisation's checks would queue
      * behind one another's flushes. What this risks is small: a database crash may forget the counts of its last
      * fraction of a second, which lets that minute allow that many checks more. The check's own record and its audit
      * event commit durably in their own transaction, as does the audit event of a refusal.
      */
-    private static void countWithoutWaitingForTheDisk(Connection connection) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute("set local synchronous_commit to off");
+    private static String take(
+            Connection connection, Caller caller, Instant window, int checks, int orgLimit, int subjectLimit)
+            throws SQLException {
+        connection.setAutoCommit(true);
+        try (PreparedStatement take = connection.prepareStatement("select quota_take(?, ?, ?, ?, ?, ?)")) {
+            take.setString(1, caller.org());
+            take.setString(2, subjectLimit > 0 ? subjectKey(caller) : null);
+            take.setTimestamp(3, Timestamp.from(window));
+            take.setInt(4, checks);
+            take.setInt(5, orgLimit);
+            take.setInt(6, subjectLimit);
+            take.execute();
+            return null;
+        } catch (SQLException e) {
+            if (ORGANISATION_USED_UP.equals(e.getSQLState())) {
+                return "organisation";
+            }
+            if (SUBJECT_USED_UP.equals(e.getSQLState())) {
+                return "subject";
+            }
+            throw e;
         }
     }
 
@@ -151,21 +166,6 @@ public class Quotas {
             delete.executeUpdate();
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("Quota window purge failed: %s", e.getClass().getSimpleName());
-        }
-    }
-
-    /** Adds {@code checks} to {@code key}'s count in {@code window}; returns the new count. */
-    private static int take(Connection connection, String key, Instant window, int checks) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("insert into quota_usage (org,"
-                + " window_start, used) values (?, ?, ?) on conflict (org, window_start)"
-                + " do update set used = quota_usage.used + excluded.used returning used")) {
-            upsert.setString(1, key);
-            upsert.setTimestamp(2, Timestamp.from(window));
-            upsert.setInt(3, checks);
-            try (ResultSet rs = upsert.executeQuery()) {
-                rs.next();
-                return rs.getInt("used");
-            }
         }
     }
 

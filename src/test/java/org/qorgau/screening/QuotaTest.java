@@ -86,6 +86,8 @@ class QuotaTest {
                         org,
                         "scraper@" + org,
                         org));
+        // the refused check and batch item took nothing from the organisation's count either
+        assertEquals(3, Db.count(dataSource, "select coalesce(sum(used), 0) from quota_usage where org = ?", org));
         // the organisation's other screener still has their own allowance
         as(TestTokens.token("screener", org, "colleague@" + org))
                 .contentType("application/json")

@@ -1,0 +1,29 @@
+-- A check's quota count in one statement: adds the checks to the organisation's row and the token subject's row of
+-- the minute, each only when its limit is above 0, and fails with SQLSTATE QU001 (the organisation's limit) or QU002
+-- (the subject's) when a new count exceeds its limit, so that nothing of the statement commits. Its transaction
+-- commits without waiting for the disk: set_config(..., true) lasts to the end of the statement's own transaction and
+-- never outlives it on the pooled connection.
+create function quota_take(org_key varchar, subject_key varchar, minute timestamptz, checks integer,
+                           org_limit integer, subject_limit integer) returns void language plpgsql as $$
+declare
+    now_used integer;
+begin
+    perform set_config('synchronous_commit', 'off', true);
+    if org_limit > 0 then
+        insert into quota_usage (org, window_start, used) values (org_key, minute, checks)
+            on conflict (org, window_start) do update set used = quota_usage.used + excluded.used
+            returning used into now_used;
+        if now_used > org_limit then
+            raise exception 'the organisation''s check quota is used up' using errcode = 'QU001';
+        end if;
+    end if;
+    if subject_limit > 0 then
+        insert into quota_usage (org, window_start, used) values (subject_key, minute, checks)
+            on conflict (org, window_start) do update set used = quota_usage.used + excluded.used
+            returning used into now_used;
+        if now_used > subject_limit then
+            raise exception 'the token subject''s check quota is used up' using errcode = 'QU002';
+        end if;
+    end if;
+end;
+$$;
