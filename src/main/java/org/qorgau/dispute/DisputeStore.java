@@ -14,11 +14,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.qorgau.common.Reads;
 
 /** The one way to the dispute tables ({@code dispute}, {@code dispute_resolution}); used by the dispute services. */
 @ApplicationScoped
@@ -70,25 +69,30 @@ public class DisputeStore implements PanacheRepositoryBase<Dispute, UUID> {
     }
 
     /**
-     * Resolutions in force about any of these entries and the candidate's identity, newest first. Every check with a
-     * match asks this, so it is one plain statement on its own connection (the same query through Hibernate and a
-     * transaction was a tenth of a check's CPU); the rows come back as detached {@link DisputeResolution}s, read only.
-     * Most matched entries were never disputed: the rows are selected by entry, and {@code identityKeys} (the
-     * candidate's identity hashes, whose parsing and keyed hashing cost more than the query) is asked only when some
-     * entry has a resolution, to keep those about this identity.
+     * Resolutions in force about any of these entries, newest first, whoever they are about: the caller keeps those
+     * about its candidate's identity ({@link ResolvedDisputes}), whose hashes cost more than the query and are needed
+     * only when some entry has one. Every check with a match asks this, so it is one plain SELECT run with the check's
+     * other reads in one round trip ({@link Reads}; through Hibernate and a transaction of its own it was a tenth of
+     * a check's CPU); the rows come back as detached {@link DisputeResolution}s, read only.
      */
-    List<DisputeResolution> inForceFor(Supplier<Collection<String>> identityKeys, Collection<String> externalIds) {
-        if (externalIds.isEmpty()) {
-            return List.of();
-        }
-        List<DisputeResolution> out = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("select resolution_id, dispute_id,"
-                        + " identity_key, external_id, decision, reason, entry_hash, resolved_at, audit_sequence"
-                        + " from dispute_resolution where external_id = any(?) and revoked_at is null"
-                        + " order by resolved_at desc, resolution_id")) {
-            statement.setArray(1, connection.createArrayOf("varchar", externalIds.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
+    Reads.Read<List<DisputeResolution>> inForceRead(Collection<String> externalIds) {
+        return new Reads.Read<>() {
+            @Override
+            protected String sql() {
+                return "select resolution_id, dispute_id, identity_key, external_id, decision, reason, entry_hash,"
+                        + " resolved_at, audit_sequence from dispute_resolution"
+                        + " where external_id = any(?) and revoked_at is null order by resolved_at desc, resolution_id";
+            }
+
+            @Override
+            protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+                statement.setArray(first, connection.createArrayOf("varchar", externalIds.toArray()));
+                return 1;
+            }
+
+            @Override
+            protected List<DisputeResolution> rows(ResultSet rs) throws SQLException {
+                List<DisputeResolution> out = new ArrayList<>();
                 while (rs.next()) {
                     DisputeResolution r = new DisputeResolution();
                     r.id = rs.getObject("resolution_id", UUID.class);
@@ -102,15 +106,8 @@ public class DisputeStore implements PanacheRepositoryBase<Dispute, UUID> {
                     r.auditSequence = rs.getLong("audit_sequence");
                     out.add(r);
                 }
+                return out;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading dispute resolutions failed", e);
-        }
-        if (out.isEmpty()) {
-            return out;
-        }
-        Set<String> identity = Set.copyOf(identityKeys.get());
-        out.removeIf(r -> !identity.contains(r.identityKey));
-        return out;
+        };
     }
 }

@@ -3,9 +3,12 @@ package org.qorgau.dispute;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.qorgau.common.Reads;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.ClearedEntries;
 import org.qorgau.screening.api.CheckResponse.EvidenceView;
@@ -36,14 +39,24 @@ public class ResolvedDisputes implements ClearedEntries {
     }
 
     @Override
-    public List<MatchView> apply(
-            String fullName, String dateOfBirth, List<MatchView> matches, Map<String, RegistryEntry> entries) {
-        if (matches.isEmpty()) {
+    public Reads.Read<Clearing> read(String fullName, String dateOfBirth, Collection<String> externalIds) {
+        return store.inForceRead(externalIds)
+                .map(resolutions -> (matches, entries) -> apply(fullName, dateOfBirth, resolutions, matches, entries));
+    }
+
+    private List<MatchView> apply(
+            String fullName,
+            String dateOfBirth,
+            List<DisputeResolution> inForce,
+            List<MatchView> matches,
+            Map<String, RegistryEntry> entries) {
+        if (matches.isEmpty() || inForce.isEmpty()) {
             return matches;
         }
-        List<DisputeResolution> resolutions = store.inForceFor(
-                () -> keys.allIdentity(Identity.canonical(fullName, dateOfBirth)),
-                matches.stream().map(MatchView::externalId).toList());
+        // the rows are selected by entry: keep those about this identity
+        Set<String> identity = Set.copyOf(keys.allIdentity(Identity.canonical(fullName, dateOfBirth)));
+        List<DisputeResolution> resolutions =
+                inForce.stream().filter(r -> identity.contains(r.identityKey)).toList();
         if (resolutions.isEmpty()) {
             return matches;
         }

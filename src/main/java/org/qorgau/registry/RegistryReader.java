@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.qorgau.common.Reads;
 import org.qorgau.matching.RegistryPerson;
 import org.qorgau.registry.api.RegistryEntry;
 
@@ -122,37 +123,42 @@ public class RegistryReader {
     /**
      * The full entries of {@code ids} as they were at registry {@code version} (from the registry history, so a check
      * reports the version it screened against even when an entry changed since); an id absent at that version is
-     * absent from the map.
+     * absent from the map. A read to run with a check's other reads in one round trip ({@link Reads}); {@code ids}
+     * not empty.
      */
-    public Map<String, RegistryEntry> entriesAt(long version, Collection<String> ids) throws SQLException {
-        Map<String, RegistryEntry> found = new HashMap<>();
-        if (ids.isEmpty()) {
-            return found;
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            Array array = connection.createArrayOf("varchar", ids.toArray());
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select distinct on (external_id) external_id, change, content::text as content"
-                            + " from registry_entry_history where external_id = any(?) and registry_version <= ?"
-                            + " order by external_id, id desc")) {
-                statement.setArray(1, array);
-                statement.setLong(2, version);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        if (!"REMOVED".equals(rs.getString("change"))) {
+    public Reads.Read<Map<String, RegistryEntry>> entriesAt(long version, Collection<String> ids) {
+        return new Reads.Read<>() {
+            @Override
+            protected String sql() {
+                return "select distinct on (external_id) external_id, change, content::text as content"
+                        + " from registry_entry_history where external_id = any(?) and registry_version <= ?"
+                        + " order by external_id, id desc";
+            }
+
+            @Override
+            protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+                statement.setArray(first, connection.createArrayOf("varchar", ids.toArray()));
+                statement.setLong(first + 1, version);
+                return 2;
+            }
+
+            @Override
+            protected Map<String, RegistryEntry> rows(ResultSet rs) throws SQLException {
+                Map<String, RegistryEntry> found = new HashMap<>();
+                while (rs.next()) {
+                    if (!"REMOVED".equals(rs.getString("change"))) {
+                        try {
                             found.put(
                                     rs.getString("external_id"),
                                     json.readValue(rs.getString("content"), RegistryEntry.class));
+                        } catch (JsonProcessingException e) {
+                            throw new IllegalStateException("registry history content unreadable", e);
                         }
                     }
                 }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("registry history content unreadable", e);
-            } finally {
-                array.free();
+                return found;
             }
-        }
-        return found;
+        };
     }
 
     /** The version that last changed each of {@code ids} that is in the registry now (a removed id is absent). */
@@ -190,12 +196,12 @@ public class RegistryReader {
     }
 
     @FunctionalInterface
-    private interface Reads {
+    private interface SnapshotWork {
         void run() throws SQLException;
     }
 
     /** Runs {@code reads} in one REPEATABLE READ transaction and returns the registry version it saw. */
-    private static long inSnapshot(Connection connection, Reads reads) throws SQLException {
+    private static long inSnapshot(Connection connection, SnapshotWork reads) throws SQLException {
         connection.setAutoCommit(false);
         connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {

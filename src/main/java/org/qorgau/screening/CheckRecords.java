@@ -1,6 +1,8 @@
 package org.qorgau.screening;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.qorgau.common.Purpose;
+import org.qorgau.common.Reads;
 import org.qorgau.common.TimeOrderedIds;
 import org.qorgau.matching.Match;
 import org.qorgau.matching.Verdict;
+import org.qorgau.registry.RegistryReader;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.api.CheckRequest;
 import org.qorgau.screening.api.CheckResponse;
@@ -26,18 +30,37 @@ import org.qorgau.security.CandidateKeys;
 @ApplicationScoped
 class CheckRecords {
 
-    private final MatchingIndex index;
+    private final AgroalDataSource dataSource;
+    private final RegistryReader registry;
     private final ClearedEntries clearedEntries;
+    private final ReviewService reviews;
     private final CandidateKeys candidateKeys;
 
-    CheckRecords(MatchingIndex index, ClearedEntries clearedEntries, CandidateKeys candidateKeys) {
-        this.index = index;
+    CheckRecords(
+            AgroalDataSource dataSource,
+            RegistryReader registry,
+            ClearedEntries clearedEntries,
+            ReviewService reviews,
+            CandidateKeys candidateKeys) {
+        this.dataSource = dataSource;
+        this.registry = registry;
         this.clearedEntries = clearedEntries;
+        this.reviews = reviews;
         this.candidateKeys = candidateKeys;
     }
 
-    /** The check to store: the disclosed matches with the entries as of the screened version. */
-    StoredCheck record(
+    /**
+     * A check to store, with the organisation's earlier decisions about its candidate (none when nothing matched), to
+     * attach to its answer ({@link ReviewService#withPriorReviews(List, List)}).
+     */
+    record Recorded(StoredCheck check, List<ReviewStore.Prior> priors) {}
+
+    /**
+     * The check to store: the disclosed matches with the entries as of the screened version. A check that matched reads
+     * those entries, the dispute resolutions about them and its organisation's earlier decisions about the candidate
+     * in one round trip ({@link Reads}).
+     */
+    Recorded record(
             CheckRequest request,
             Purpose purpose,
             String idempotencyKey,
@@ -50,8 +73,24 @@ class CheckRecords {
         Verdict overall = Verdict.NO_MATCH;
         List<StoredCheck.Match> matches = new ArrayList<>(reported.size());
         var candidate = request.candidate();
+        String candidateKey = candidateKeys.candidate(candidate.fullName(), candidate.dateOfBirth());
+        List<ReviewStore.Prior> priors = List.of();
         if (!reported.isEmpty()) {
-            Map<String, RegistryEntry> entries = withheld != null ? Map.of() : entriesAt(snapshot, reported);
+            List<String> ids = reported.stream().map(Match::externalId).toList();
+            Reads.Read<List<ReviewStore.Prior>> priorsRead = reviews.priorsRead(caller.org(), candidateKey);
+            Map<String, RegistryEntry> entries = Map.of();
+            ClearedEntries.Clearing clearing = null;
+            if (withheld != null) {
+                read(priorsRead);
+            } else {
+                Reads.Read<Map<String, RegistryEntry>> entriesRead = registry.entriesAt(snapshot.version(), ids);
+                Reads.Read<ClearedEntries.Clearing> clearingRead =
+                        clearedEntries.read(candidate.fullName(), candidate.dateOfBirth(), ids);
+                read(entriesRead, clearingRead, priorsRead);
+                entries = entriesRead.result();
+                clearing = clearingRead.result();
+            }
+            priors = priorsRead.result();
             for (Match match : reported) {
                 overall = overall.strongest(match.verdict());
                 matches.add(
@@ -59,11 +98,10 @@ class CheckRecords {
                                 ? CheckViews.withheld(match)
                                 : CheckViews.stored(match, entries.get(match.externalId())));
             }
-            if (withheld == null) {
+            if (clearing != null) {
                 // resolved disputes (the registry authority's, about this person, from any organisation's check) may
                 // clear an entry; the overall verdict is then the strongest remaining match's
-                matches = CheckViews.resolved(clearedEntries.apply(
-                        candidate.fullName(), candidate.dateOfBirth(), CheckViews.views(matches), entries));
+                matches = CheckViews.resolved(clearing.apply(CheckViews.views(matches), entries));
                 overall = matches.stream().map(StoredCheck.Match::verdict).reduce(Verdict.NO_MATCH, Verdict::strongest);
             }
         }
@@ -80,7 +118,7 @@ class CheckRecords {
                 CheckViews.stored(photoUse),
                 withheld,
                 null);
-        return new StoredCheck(
+        StoredCheck check = new StoredCheck(
                 checkId,
                 createdAt,
                 caller.org(),
@@ -88,7 +126,7 @@ class CheckRecords {
                 purpose,
                 request.position(),
                 request.consentReference(),
-                candidateKeys.candidate(candidate.fullName(), candidate.dateOfBirth()),
+                candidateKey,
                 overall,
                 snapshot.version(),
                 engineVersion,
@@ -97,13 +135,13 @@ class CheckRecords {
                 idempotencyKey == null ? null : requestHash,
                 0,
                 null);
+        return new Recorded(check, priors);
     }
 
-    // read outside the serial group-commit thread: the entries as of the screened version
-    private Map<String, RegistryEntry> entriesAt(RegistrySnapshot snapshot, List<Match> reported) {
-        try {
-            return index.entriesAt(
-                    snapshot.version(), reported.stream().map(Match::externalId).toList());
+    // read outside the serial group-commit thread, before the check is written
+    private void read(Reads.Read<?>... reads) {
+        try (Connection connection = dataSource.getConnection()) {
+            Reads.run(connection, reads);
         } catch (SQLException e) {
             throw new IllegalStateException("matched entries could not be read", e);
         }

@@ -125,14 +125,16 @@ public class CheckService {
                 ? disclosures.disclose(
                         caller, reported.stream().map(Match::externalId).toList())
                 : List.of();
-        StoredCheck check = records.record(
+        CheckRecords.Recorded recorded = records.record(
                 request, purpose, idempotencyKey, requestHash, caller, snapshot, reported, photoUse, withheld);
-        return new Performed(write(check, request, caller, idempotencyKey, requestHash, disclosed));
+        return new Performed(
+                write(recorded.check(), request, caller, idempotencyKey, requestHash, disclosed, recorded.priors()));
     }
 
     /**
      * Writes the check with its audit event and the rows recording what it disclosed, if they are not recorded yet
-     * (group commit); the view once all are durable.
+     * (group commit); the view once all are durable, with the organisation's earlier decisions ({@code priors}, read
+     * with the matched entries) attached.
      */
     private CheckResponse write(
             StoredCheck check,
@@ -140,7 +142,8 @@ public class CheckService {
             Caller caller,
             String idempotencyKey,
             String requestHash,
-            List<AuditedWrite.Row> disclosed) {
+            List<AuditedWrite.Row> disclosed,
+            List<ReviewStore.Prior> priors) {
         List<AuditedWrite.Row> rows = new ArrayList<>(1 + disclosed.size());
         rows.add(store.insert(check));
         rows.addAll(disclosed);
@@ -159,7 +162,15 @@ public class CheckService {
         if (LOG.isDebugEnabled()) {
             LOG.debugf("check %s by %s/%s: %s", check.checkId(), caller.org(), caller.subject(), check.verdict());
         }
-        return withPriorReviews(check.writtenAt(audit.sequence(), audit.hash()));
+        CheckResponse view = CheckViews.view(check.writtenAt(audit.sequence(), audit.hash()));
+        if (view.matches().isEmpty() || priors.isEmpty()) {
+            return view;
+        }
+        try {
+            return view.withMatches(reviews.withPriorReviews(priors, view.matches()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("earlier reviews could not be read", e);
+        }
     }
 
     /** The check's view with the organisation's earlier decisions about this candidate attached to its matches. */

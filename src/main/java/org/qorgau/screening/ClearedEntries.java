@@ -1,7 +1,9 @@
 package org.qorgau.screening;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.qorgau.common.Reads;
 import org.qorgau.registry.api.RegistryEntry;
 import org.qorgau.screening.api.CheckResponse.MatchView;
 
@@ -14,10 +16,19 @@ import org.qorgau.screening.api.CheckResponse.MatchView;
 public interface ClearedEntries {
 
     /**
-     * The matches with resolutions about this candidate applied, cleared entries last.
-     *
-     * @param entries the matched entries as of the screened registry version, by external id
+     * The read of the resolutions that may decide {@code externalIds} for this candidate, to run with the check's other
+     * reads in one round trip ({@link Reads}); its result applies them to the check's matches.
      */
-    List<MatchView> apply(
-            String fullName, String dateOfBirth, List<MatchView> matches, Map<String, RegistryEntry> entries);
+    Reads.Read<Clearing> read(String fullName, String dateOfBirth, Collection<String> externalIds);
+
+    /** The resolutions a {@link #read} found, to apply to the check's matches. */
+    interface Clearing {
+
+        /**
+         * The matches with resolutions about this candidate applied, cleared entries last.
+         *
+         * @param entries the matched entries as of the screened registry version, by external id
+         */
+        List<MatchView> apply(List<MatchView> matches, Map<String, RegistryEntry> entries);
+    }
 }

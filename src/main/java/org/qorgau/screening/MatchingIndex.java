@@ -7,9 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +22,6 @@ import org.qorgau.matching.Matcher;
 import org.qorgau.matching.MatcherFactory;
 import org.qorgau.matching.RegistryPerson;
 import org.qorgau.registry.RegistryReader;
-import org.qorgau.registry.api.RegistryEntry;
 
 /**
  * This replica's in-memory matching index: a cache of the registry table. It is built in full at start; when
@@ -42,7 +39,7 @@ import org.qorgau.registry.api.RegistryEntry;
  * <p>How a full or a delta index is read and built is {@link IndexBuilder}'s; this class decides when, and serves.
  *
  * <p>The index holds only what matching needs (ids, names, dates, photo hashes). The other fields of the few entries a
- * check reports are read from the registry history as of the snapshot's version ({@link #entriesAt}).
+ * check reports are read from the registry history as of the snapshot's version ({@link RegistryReader#entriesAt}).
  */
 @ApplicationScoped
 public class MatchingIndex {
@@ -255,11 +252,6 @@ public class MatchingIndex {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Background rebuild of the matching index failed; serving the delta", e);
         }
-    }
-
-    /** The full entries of {@code ids} as of registry {@code version}, for an answer (absent then: absent here). */
-    public Map<String, RegistryEntry> entriesAt(long version, Collection<String> ids) throws SQLException {
-        return registry.entriesAt(version, ids);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.qorgau.audit.AuditEventType;
 import org.qorgau.audit.AuditLog;
 import org.qorgau.audit.AuditRecord;
 import org.qorgau.common.Purpose;
+import org.qorgau.common.Reads;
 import org.qorgau.common.TimeOrderedIds;
 import org.qorgau.error.ConflictException;
 import org.qorgau.error.NotFoundException;
@@ -179,11 +180,28 @@ public class ReviewService {
         if (matches.isEmpty()) {
             return matches;
         }
-        Map<String, List<PriorReview>> byEntry = new HashMap<>();
-        List<ReviewStore.Prior> priors = store.priors(connection, org, candidateKey);
-        if (priors.isEmpty()) {
+        Reads.Read<List<ReviewStore.Prior>> priors = store.priorsRead(org, candidateKey);
+        Reads.run(connection, priors);
+        return withPriorReviews(priors.result(), matches);
+    }
+
+    /**
+     * The read of the organisation's earlier decisions about a candidate, to run with a check's other reads in one
+     * round trip ({@link Reads}) and attach with {@link #withPriorReviews(List, List)}.
+     */
+    Reads.Read<List<ReviewStore.Prior>> priorsRead(String org, String candidateKey) {
+        return store.priorsRead(org, candidateKey);
+    }
+
+    /**
+     * The matches with the decisions {@code priors} attached, as
+     * {@link #withPriorReviews(Connection, String, String, List)} attaches those it reads.
+     */
+    List<MatchView> withPriorReviews(List<ReviewStore.Prior> priors, List<MatchView> matches) throws SQLException {
+        if (matches.isEmpty() || priors.isEmpty()) {
             return matches;
         }
+        Map<String, List<PriorReview>> byEntry = new HashMap<>();
         // a decision is flagged when its entry changed (or was removed) after it was made
         Map<String, Long> current = registry.entryVersions(
                 priors.stream().map(ReviewStore.Prior::externalId).distinct().toList());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.qorgau.common.Purpose;
+import org.qorgau.common.Reads;
 import org.qorgau.error.ConflictException;
 import org.qorgau.screening.api.CheckResponse;
 import org.qorgau.screening.api.CheckResponse.AuditRef;
@@ -144,15 +145,25 @@ public class ReviewStore {
         }
     }
 
-    /** The organisation's decisions about one candidate, oldest first. */
-    List<Prior> priors(Connection connection, String org, String candidateKey) throws SQLException {
-        List<Prior> priors = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("select review_id, check_id, decision,"
-                + " reason, created_at, subject, external_id, entry_version, supersedes"
-                + " from check_review where org = ? and candidate_key = ? order by created_at, review_id")) {
-            statement.setString(1, org);
-            statement.setString(2, candidateKey);
-            try (ResultSet rs = statement.executeQuery()) {
+    /** The organisation's decisions about one candidate, oldest first: a read to run with others ({@link Reads}). */
+    Reads.Read<List<Prior>> priorsRead(String org, String candidateKey) {
+        return new Reads.Read<>() {
+            @Override
+            protected String sql() {
+                return "select review_id, check_id, decision, reason, created_at, subject, external_id, entry_version,"
+                        + " supersedes from check_review where org = ? and candidate_key = ? order by created_at, review_id";
+            }
+
+            @Override
+            protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+                statement.setString(first, org);
+                statement.setString(first + 1, candidateKey);
+                return 2;
+            }
+
+            @Override
+            protected List<Prior> rows(ResultSet rs) throws SQLException {
+                List<Prior> priors = new ArrayList<>();
                 while (rs.next()) {
                     priors.add(new Prior(
                             rs.getString("external_id"),
@@ -167,9 +178,9 @@ public class ReviewStore {
                                     false,
                                     rs.getObject("supersedes", UUID.class))));
                 }
+                return priors;
             }
-        }
-        return priors;
+        };
     }
 
     private static ReviewView review(ResultSet rs) throws SQLException {
