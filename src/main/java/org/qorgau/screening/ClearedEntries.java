@@ -9,9 +9,9 @@ import org.qorgau.screening.api.CheckResponse.MatchView;
 
 /**
  * Evidence from outside the engine that a candidate is not the person of an entry: registry-authority resolutions of
- * disputes (implemented by the dispute capability). Asked once per check that matched anything, after the engine and
- * the organisation's own reviews; it may only lower an entry's verdict to NO_MATCH with its reason in the
- * explanation, or show a resolution beside a match, never add a match.
+ * disputes (implemented by the dispute capability). Read once per check that matched anything, with the matched
+ * entries and the organisation's own reviews; applied after the engine, it may only lower an entry's verdict to
+ * NO_MATCH with its reason in the explanation, or show a resolution beside a match, never add a match.
  */
 public interface ClearedEntries {
 
