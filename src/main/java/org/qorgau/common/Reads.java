@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -17,23 +19,39 @@ public final class Reads {
 
     private Reads() {}
 
-    /**
-     * One SELECT of a composite read: its SQL (a single statement), its parameters and how its rows become the result.
-     * Run it once ({@link #run}), then take its {@link #result()}.
-     */
-    public abstract static class Read<T> {
+    /** How a read's rows become its result (read them all: the result set closes afterwards). */
+    @FunctionalInterface
+    public interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
 
+    /**
+     * A SELECT (a single statement, {@code ?} placeholders, no terminating semicolon) with its parameters: a
+     * {@link Collection} is sent as a {@code varchar[]}, anything else as the driver sends it.
+     */
+    public static <T> Read<T> read(String sql, Rows<T> rows, Object... parameters) {
+        return new Read<>(sql, List.of(parameters), rows);
+    }
+
+    /** One SELECT of a composite read. Run it once ({@link #run}), then take its {@link #result()}. */
+    public static final class Read<T> {
+
+        private final String sql;
+        private final List<Object> parameters;
+        private final Rows<T> rows;
         private T result;
         private boolean done;
 
-        /** The SELECT, with {@code ?} placeholders and no terminating semicolon. */
-        protected abstract String sql();
+        private Read(String sql, List<Object> parameters, Rows<T> rows) {
+            this.sql = sql;
+            this.parameters = parameters;
+            this.rows = rows;
+        }
 
-        /** Binds this read's parameters from position {@code first} on; returns how many it bound. */
-        protected abstract int bind(Connection connection, PreparedStatement statement, int first) throws SQLException;
-
-        /** The result of the read's rows (read them all; the result set closes afterwards). */
-        protected abstract T rows(ResultSet rows) throws SQLException;
+        /** The same read, its result turned by {@code then} once the rows are in. */
+        public <R> Read<R> map(Function<? super T, ? extends R> then) {
+            return new Read<>(sql, parameters, resultSet -> then.apply(rows.read(resultSet)));
+        }
 
         /** The result; only once the read ran. */
         public T result() {
@@ -43,29 +61,20 @@ public final class Reads {
             return result;
         }
 
-        /** The same read, its result turned by {@code then} once the rows are in. */
-        public final <R> Read<R> map(Function<? super T, ? extends R> then) {
-            Read<T> read = this;
-            return new Read<>() {
-                @Override
-                protected String sql() {
-                    return read.sql();
+        private int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof Collection<?> values) {
+                    statement.setArray(first + i, connection.createArrayOf("varchar", values.toArray()));
+                } else {
+                    statement.setObject(first + i, value);
                 }
-
-                @Override
-                protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-                    return read.bind(connection, statement, first);
-                }
-
-                @Override
-                protected R rows(ResultSet rows) throws SQLException {
-                    return then.apply(read.rows(rows));
-                }
-            };
+            }
+            return parameters.size();
         }
 
-        private void complete(ResultSet rows) throws SQLException {
-            result = rows(rows);
+        private void complete(ResultSet resultSet) throws SQLException {
+            result = rows.read(resultSet);
             done = true;
         }
     }
@@ -83,7 +92,7 @@ public final class Reads {
             if (!sql.isEmpty()) {
                 sql.append(";\n");
             }
-            sql.append(read.sql());
+            sql.append(read.sql);
         }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int next = 1;

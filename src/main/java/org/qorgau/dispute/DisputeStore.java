@@ -4,10 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,38 +72,27 @@ public class DisputeStore implements PanacheRepositoryBase<Dispute, UUID> {
      * a check's CPU); the rows come back as detached {@link DisputeResolution}s, read only.
      */
     Reads.Read<List<DisputeResolution>> inForceRead(Collection<String> externalIds) {
-        return new Reads.Read<>() {
-            @Override
-            protected String sql() {
-                return "select resolution_id, dispute_id, identity_key, external_id, decision, reason, entry_hash,"
-                        + " resolved_at, audit_sequence from dispute_resolution"
-                        + " where external_id = any(?) and revoked_at is null order by resolved_at desc, resolution_id";
-            }
-
-            @Override
-            protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-                statement.setArray(first, connection.createArrayOf("varchar", externalIds.toArray()));
-                return 1;
-            }
-
-            @Override
-            protected List<DisputeResolution> rows(ResultSet rs) throws SQLException {
-                List<DisputeResolution> out = new ArrayList<>();
-                while (rs.next()) {
-                    DisputeResolution r = new DisputeResolution();
-                    r.id = rs.getObject("resolution_id", UUID.class);
-                    r.disputeId = rs.getObject("dispute_id", UUID.class);
-                    r.identityKey = rs.getString("identity_key");
-                    r.externalId = rs.getString("external_id");
-                    r.decision = DisputeResolution.Decision.valueOf(rs.getString("decision"));
-                    r.reason = rs.getString("reason");
-                    r.entryHash = rs.getString("entry_hash");
-                    r.resolvedAt = rs.getTimestamp("resolved_at").toInstant();
-                    r.auditSequence = rs.getLong("audit_sequence");
-                    out.add(r);
-                }
-                return out;
-            }
-        };
+        return Reads.read(
+                "select resolution_id, dispute_id, identity_key, external_id, decision, reason, entry_hash, resolved_at,"
+                        + " audit_sequence from dispute_resolution where external_id = any(?) and revoked_at is null"
+                        + " order by resolved_at desc, resolution_id",
+                rs -> {
+                    List<DisputeResolution> out = new ArrayList<>();
+                    while (rs.next()) {
+                        DisputeResolution r = new DisputeResolution();
+                        r.id = rs.getObject("resolution_id", UUID.class);
+                        r.disputeId = rs.getObject("dispute_id", UUID.class);
+                        r.identityKey = rs.getString("identity_key");
+                        r.externalId = rs.getString("external_id");
+                        r.decision = DisputeResolution.Decision.valueOf(rs.getString("decision"));
+                        r.reason = rs.getString("reason");
+                        r.entryHash = rs.getString("entry_hash");
+                        r.resolvedAt = rs.getTimestamp("resolved_at").toInstant();
+                        r.auditSequence = rs.getLong("audit_sequence");
+                        out.add(r);
+                    }
+                    return out;
+                },
+                externalIds);
     }
 }

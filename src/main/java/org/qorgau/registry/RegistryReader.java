@@ -127,38 +127,29 @@ public class RegistryReader {
      * not empty.
      */
     public Reads.Read<Map<String, RegistryEntry>> entriesAt(long version, Collection<String> ids) {
-        return new Reads.Read<>() {
-            @Override
-            protected String sql() {
-                return "select distinct on (external_id) external_id, change, content::text as content"
+        return Reads.read(
+                "select distinct on (external_id) external_id, change, content::text as content"
                         + " from registry_entry_history where external_id = any(?) and registry_version <= ?"
-                        + " order by external_id, id desc";
-            }
-
-            @Override
-            protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-                statement.setArray(first, connection.createArrayOf("varchar", ids.toArray()));
-                statement.setLong(first + 1, version);
-                return 2;
-            }
-
-            @Override
-            protected Map<String, RegistryEntry> rows(ResultSet rs) throws SQLException {
-                Map<String, RegistryEntry> found = new HashMap<>();
-                while (rs.next()) {
-                    if (!"REMOVED".equals(rs.getString("change"))) {
-                        try {
-                            found.put(
-                                    rs.getString("external_id"),
-                                    json.readValue(rs.getString("content"), RegistryEntry.class));
-                        } catch (JsonProcessingException e) {
-                            throw new IllegalStateException("registry history content unreadable", e);
+                        + " order by external_id, id desc",
+                rs -> {
+                    Map<String, RegistryEntry> found = new HashMap<>();
+                    while (rs.next()) {
+                        if (!"REMOVED".equals(rs.getString("change"))) {
+                            found.put(rs.getString("external_id"), entry(rs.getString("content")));
                         }
                     }
-                }
-                return found;
-            }
-        };
+                    return found;
+                },
+                ids,
+                version);
+    }
+
+    private RegistryEntry entry(String content) {
+        try {
+            return json.readValue(content, RegistryEntry.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("registry history content unreadable", e);
+        }
     }
 
     /** The version that last changed each of {@code ids} that is in the registry now (a removed id is absent). */

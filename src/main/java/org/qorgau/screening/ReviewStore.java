@@ -147,40 +147,30 @@ public class ReviewStore {
 
     /** The organisation's decisions about one candidate, oldest first: a read to run with others ({@link Reads}). */
     Reads.Read<List<Prior>> priorsRead(String org, String candidateKey) {
-        return new Reads.Read<>() {
-            @Override
-            protected String sql() {
-                return "select review_id, check_id, decision, reason, created_at, subject, external_id, entry_version,"
-                        + " supersedes from check_review where org = ? and candidate_key = ? order by created_at, review_id";
-            }
-
-            @Override
-            protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-                statement.setString(first, org);
-                statement.setString(first + 1, candidateKey);
-                return 2;
-            }
-
-            @Override
-            protected List<Prior> rows(ResultSet rs) throws SQLException {
-                List<Prior> priors = new ArrayList<>();
-                while (rs.next()) {
-                    priors.add(new Prior(
-                            rs.getString("external_id"),
-                            (Long) rs.getObject("entry_version"),
-                            new PriorReview(
-                                    rs.getObject("review_id", UUID.class),
-                                    rs.getObject("check_id", UUID.class),
-                                    rs.getString("decision"),
-                                    rs.getString("reason"),
-                                    rs.getTimestamp("created_at").toInstant(),
-                                    rs.getString("subject"),
-                                    false,
-                                    rs.getObject("supersedes", UUID.class))));
-                }
-                return priors;
-            }
-        };
+        return Reads.read(
+                "select review_id, check_id, decision, reason, created_at, subject, external_id, entry_version,"
+                        + " supersedes from check_review where org = ? and candidate_key = ?"
+                        + " order by created_at, review_id",
+                rs -> {
+                    List<Prior> priors = new ArrayList<>();
+                    while (rs.next()) {
+                        priors.add(new Prior(
+                                rs.getString("external_id"),
+                                (Long) rs.getObject("entry_version"),
+                                new PriorReview(
+                                        rs.getObject("review_id", UUID.class),
+                                        rs.getObject("check_id", UUID.class),
+                                        rs.getString("decision"),
+                                        rs.getString("reason"),
+                                        rs.getTimestamp("created_at").toInstant(),
+                                        rs.getString("subject"),
+                                        false,
+                                        rs.getObject("supersedes", UUID.class))));
+                    }
+                    return priors;
+                },
+                org,
+                candidateKey);
     }
 
     private static ReviewView review(ResultSet rs) throws SQLException {

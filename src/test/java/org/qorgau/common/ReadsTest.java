@@ -9,8 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,42 +21,24 @@ class ReadsTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** A SELECT of one text column, with the given parameters bound as they are. */
+    /** A SELECT of one text column. */
     private static Reads.Read<List<String>> read(String sql, Object... parameters) {
-        return new Reads.Read<>() {
-            @Override
-            protected String sql() {
-                return sql;
-            }
-
-            @Override
-            protected int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-                for (int i = 0; i < parameters.length; i++) {
-                    Object value = parameters[i];
-                    if (value instanceof String[] array) {
-                        statement.setArray(first + i, connection.createArrayOf("varchar", array));
-                    } else {
-                        statement.setObject(first + i, value);
+        return Reads.read(
+                sql,
+                rows -> {
+                    List<String> out = new ArrayList<>();
+                    while (rows.next()) {
+                        out.add(rows.getString(1));
                     }
-                }
-                return parameters.length;
-            }
-
-            @Override
-            protected List<String> rows(ResultSet rows) throws SQLException {
-                List<String> out = new ArrayList<>();
-                while (rows.next()) {
-                    out.add(rows.getString(1));
-                }
-                return out;
-            }
-        };
+                    return out;
+                },
+                parameters);
     }
 
     @Test
     void shouldGiveEachReadItsOwnParametersAndRows() throws SQLException {
-        Reads.Read<List<String>> filtered = read(
-                "select x from unnest(?::varchar[]) x where x > ? order by x", new String[] {"b", "a", "d", "c"}, "b");
+        Reads.Read<List<String>> filtered =
+                read("select x from unnest(?) x where x > ? order by x", List.of("b", "a", "d", "c"), "b");
         Reads.Read<List<String>> none = read("select 'never' where false");
         Reads.Read<List<String>> joined = read("select ?::text || '-' || ?::text", "left", "right");
         try (Connection connection = dataSource.getConnection()) {
