@@ -1,6 +1,5 @@
 package org.qorgau.dispute;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +20,6 @@ public class DisputeStore implements PanacheRepositoryBase<Dispute, UUID> {
 
     private static final Instant BEGINNING = Instant.EPOCH;
     private static final UUID LOWEST = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
-
-    private final AgroalDataSource dataSource;
-
-    public DisputeStore(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
 
     Optional<Dispute> forCheckEntry(UUID checkId, String externalId) {
         return find("checkId = ?1 and externalId = ?2", checkId, externalId).firstResultOptional();
